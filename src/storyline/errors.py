@@ -1,0 +1,22 @@
+"""storyline's exceptions. The library raises these and never prints or exits; the CLI turns them into
+messages. Every message says what failed, where, and how to fix it."""
+
+
+class StorylineError(Exception):
+    """Base of every error storyline raises on purpose."""
+
+
+class BadInput(StorylineError):
+    """An input file or record cannot be read as an article."""
+
+
+class StageError(StorylineError):
+    """An analysis or story stage failed on an article it accepted."""
+
+
+class StoreError(StorylineError):
+    """The SQLite store cannot be opened, read or written."""
+
+
+class ModelMissing(StorylineError):
+    """The spaCy English model is not installed."""
