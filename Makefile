@@ -1,0 +1,46 @@
+# storyline: `make demo` builds the example corpus, `make test` runs the tests. Both create .venv first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+APT_GET := $(shell command -v apt-get)
+
+.PHONY: install install-test demo test browser eval-deps throughput clean
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "storyline needs Python 3.11 or newer: set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+demo: install
+	$(BIN)/storyline build examples/seeds -o out/seeds
+
+test: install-test browser eval-deps
+	$(BIN)/pytest -q
+
+# The report test renders report.html in Debian's Chromium; without it that one test is skipped.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ -n "$(APT_GET)" ] && [ "$$(id -u)" = 0 ] && \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || \
+		echo "chromium could not be installed: the browser test will be skipped"
+
+# ROUGE-1.5.5 (summary eval) is Perl and needs XML::DOM.
+eval-deps:
+	@perl -MXML::DOM -e1 2>/dev/null || { [ -n "$(APT_GET)" ] && [ "$$(id -u)" = 0 ] && \
+		apt-get update -qq && apt-get install -y -qq libxml-dom-perl >/dev/null; } || \
+		echo "libxml-dom-perl could not be installed: ROUGE-1.5.5 (eval summary) will not run"
+
+throughput: install-test
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) out

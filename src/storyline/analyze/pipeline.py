@@ -1,0 +1,149 @@
+"""Runs the per-article analysis stages in a declared, checked order.
+
+Each stage names what it needs and what it provides; the order is checked once at import, so a new
+stage that reads a slot no earlier stage fills fails loudly at start-up instead of on the hundredth
+article. A stage that fails on one article leaves its slot empty for that article and is reported, so
+one bad text never stops a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline.analyze.attribution import find_attributions
+from storyline.analyze.figures import find_figures
+from storyline.analyze.nlp import load_nlp, model_version
+from storyline.analyze.timex import find_time_expressions
+from storyline.errors import StageError
+from storyline.model import Article, ArticleAnalysis, Mention, Rejected, Sentence, Span
+
+ANALYZER_VERSION = "1"
+MAX_CHARS = 1_000_000
+NON_NAME_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+
+
+def find_sentences(article: Article, doc: Doc) -> list[Sentence]:
+    """Sentence spans without their surrounding white space, so evidence quotes start on a word."""
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        start, end = _strip(article.text, sent.start_char, sent.end_char)
+        if start < end:
+            sentences.append(Sentence(Span(article.id, start, end), len(sentences)))
+    return sentences
+
+
+def find_mentions(article: Article, doc: Doc) -> list[Mention]:
+    """Named entities (people, organisations, places…) as spaCy finds them; numbers and dates are other stages'."""
+    return [
+        Mention(Span(article.id, ent.start_char, ent.end_char), ent.text, ent.label_)
+        for ent in doc.ents
+        if ent.label_ not in NON_NAME_LABELS and ent.text.strip()
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    needs: tuple[str, ...]
+    run: Callable[[dict[str, Any]], Sequence[Any]]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("sentences", ("article", "doc"), lambda slots: find_sentences(slots["article"], slots["doc"])),
+    Stage("mentions", ("article", "doc"), lambda slots: find_mentions(slots["article"], slots["doc"])),
+    Stage(
+        "timexes",
+        ("article",),
+        lambda slots: find_time_expressions(slots["article"].text, slots["article"].published, slots["article"].id),
+    ),
+    Stage(
+        "attributions",
+        ("article", "doc", "timexes"),
+        lambda slots: find_attributions(slots["article"], slots["doc"], slots["timexes"]),
+    ),
+    Stage(
+        "figures",
+        ("article", "doc", "timexes"),
+        lambda slots: find_figures(slots["article"], slots["doc"], slots["timexes"]),
+    ),
+)
+
+
+def check_stage_order(stages: Sequence[Stage]) -> None:
+    """Raise if a stage needs a slot that neither the input nor an earlier stage provides."""
+    available = {"article", "doc"}
+    for stage in stages:
+        missing = [need for need in stage.needs if need not in available]
+        if missing:
+            raise StageError(f"stage {stage.name!r} needs {missing}, which no earlier stage provides")
+        available.add(stage.name)
+
+
+check_stage_order(STAGES)
+
+
+def analysis_key(article: Article) -> str:
+    """What an analysis depends on: the text, the date relative expressions resolve against, the code."""
+    published = article.published.iso() if article.published else "-"
+    return f"{article.content_hash or article.id}|{published}|{ANALYZER_VERSION}|{model_version()}"
+
+
+def analyze_articles(
+    articles: Sequence[Article],
+    *,
+    nlp: Language | None = None,
+    on_failure: Callable[[Rejected], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> list[ArticleAnalysis]:
+    """Analyze each article; with ``on_failure`` a failing stage is reported and the batch goes on,
+    without it the first failure raises ``StageError``."""
+    nlp = nlp or load_nlp()
+    analyses: list[ArticleAnalysis] = []
+    for article, doc in zip(articles, _parse(nlp, articles), strict=True):
+        analyses.append(_analyze_one(article, doc, on_failure))
+        if on_progress:
+            on_progress(1)
+    return analyses
+
+
+def _parse(nlp: Language, articles: Sequence[Article]) -> Iterator[Doc | None]:
+    texts = (article.text if len(article.text) <= MAX_CHARS else "" for article in articles)
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=32), strict=True):
+        yield doc if len(article.text) <= MAX_CHARS else None
+
+
+def _analyze_one(
+    article: Article, doc: Doc | None, on_failure: Callable[[Rejected], None] | None
+) -> ArticleAnalysis:
+    slots: dict[str, Any] = {"article": article, "doc": doc}
+    found: dict[str, tuple[Any, ...]] = {}
+    for stage in STAGES:
+        try:
+            if doc is None and "doc" in stage.needs:
+                raise StageError(
+                    f"text is {len(article.text):,} characters, over the {MAX_CHARS:,} the parser takes; "
+                    "split the file into one article per file"
+                )
+            found[stage.name] = tuple(stage.run(slots))
+        except Exception as error:  # one article's failure must not stop the batch
+            reason = f"{stage.name} failed: {error}"
+            if on_failure is None:
+                raise StageError(f"{article.path}: {reason}") from error
+            on_failure(Rejected(article.path, reason, stage=stage.name))
+            found[stage.name] = ()
+        slots[stage.name] = found[stage.name]
+    return ArticleAnalysis(article=article, **found)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+

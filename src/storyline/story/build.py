@@ -1,0 +1,163 @@
+"""Builds a story from input files: ingest → date → analyze (cached) → story stages → Story.
+
+This is the one function the ``build`` command calls. It never prints: progress goes to a callback and
+the result says what was read, reused, analyzed and rejected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from storyline.analyze.dating import date_collection
+from storyline.analyze.pipeline import analysis_key, analyze_articles
+from storyline.ingest import read_inputs
+from storyline.ingest.dedupe import find_duplicates
+from storyline.model import Article, ArticleAnalysis, Rejected, Story
+from storyline.render import FORMATS
+from storyline.store import Store
+from storyline.story.entities import EntityIndex, merge_entities
+from storyline.story.quotes import collect_quotes
+from storyline.story.series import build_series
+from storyline.story.summary import summarize
+from storyline.story.timeline import build_timeline
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """Everything a build can be told; the CLI fills it from its flags in one place."""
+
+    db: Path
+    summary_words: int = 100
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    story: Story
+    analyzed: int
+    reused: int
+    seconds: float
+
+
+def build_story(paths: Sequence[Path], options: BuildOptions, on_progress: Progress | None = None) -> BuildResult:
+    """Read ``paths`` (files or folders), analyze what is new and assemble the story."""
+    started = time.perf_counter()
+    ingested = read_inputs(paths)
+    articles, duplicates = find_duplicates(ingested.articles)
+    articles = sorted(date_articles(articles), key=lambda article: article.path)
+    rejected: list[Rejected] = list(ingested.rejected)
+    with Store(options.db) as store:
+        store.save_articles(articles)
+        analyses, analyzed = _analyses(store, articles, rejected, on_progress)
+    story = assemble_story(analyses, options, rejected=rejected, duplicates=duplicates)
+    return BuildResult(story, analyzed, len(articles) - analyzed, time.perf_counter() - started)
+
+
+def date_articles(articles: Sequence[Article]) -> list[Article]:
+    """Give every article a publication date: metadata when it is plausible, else inferred from the text
+    of the article read together with the rest of the collection (marked as inferred, with confidence)."""
+    estimates = date_collection(
+        {article.id: article.text for article in articles},
+        {article.id: article.published for article in articles},
+    )
+    dated = []
+    for article in articles:
+        estimate = estimates[article.id]
+        dated.append(
+            replace(
+                article,
+                published=estimate.date,
+                published_from=estimate.source if estimate.date else None,
+                published_confidence=round(estimate.confidence, 2) if estimate.date else 0.0,
+            )
+        )
+    return dated
+
+
+def assemble_story(
+    analyses: Sequence[ArticleAnalysis],
+    options: BuildOptions,
+    *,
+    rejected: Sequence[Rejected] = (),
+    duplicates: Sequence = (),
+) -> Story:
+    """The story stages over analyzed articles; pure and deterministic."""
+    entities = merge_entities(analyses)
+    index = EntityIndex(entities)
+    return Story(
+        title=options.title or story_title(analyses),
+        articles=tuple(analysis.article for analysis in analyses),
+        timeline=tuple(build_timeline(analyses)),
+        summary=tuple(summarize(analyses, words=options.summary_words)),
+        quotes=tuple(collect_quotes(analyses, index.canonical)),
+        figures=tuple(build_series(analyses, index.canonical)),
+        entities=tuple(entities),
+        rejected=tuple(rejected),
+        duplicates=tuple(duplicates),
+        generated_at=generated_at(),
+    )
+
+
+def write_story(story: Story, out_dir: Path) -> list[Path]:
+    """Write every output format into ``out_dir``; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, render in FORMATS.items():
+        path = out_dir / name
+        path.write_text(render(story), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def story_title(analyses: Sequence[ArticleAnalysis]) -> str:
+    """The headline that shares most words with the other headlines: the story's most typical title."""
+    titles = [analysis.article.title for analysis in analyses if analysis.article.title]
+    if not titles:
+        return "Story briefing"
+    words = [set(_words(title)) for title in titles]
+    counts = Counter(word for title_words in words for word in title_words)
+    scores = [sum(counts[word] - 1 for word in title_words) for title_words in words]
+    best = max(range(len(titles)), key=lambda i: (scores[i], -i))
+    return titles[best].strip()
+
+
+def generated_at() -> str:
+    """Now in UTC, or SOURCE_DATE_EPOCH when set so that identical inputs give identical output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _analyses(
+    store: Store, articles: Sequence[Article], rejected: list[Rejected], on_progress: Progress | None
+) -> tuple[list[ArticleAnalysis], int]:
+    keys = {analysis_key(article): article for article in articles}
+    cached = store.cached_analyses(keys)
+    todo = [article for key, article in keys.items() if key not in cached]
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if on_progress:
+            on_progress("analyze", done, len(todo))
+
+    fresh = analyze_articles(todo, on_failure=rejected.append, on_progress=advance)
+    failed = {entry.path for entry in rejected}
+    store.save_analyses(
+        {analysis_key(a.article): a for a in fresh if a.article.path not in failed}
+    )
+    by_id = {analysis.article.id: analysis for analysis in [*cached.values(), *fresh]}
+    return [by_id[article.id] for article in articles], len(todo)
+
+
+def _words(title: str) -> list[str]:
+    return [word.lower() for word in title.split() if len(word) > 3 and word[0].isalnum()]
