@@ -1,0 +1,187 @@
+"""Which sentences report a happening, and on which date.
+
+A timeline is built from *dated sentences*: a sentence takes the most specific calendar date among its own
+time expressions ("on Dec. 19, 2018" beats "in 2018"); a sentence with none takes its article's
+publication date only when it sits in the article's lead and reads as reported news, because that is the
+one place where news writing leaves the date implicit ("The White House said the United States has begun
+withdrawing troops"). Everything else stays undated rather than guessed.
+
+Sentences that cannot stand alone in a timeline are dropped here, once, for every later step: headlines
+and photo captions, questions, fragments, and sentences whose subject is a pronoun pointing into context
+the reader will not see ("He said…").
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.model import ArticleAnalysis, PartialDate, Sentence, Span, TimeExpression
+
+LEAD_SENTENCES = 5
+"""How many self-contained sentences at the top of an article report the news of its publication date."""
+
+MIN_WORDS = 6
+MAX_WORDS = 70
+
+_DATED_TYPES = frozenset({"DATE", "TIME"})
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_CONTEXT_OPENERS = re.compile(
+    r"^\W*(he|she|they|it|his|her|their|its|this|these|those|that|him|them|we|i|but|and|or|so|also|"
+    r"however|meanwhile|instead|still|yet|then|there)\b",
+    re.IGNORECASE,
+)
+_CAPTION_CUES = re.compile(
+    r"\b(is|are|was|were) (seen|pictured|shown)\b|\bfile photo\b|\bphoto(graph)?\b|\bpictured\b|"
+    r"\bgetty images\b|\[getty\]|\bmin read\b|\bclick here\b|\bsubscribe\b",
+    re.IGNORECASE,
+)
+_FUTURE_CUES = re.compile(
+    r"\b(will|shall|would|'ll|is to|are to|is set to|are set to|is expected to|are expected to|"
+    r"plans? to|is planning|are planning|is scheduled|are scheduled|scheduled to|intends? to|"
+    r"is due to|are due to|is likely to|are likely to)\b",
+    re.IGNORECASE,
+)
+_CLOSING_MARK = re.compile(r"""[.!]["'”’)\]]*\s*$|[.!]\s*(''|”)\s*$""")
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSentence:
+    """One self-contained sentence with the date it reports.
+
+    ``mentioned`` is True when the date comes from the sentence's own time expression, False when it is
+    the publication date of a lead sentence; ``planned`` marks a sentence about something still to come
+    when its article was written.
+    """
+
+    article_index: int
+    sentence: Sentence
+    text: str
+    date: PartialDate
+    mentioned: bool
+    planned: bool
+    published: PartialDate | None
+
+
+def date_sentences(analyses: Sequence[ArticleAnalysis]) -> list[DatedSentence]:
+    """Every usable, dated sentence of every article, in article then sentence order."""
+    dated: list[DatedSentence] = []
+    for article_index, analysis in enumerate(analyses):
+        dated.extend(_date_article_sentences(article_index, analysis))
+    return dated
+
+
+def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> list[DatedSentence]:
+    article = analysis.article
+    published = article.published
+    timexes_by_sentence = _timexes_by_sentence(analysis.sentences, analysis.timexes)
+    seen_texts: set[str] = set()
+    repeated = _repeated_texts(analysis)
+    lead_left = LEAD_SENTENCES
+    dated: list[DatedSentence] = []
+    for position, sentence in enumerate(analysis.sentences):
+        text = article.text[sentence.span.start : sentence.span.end].strip()
+        if article.title_span is not None and _overlaps(sentence, article.title_span):
+            continue
+        if text in seen_texts or text in repeated or not is_self_contained(text):
+            seen_texts.add(text)
+            continue
+        seen_texts.add(text)
+        date = most_specific_date(timexes_by_sentence[position])
+        mentioned = date is not None
+        if date is None:
+            if lead_left <= 0 or published is None or _FUTURE_CUES.search(text):
+                lead_left -= 1
+                continue
+            date = published
+        lead_left -= 1
+        planned = is_planned(text, date, published)
+        dated.append(DatedSentence(article_index, sentence, text, date, mentioned, planned, published))
+    return dated
+
+
+def most_specific_date(timexes: Sequence[TimeExpression]) -> PartialDate | None:
+    """The finest calendar date among a sentence's time expressions; the first one written on a tie.
+
+    Durations and recurring sets ("for 60 days", "every Monday") name no date and are ignored.
+    """
+    best: PartialDate | None = None
+    for timex in timexes:
+        if timex.type not in _DATED_TYPES or timex.date is None:
+            continue
+        if best is None or _PRECISION_RANK[timex.date.precision] > _PRECISION_RANK[best.precision]:
+            best = timex.date
+    return best
+
+
+def is_self_contained(text: str) -> bool:
+    """True when a reader can understand the sentence alone on a timeline.
+
+    >>> is_self_contained("He said the talks had failed.")
+    False
+    >>> is_self_contained("BP pumps cement to seal the damaged well after it was intercepted.")
+    True
+    """
+    words = _WORD.findall(text)
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return False
+    if text.rstrip().endswith("?") or not _CLOSING_MARK.search(text):
+        return False
+    if _CONTEXT_OPENERS.match(text) or _CAPTION_CUES.search(text):
+        return False
+    if text.lstrip()[:1] in {'"', "“", "`", "'", "‘"}:
+        return False
+    first_word = words[0]
+    return first_word[:1].isupper() or first_word[:1].isdigit()
+
+
+def is_planned(text: str, date: PartialDate, published: PartialDate | None) -> bool:
+    """True for an event still to come when the article was written: its date lies after publication,
+    or the sentence speaks of it in the future ("will start next September")."""
+    if published is not None and date.value > period_end(published):
+        return True
+    if published is not None and date.value >= published.value and _FUTURE_CUES.search(text):
+        return True
+    return False
+
+
+def period_end(date: PartialDate) -> dt.date:
+    """The last day of the period a partial date names (2018-02 ends on 2018-02-28)."""
+    if date.precision == "day":
+        return date.value
+    if date.precision == "month":
+        next_month = (date.value.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return next_month - dt.timedelta(days=1)
+    return dt.date(date.value.year, 12, 31)
+
+
+def _timexes_by_sentence(
+    sentences: Sequence[Sentence], timexes: Sequence[TimeExpression]
+) -> list[list[TimeExpression]]:
+    """Each sentence's time expressions, by span containment (timexes and sentences are both sorted)."""
+    grouped: list[list[TimeExpression]] = [[] for _ in sentences]
+    starts = [sentence.span.start for sentence in sentences]
+    for timex in sorted(timexes, key=lambda t: t.span.start):
+        position = bisect.bisect_right(starts, timex.span.start) - 1
+        if position >= 0 and timex.span.end <= sentences[position].span.end:
+            grouped[position].append(timex)
+    return grouped
+
+
+def _repeated_texts(analysis: ArticleAnalysis) -> set[str]:
+    """Sentences an article prints twice: photo captions and pull quotes, not reporting."""
+    counts: dict[str, int] = {}
+    text = analysis.article.text
+    for sentence in analysis.sentences:
+        key = text[sentence.span.start : sentence.span.end].strip()
+        counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count > 1}
+
+
+def _overlaps(sentence: Sentence, span: Span) -> bool:
+    return sentence.span.start < span.end and span.start < sentence.span.end

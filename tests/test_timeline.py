@@ -1,0 +1,185 @@
+"""Timeline building over hand-built analyses: one sentence per line, time expressions placed by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.model import Article, ArticleAnalysis, PartialDate, Sentence, Span, TimeExpression
+from storyline.story.events import date_sentences, is_planned, is_self_contained
+from storyline.story.timeline import build_timeline, default_timeline_size
+
+
+def _analysis(
+    article_id: str,
+    lines: list[str],
+    published: str | None,
+    timexes: list[tuple[str, str]] = (),
+) -> ArticleAnalysis:
+    """An article of one sentence per line; ``timexes`` pairs a phrase of the text with its ISO date."""
+    text = "\n".join(lines) + "\n"
+    sentences, offset = [], 0
+    for index, line in enumerate(lines):
+        sentences.append(Sentence(Span(article_id, offset, offset + len(line)), index))
+        offset += len(line) + 1
+    found = []
+    for phrase, iso in timexes:
+        start = text.index(phrase)
+        found.append(
+            TimeExpression(Span(article_id, start, start + len(phrase)), phrase, "DATE", iso, PartialDate.parse(iso))
+        )
+    article = Article(
+        id=article_id,
+        text=text,
+        path=f"{article_id}.txt",
+        published=PartialDate.parse(published) if published else None,
+        published_from="file" if published else None,
+    )
+    return ArticleAnalysis(article=article, sentences=tuple(sentences), timexes=tuple(found))
+
+
+SYRIA_VOA = _analysis(
+    "voa",
+    [
+        "The White House said the United States has begun withdrawing troops from Syria after the defeat of IS.",
+        "She added the defeat of IS does not mean the military campaign by coalition forces is ending.",
+        "The US first launched airstrikes against IS in Iraq in August 2014 in a limited intervention.",
+        "The U.S. intervention in Iraq began in 2003 with an invasion that toppled Saddam Hussein.",
+    ],
+    "2018-12-19",
+    [("August 2014", "2014-08"), ("in 2003", "2003")],
+)
+SYRIA_CNN = _analysis(
+    "cnn",
+    [
+        "President Donald Trump ordered the withdrawal of all US troops from Syria on December 19, 2018.",
+        "In 2003, an American-led invasion toppled Iraqi President Saddam Hussein and troops engaged in fighting.",
+        "The coalition said the second phase of the transition will start next September and last a year.",
+    ],
+    "2019-01-10",
+    [("December 19, 2018", "2018-12-19"), ("In 2003", "2003"), ("next September", "2019-09")],
+)
+
+
+def test_timeline_keeps_year_month_and_day_apart():
+    entries = build_timeline([SYRIA_VOA, SYRIA_CNN])
+    dates = {entry.date for entry in entries}
+    assert PartialDate.parse("2003") in dates
+    assert PartialDate.parse("2014-08") in dates
+    assert PartialDate.parse("2018-12-19") in dates
+    assert PartialDate(dt.date(2003, 1, 1), "day") not in dates
+
+
+def test_timeline_support_counts_distinct_articles_with_evidence_from_each():
+    entries = build_timeline([SYRIA_VOA, SYRIA_CNN])
+    invasion = next(entry for entry in entries if entry.date == PartialDate.parse("2003"))
+    assert invasion.support == 2
+    assert {evidence.article for evidence in invasion.evidence} == {"voa", "cnn"}
+
+
+def test_timeline_evidence_quotes_the_exact_article_characters():
+    analyses = [SYRIA_VOA, SYRIA_CNN]
+    texts = {analysis.article.id: analysis.article.text for analysis in analyses}
+    for entry in build_timeline(analyses):
+        for evidence in entry.evidence:
+            assert texts[evidence.article][evidence.start : evidence.end] == evidence.quote
+        assert entry.text == entry.evidence[0].quote
+
+
+def test_timeline_marks_events_still_to_come_as_planned():
+    entries = build_timeline([SYRIA_VOA, SYRIA_CNN])
+    second_phase = next(entry for entry in entries if entry.date == PartialDate.parse("2019-09"))
+    assert second_phase.planned
+    assert not any(entry.planned for entry in entries if entry is not second_phase)
+
+
+def test_timeline_dates_an_undated_lead_sentence_by_publication():
+    entries = build_timeline([SYRIA_VOA])
+    day = next(entry for entry in entries if entry.date == PartialDate.parse("2018-12-19"))
+    assert day.text.startswith("The White House said the United States has begun withdrawing")
+
+
+def test_timeline_leaves_out_sentences_that_need_missing_context():
+    texts = [entry.text for entry in build_timeline([SYRIA_VOA, SYRIA_CNN])]
+    assert not any(text.startswith("She added") for text in texts)
+
+
+def test_timeline_is_sorted_and_capped_by_max_dates():
+    entries = build_timeline([SYRIA_VOA, SYRIA_CNN], max_dates=2)
+    assert len({entry.date for entry in entries}) == 2
+    assert [entry.date.value for entry in entries] == sorted(entry.date.value for entry in entries)
+    assert PartialDate.parse("2003") in {entry.date for entry in entries}, "the date two sources share ranks first"
+
+
+def test_timeline_date_range_and_min_precision_filter_dates():
+    entries = build_timeline(
+        [SYRIA_VOA, SYRIA_CNN], date_range=(dt.date(2018, 1, 1), dt.date(2018, 12, 31)), min_precision="day"
+    )
+    assert {entry.date for entry in entries} == {PartialDate.parse("2018-12-19")}
+
+
+def test_timeline_tells_an_event_once_across_dates():
+    repeated = "BP pumps cement into the damaged well to seal it after the relief well intercepted it."
+    first = _analysis("a", [repeated], "2010-09-17")
+    second = _analysis("b", [repeated.replace("BP pumps", "Engineers say BP pumps")], "2010-09-18")
+    entries = build_timeline([first, second], max_dates=2)
+    assert len(entries) == 1
+
+
+def test_timeline_tells_several_distinct_events_per_date_when_asked():
+    day = _analysis(
+        "day",
+        [
+            "Dr Murray is charged with involuntary manslaughter over the death of the singer.",
+            "A Los Angeles judge bans the doctor from administering anesthetic agents such as propofol.",
+        ],
+        "2010-02-08",
+    )
+    entries = build_timeline([day], sentences_per_date=2)
+    assert len(entries) == 2 and {entry.date for entry in entries} == {PartialDate.parse("2010-02-08")}
+
+
+def test_timeline_of_nothing_is_empty():
+    assert build_timeline([]) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He said the talks had failed and the troops would stay.", False),
+        ("Syrian Democratic Forces and U.S. troops are seen during a patrol near the border.", False),
+        ("US starts Iraq withdrawal after defeat of Islamic State", False),
+        ("Will the troops come home before the elections in March?", False),
+        ("The ruptured well is finally sealed and declared effectively dead by officials.", True),
+    ],
+)
+def test_timeline_sentence_must_stand_alone(text, expected):
+    assert is_self_contained(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, date, published, expected",
+    [
+        ("The second phase will start next September.", "2025-09", "2024-09-27", True),
+        ("The vote will take place on Friday in Baghdad.", "2024-09-27", "2024-09-27", True),
+        ("The coalition announced the plan on Friday.", "2024-09-27", "2024-09-27", False),
+        ("Iraq's military declared victory last December.", "2017-12", "2018-02-05", False),
+    ],
+)
+def test_timeline_planned_events(text, date, published, expected):
+    assert is_planned(text, PartialDate.parse(date), PartialDate.parse(published)) is expected
+
+
+def test_timeline_repeated_caption_lines_are_not_events():
+    caption = "Fighters attend the funeral of a comrade killed in the town of Hajin on Dec. 3, 2018."
+    analysis = _analysis("cap", [caption, caption, "Kurdish-led forces pushed into Hajin this week, officials said."],
+                         "2018-12-19", [("Dec. 3, 2018", "2018-12-03")])
+    assert [sentence.text for sentence in date_sentences([analysis])] == [
+        "Kurdish-led forces pushed into Hajin this week, officials said."
+    ]
+
+
+@pytest.mark.parametrize("articles, dates, expected", [(5, 30, 12), (1500, 900, 40), (3, 2, 2)])
+def test_timeline_default_size_grows_slowly_with_articles(articles, dates, expected):
+    assert default_timeline_size(articles, dates) == expected
