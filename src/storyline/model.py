@@ -180,7 +180,9 @@ class Figure:
     """A number that counts or measures something: "about 2,000 troops in Syria".
 
     ``value`` is a number, or (low, high) for a range; ``what`` is the thing counted ("troops"), ``where``
-    the place if one is stated; ``as_of`` is the sentence's date, else the article's.
+    the place if one is stated; ``as_of`` is the sentence's date, else the article's. ``owner`` is whose
+    troops, fighters or attacks they are ("U.S.", "IS") as written, so "U.S. troops in Iraq" and "Iraqi
+    troops in Iraq" are not one series.
     """
 
     span: Span
@@ -191,6 +193,7 @@ class Figure:
     where: str | None = None
     as_of: PartialDate | None = None
     unit: str | None = None
+    owner: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
