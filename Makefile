@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 APT_GET := $(shell command -v apt-get)
 
-.PHONY: install install-test demo test browser eval-deps throughput clean
+.PHONY: install install-test demo test gate browser eval-deps throughput clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "storyline needs Python 3.11 or newer: set PYTHON=/path/to/python3.11")'
@@ -26,6 +26,10 @@ demo: install
 
 test: install-test browser eval-deps
 	$(BIN)/pytest -q
+
+# Every eval on the development data against its floor in benchmarks/baseline.json (needs ../shared).
+gate: install-test eval-deps
+	$(BIN)/pytest -q -m gate tests/test_quality_gate.py
 
 # The report test renders report.html in Debian's Chromium; without it that one test is skipped.
 browser:
