@@ -1,0 +1,26 @@
+"""The spaCy pipeline's sentence boundaries on news layout: lines, captions, datelines, quotes."""
+
+import pytest
+
+
+def _sentences(nlp, text):
+    return [sent.text.strip() for sent in nlp(text).sents]
+
+
+def test_nlp_headline_line_is_its_own_sentence(nlp):
+    text = "US starts Iraq withdrawal after defeat of Islamic State\n\nAmerican military forces have begun to withdraw."
+    assert _sentences(nlp, text)[0] == "US starts Iraq withdrawal after defeat of Islamic State"
+
+
+def test_nlp_short_dateline_is_not_cut(nlp):
+    text = "2 min read\n05 February, 2018\nOne senior Iraqi official said 60 percent of all US troops will be withdrawn."
+    assert "05 February, 2018" in _sentences(nlp, text)
+
+
+@pytest.mark.parametrize(("opening", "closing"), [('"', '"'), ("\u201c", "\u201d")])
+def test_nlp_closing_quote_stays_with_its_sentence(nlp, opening, closing):
+    text = (
+        "Brett McGurk told reporters that liberating the territory could take "
+        f"{opening}a period of months.{closing}\n\nThe area has seen intense battles."
+    )
+    assert _sentences(nlp, text)[0].endswith(f"months.{closing}")
