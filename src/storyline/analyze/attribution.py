@@ -1,0 +1,178 @@
+"""Who said what: direct quotations and reported speech, with the speaker named as fully as the article
+names them and the date the words were said.
+
+Two finders feed one list. The parse finds cue verbs and "according to" with their source and content
+(``attribution_cues``); quotation marks find the quotes the parse misses — inverted ('"…," said Abbasi'),
+introduced by a colon, or continued in the next sentence or paragraph without a new cue. A quotation is
+never attributed without a cue next to it or a quote of the same speaker just before it, so scare quotes
+("described as "limited"") stay out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from storyline.analyze.attribution_cues import (
+    QUOTE_FRAME_VERBS,
+    Candidate,
+    cue_extent,
+    find_cue_attributions,
+    subject_of,
+    subtree_extent,
+    trim_span,
+)
+from storyline.analyze.quote_marks import QuotedPassage, find_quoted_passages
+from storyline.analyze.speakers import SpeakerResolver
+from storyline.model import Article, Attribution, PartialDate, Span, TimeExpression
+
+# A quotation this short without a cue is a scare quote or a title, not something someone said.
+MIN_CONTINUED_QUOTE_WORDS = 4
+
+
+def find_attributions(article: Article, doc: Doc, timexes: Sequence[TimeExpression]) -> list[Attribution]:
+    """All attributions in the article, in text order of their content.
+
+    ``doc`` must be the parse of ``article.text`` (same characters), so every span indexes the article.
+    """
+    passages = find_quoted_passages(article.text)
+    candidates = _absorb_quotes(find_cue_attributions(doc), passages, article.text)
+    candidates += _quote_attributions(doc, passages, candidates)
+    candidates.sort(key=lambda candidate: candidate.content)
+    resolver = SpeakerResolver(doc, passages, candidates)
+    return [
+        Attribution(
+            content=Span(article.id, *candidate.content),
+            direct=candidate.direct,
+            speaker=resolver.speaker(candidate),
+            source=Span(article.id, *candidate.source) if candidate.source else None,
+            cue=Span(article.id, *candidate.cue) if candidate.cue else None,
+            date=_date_of(candidate, doc, timexes, article.published),
+        )
+        for candidate in candidates
+    ]
+
+
+def _covering_passages(span: tuple[int, int], passages: Sequence[QuotedPassage]) -> list[QuotedPassage]:
+    return [passage for passage in passages if passage.start < span[1] and span[0] < passage.end]
+
+
+def _inside(position: int, passage: QuotedPassage) -> bool:
+    return passage.start <= position < passage.end
+
+
+def _absorb_quotes(candidates: list[Candidate], passages: Sequence[QuotedPassage], text: str) -> list[Candidate]:
+    """Widen each content to whole quotations it cuts into, keeping the marks as PolNeAR and readers do;
+    a content that is exactly one quotation (possibly after "that") is direct."""
+    absorbed = []
+    for candidate in candidates:
+        start, end = candidate.content
+        cue_start = candidate.cue[0] if candidate.cue else -1
+        for passage in _covering_passages(candidate.content, passages):
+            if _inside(cue_start, passage):
+                continue  # a cue quoted inside someone's words ("I think ...") reports within the quote
+            start, end = min(start, passage.start), max(end, passage.end)
+        lead = text[start:end]
+        body_start = start + (5 if lead.lower().startswith("that ") else 0)
+        direct = any(passage.start == body_start and passage.end == end for passage in passages)
+        absorbed.append(Candidate((start, end), candidate.cue, candidate.source, candidate.cue_token, direct))
+    return absorbed
+
+
+def _quote_attributions(doc: Doc, passages: Sequence[QuotedPassage], found: list[Candidate]) -> list[Candidate]:
+    """Quotations no parse-based content covers: attribute them to a speech verb framing them in the same
+    sentence, to a "said:" just before them, or to the speaker of the quote right before."""
+    text = doc.text
+    used_cues = {candidate.cue_token for candidate in found if candidate.cue_token is not None}
+    attributed: list[Candidate] = []
+    previous_direct: Candidate | None = None
+    for passage in passages:
+        covered = any(c.content[0] <= passage.start and passage.end <= c.content[1] for c in found)
+        if covered:
+            previous_direct = next(c for c in found if c.content[0] <= passage.start <= c.content[1])
+            continue
+        verb = _framing_verb(doc, passage, passages, used_cues)
+        candidate: Candidate | None = None
+        if verb is not None:
+            used_cues.add(verb.i)
+            subject = subject_of(verb)
+            source = trim_span(text, *subtree_extent(subject)) if subject is not None else None
+            candidate = Candidate((passage.start, passage.end), cue_extent(verb), source, verb.i, True)
+        elif previous_direct is not None and _continues(doc, previous_direct, passage):
+            candidate = Candidate((passage.start, passage.end), previous_direct.cue, previous_direct.source,
+                                  previous_direct.cue_token, True)
+        if candidate is not None:
+            attributed.append(candidate)
+            previous_direct = candidate
+    return attributed
+
+
+def _framing_verb(doc: Doc, passage: QuotedPassage, passages: Sequence[QuotedPassage],
+                  used_cues: set[int]) -> Token | None:
+    """The speech verb outside any quotation in the quote's own sentence(s), or a colon-ended "said:"
+    sentence right before it; the closest to the quote wins."""
+    text = doc.text
+    first = doc.char_span(passage.start, passage.end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return None
+    sentences = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+    frame: list[Token] = []
+    for sentence in sentences.values():
+        for token in sentence:
+            if not any(_inside(token.idx, other) for other in passages):
+                frame.append(token)
+    before = text[: passage.start].rstrip()
+    if before.endswith(":") and first[0].i > 0:
+        colon_sentence = doc[first[0].i - 1].sent
+        frame.extend(token for token in colon_sentence if not any(_inside(token.idx, p) for p in passages))
+    verbs = [
+        token for token in frame
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in QUOTE_FRAME_VERBS and token.i not in used_cues
+    ]
+    if not verbs:
+        return None
+    return min(verbs, key=lambda token: min(abs(token.idx - passage.start), abs(token.idx - passage.end)))
+
+
+def _continues(doc: Doc, previous: Candidate, passage: QuotedPassage) -> bool:
+    """True when the quotation follows the previous quote's sentence directly and stands alone (no words
+    of its own outside the marks), as in '"...," McGurk said. "A couple of thousand fighters remain."'."""
+    text = doc.text
+    if len(text[passage.start : passage.end].split()) < MIN_CONTINUED_QUOTE_WORDS:
+        return False
+    span = doc.char_span(passage.start, passage.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    sentence = span[0].sent
+    outside = text[sentence.start_char : passage.start] + text[passage.end : sentence.end_char]
+    if any(char.isalnum() for char in outside):
+        return False
+    anchor = max(previous.content[1], previous.cue[1] if previous.cue else 0)
+    anchor_tokens = doc.char_span(anchor - 1, anchor, alignment_mode="expand")
+    if anchor_tokens is None or len(anchor_tokens) == 0:
+        return False
+    gap_start = anchor_tokens[-1].sent.end_char
+    return not any(char.isalnum() for char in text[gap_start : passage.start])
+
+
+def _date_of(candidate: Candidate, doc: Doc, timexes: Sequence[TimeExpression],
+             published: PartialDate | None) -> PartialDate | None:
+    """The date of the cue's own sentence ("said Friday"), never one from inside the content."""
+    if candidate.cue is None:
+        return published
+    cue_tokens = doc.char_span(*candidate.cue, alignment_mode="expand")
+    if cue_tokens is None or len(cue_tokens) == 0:
+        return published
+    sentence = cue_tokens[0].sent
+    content_start, content_end = candidate.content
+    dated = [
+        timex for timex in timexes
+        if timex.date is not None
+        and sentence.start_char <= timex.span.start and timex.span.end <= sentence.end_char
+        and not (content_start < timex.span.end and timex.span.start < content_end)
+    ]
+    if not dated:
+        return published
+    cue_middle = (candidate.cue[0] + candidate.cue[1]) / 2
+    return min(dated, key=lambda timex: abs((timex.span.start + timex.span.end) / 2 - cue_middle)).date

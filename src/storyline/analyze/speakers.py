@@ -1,0 +1,183 @@
+"""Name the speaker of an attribution as fully as the article does.
+
+Articles introduce a person once in full ("White House spokesperson Sarah Sanders") and then write
+"Sanders" or "she". A reader of a quote list wants the full name every time, so a surname is looked up
+among the article's PERSON names and a pronoun goes to the nearest person before it who could be meant
+(gender is known only where the article shows it: Mr./Ms., spokeswoman, a pronoun already tied to the name).
+A source that names nobody ("the senior U.S. defense official") stays as written: inventing a name would
+be worse than none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from storyline.analyze.attribution_cues import Candidate
+from storyline.analyze.quote_marks import QuotedPassage
+
+SINGULAR_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+FIRST_PERSON = {"i", "me", "we", "us"}
+PLURAL_PRONOUNS = {"they", "them"}
+TITLE_WORDS = frozenset(
+    """mr mrs ms miss dr sen rep gov col gen lt sgt capt maj adm brig cmdr president vice secretary senator
+    representative governor mayor judge justice minister prime chancellor spokesman spokeswoman spokesperson
+    sir lord lady rev pastor prof professor deputy press""".split()
+)
+FEMININE_WORDS = frozenset(
+    "mrs ms miss spokeswoman congresswoman chairwoman businesswoman woman wife mother daughter sister".split()
+)
+MASCULINE_WORDS = frozenset(
+    "mr spokesman congressman chairman businessman man husband father son brother".split()
+)
+NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "an-")
+# How far back (characters) a pronoun may reach for the person it stands for.
+PRONOUN_REACH = 2500
+
+
+def name_key(word: str) -> str:
+    """ "al-Abbasi", "Abbasi" and "Abbasi's" all key to "abbasi"."""
+    word = word.lower().strip(".,’'")
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    for prefix in NAME_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return word[len(prefix):]
+    return word
+
+
+def clean_person_name(entity: SpacySpan) -> str:
+    """The entity without leading titles or a trailing possessive: "Col. Ryan Dillon's" -> "Ryan Dillon"."""
+    words = [token.text for token in entity]
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    if len(words) > 1 and words[-1] in ("'s", "’s"):
+        words = words[:-1]
+    name = entity.doc.text[entity.start_char : entity.end_char]
+    first = name.find(words[0])
+    last_word = words[-1]
+    end = name.rfind(last_word) + len(last_word)
+    return name[first:end] if 0 <= first < end else " ".join(words)
+
+
+class SpeakerResolver:
+    """Resolves every candidate of one article; built once per article from its parse."""
+
+    def __init__(self, doc: Doc, passages: Sequence[QuotedPassage], candidates: Sequence[Candidate]):
+        self.doc = doc
+        self.passages = passages
+        self.candidates = candidates
+        self.people = [entity for entity in doc.ents if entity.label_ == "PERSON"]
+        self.fullest: dict[str, str] = {}
+        self.gender: dict[str, str] = {}
+        for person in self.people:
+            name = clean_person_name(person)
+            words = name.split()
+            if not words:
+                continue
+            key = name_key(words[-1])
+            if len(words) > len(self.fullest.get(key, "").split()):
+                self.fullest[key] = name
+            self._note_gender(person, key)
+        self._resolving: set[tuple[int, int]] = set()
+
+    def _note_gender(self, person: SpacySpan, key: str) -> None:
+        window = self.doc[max(0, person.start - 3) : person.end]
+        for token in window:
+            word = token.lower_.rstrip(".")
+            if word in FEMININE_WORDS:
+                self.gender.setdefault(key, "f")
+            elif word in MASCULINE_WORDS:
+                self.gender.setdefault(key, "m")
+
+    def speaker(self, candidate: Candidate) -> str | None:
+        if candidate.source is None:
+            return None
+        start, end = candidate.source
+        text = self.doc.text[start:end]
+        source = self.doc.char_span(start, end, alignment_mode="expand")
+        if source is None or len(source) == 0:
+            return text or None
+        named = self._named_person(source)
+        if named is not None:
+            return named
+        if len(source) == 1 and source[0].lower_ in SINGULAR_PRONOUNS:
+            return self._antecedent(start, SINGULAR_PRONOUNS[source[0].lower_]) or text
+        if len(source) == 1 and source[0].lower_ in FIRST_PERSON and candidate.content not in self._resolving:
+            self._resolving.add(candidate.content)
+            try:
+                return self._quoting_speaker(start) or text
+            finally:
+                self._resolving.discard(candidate.content)
+        if len(source) == 1 and source[0].lower_ in PLURAL_PRONOUNS:
+            return self._plural_antecedent(start) or text
+        return text
+
+    def _named_person(self, source: SpacySpan) -> str | None:
+        """The fullest name of the first person the source names: a PERSON entity or a known surname."""
+        for entity in source.ents:
+            if entity.label_ == "PERSON":
+                words = clean_person_name(entity).split()
+                if words:
+                    return self.fullest.get(name_key(words[-1]), clean_person_name(entity))
+        for token in source:
+            if token.pos_ == "PROPN" and name_key(token.text) in self.fullest:
+                following = token.i + 1
+                if following < source.end and source.doc[following].pos_ == "PROPN":
+                    continue
+                return self.fullest[name_key(token.text)]
+        return None
+
+    def _antecedent(self, position: int, gender: str) -> str | None:
+        """The nearest earlier person compatible with the pronoun, preferring those who were the subject or
+        source of something (the salient ones) over people only mentioned."""
+        earlier = [p for p in self.people if p.end_char <= position and position - p.start_char <= PRONOUN_REACH]
+        compatible = []
+        for person in reversed(earlier):
+            words = clean_person_name(person).split()
+            if not words:
+                continue
+            key = name_key(words[-1])
+            if self.gender.get(key, gender) != gender:
+                continue
+            compatible.append((person, key))
+        for person, key in compatible:
+            if self._salient(person):
+                self.gender.setdefault(key, gender)
+                return self.fullest.get(key)
+        if compatible:
+            person, key = compatible[0]
+            self.gender.setdefault(key, gender)
+            return self.fullest.get(key)
+        return None
+
+    def _salient(self, person: SpacySpan) -> bool:
+        """A person who is the subject of a clause or the source of an attribution."""
+        root = person.root
+        while root.dep_ in ("compound", "appos", "conj") and root.head is not root:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        return any(c.source and c.source[0] <= person.start_char < c.source[1] for c in self.candidates)
+
+    def _quoting_speaker(self, position: int) -> str | None:
+        """ "I"/"we" inside a quotation is whoever the quotation is attributed to."""
+        for candidate in self.candidates:
+            if candidate.content[0] <= position < candidate.content[1] and candidate.source:
+                if not (candidate.source[0] <= position < candidate.source[1]):
+                    return self.speaker(candidate)
+        return None
+
+    def _plural_antecedent(self, position: int) -> str | None:
+        """ "they said" continues the most recent plural source ("senior U.S. officials said ...")."""
+        best: Candidate | None = None
+        for candidate in self.candidates:
+            if candidate.source and candidate.source[1] <= position:
+                span = self.doc.char_span(*candidate.source, alignment_mode="expand")
+                if span is not None and len(span) and span.root.tag_ in ("NNS", "NNPS"):
+                    if best is None or candidate.source[0] > best.source[0]:
+                        best = candidate
+        if best is None or position - best.source[0] > PRONOUN_REACH:
+            return None
+        return self.doc.text[best.source[0] : best.source[1]]
