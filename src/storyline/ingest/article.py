@@ -1,0 +1,60 @@
+"""The one place an ``Article`` is made, so every reader identifies and dates articles the same way."""
+
+from __future__ import annotations
+
+import hashlib
+
+from storyline.errors import BadInput
+from storyline.model import Article, PartialDate, Span
+
+# A WARC-Date says when the page was fetched, which is at or after its publication: likely, not certain.
+CAPTURE_DATE_CONFIDENCE = 0.9
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the stored text in UTF-8: the identity of an article's content."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_article(
+    text: str,
+    path: str,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    published: PartialDate | None = None,
+    published_confidence: float = 1.0,
+    title_range: tuple[int, int] | None = None,
+) -> Article:
+    """An article for ``text`` as stored; raise BadInput when there is no text to store.
+
+    ``published`` is metadata (``published_from="metadata"``) with ``published_confidence``; the dater fills
+    in a date from the text later when metadata gives none. ``title_range`` is where the title stands in
+    ``text`` when the title is part of it, so a headline can be cited like any sentence.
+    """
+    if not text.strip():
+        raise BadInput(f"{path}: empty, no article text")
+    digest = content_hash(text)
+    article_id = digest[:16]
+    return Article(
+        id=article_id,
+        text=text,
+        path=path,
+        title=_clean(title),
+        source=_clean(source),
+        url=_clean(url),
+        published=published,
+        published_from="metadata" if published else None,
+        published_confidence=published_confidence if published else 0.0,
+        content_hash=digest,
+        title_span=Span(article_id, *title_range) if title_range else None,
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    """Metadata strings with their whitespace collapsed; blank becomes None so "no title" is one value."""
+    if value is None:
+        return None
+    collapsed = " ".join(str(value).split())
+    return collapsed or None

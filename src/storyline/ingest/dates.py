@@ -1,0 +1,64 @@
+"""Publication dates as metadata writes them: ISO 8601 at any precision, or RFC 2822 as in RSS.
+
+A date is taken as written, in the publisher's own time zone: "2018-12-19T23:30:00-05:00" was published on
+the 19th where it was written, even though it was already the 20th in UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from email.utils import parsedate_tz
+
+from storyline.model import PartialDate
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T?\d{4,6}(?:Z|[+-]\d{4})?)?\s*$")
+# Earlier than this no news archive reaches; later values are typos or placeholders such as 9999.
+_FIRST_YEAR = 1800
+
+
+def parse_metadata_date(value: object) -> PartialDate | None:
+    """The date ``value`` states, at the precision it states it, or None when it states none.
+
+    >>> parse_metadata_date("2018-12-19T23:30:00-05:00")
+    PartialDate(value=datetime.date(2018, 12, 19), precision='day')
+    >>> parse_metadata_date("Wed, 19 Dec 2018 23:30:00 GMT").iso()
+    '2018-12-19'
+    >>> parse_metadata_date("2018-12").iso()
+    '2018-12'
+    """
+    if isinstance(value, dt.datetime):
+        return _checked(value.date(), "day")
+    if isinstance(value, dt.date):
+        return _checked(value, "day")
+    if isinstance(value, time.struct_time):
+        return _date_or_none(value.tm_year, value.tm_mon, value.tm_mday)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    match = _ISO_DATE.match(value) or _COMPACT_DATE.match(value)
+    if match:
+        year, month, day = (int(part) if part else None for part in match.groups())
+        return _date_or_none(year, month, day)
+    rfc2822 = parsedate_tz(value)
+    if rfc2822:
+        return _date_or_none(rfc2822[0], rfc2822[1], rfc2822[2])
+    return None
+
+
+def _date_or_none(year: int, month: int | None, day: int | None) -> PartialDate | None:
+    try:
+        if month is None:
+            return _checked(dt.date(year, 1, 1), "year")
+        if day is None:
+            return _checked(dt.date(year, month, 1), "month")
+        return _checked(dt.date(year, month, day), "day")
+    except ValueError:
+        return None
+
+
+def _checked(date: dt.date, precision: str) -> PartialDate | None:
+    if not _FIRST_YEAR <= date.year <= dt.date.today().year + 1:
+        return None
+    return PartialDate(date, precision)  # type: ignore[arg-type]

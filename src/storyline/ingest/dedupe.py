@@ -1,0 +1,131 @@
+"""Exact and syndicated copies: the same story run twice must count once.
+
+An exact copy has the same content hash. A syndicated copy (a wire story on two sites, with a different
+byline or footer) shares nearly all its five-word shingles with the original: Jaccard similarity of the
+shingle sets at or above ``threshold``. To stay fast on thousands of articles, candidates come from an
+index of a sample of each kept article's shingles; only candidates are compared in full, and shingles
+so common that many articles share them (boilerplate) are not used to find candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.model import Article, Duplicate
+
+SHINGLE_WORDS = 5
+NEAR_COPY_THRESHOLD = 0.9
+# One shingle in 2**_SAMPLE_BITS is indexed; near-copies share ~90% of any sample, different articles ~none.
+_SAMPLE_BITS = 3
+_MIN_SAMPLE = 8
+# A sampled shingle in more kept articles than this is boilerplate ("the latest five minute news").
+_MAX_POSTING = 64
+# Share of the smaller sample two articles must have in common before their full texts are compared.
+_CANDIDATE_SHARE = 0.5
+_WORD = re.compile(r"\w+")
+_MULTIPLIER = np.uint64(1_000_003)
+_MIXER = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: spreads the polynomial hash over the top bits
+
+
+@dataclass(frozen=True, slots=True)
+class _Fingerprint:
+    shingles: np.ndarray  # sorted unique uint64 shingle hashes
+    sample: frozenset[int]
+
+
+def find_duplicates(
+    articles: Sequence[Article], *, threshold: float = NEAR_COPY_THRESHOLD
+) -> tuple[list[Article], list[Duplicate]]:
+    """Split ``articles`` into the ones to keep and the copies of them, both in input order.
+
+    The first article of a group is kept (callers pass articles in path order, so the choice is
+    deterministic); each later copy is listed as ``Duplicate(path, of=<kept id>, similarity)``, 1.0 for
+    an exact copy. A copy is matched against kept articles only, so near-copies never chain.
+    """
+    vocabulary: dict[str, int] = {}
+    kept: list[Article] = []
+    kept_fingerprints: list[_Fingerprint] = []
+    duplicates: list[Duplicate] = []
+    by_hash: dict[str, str] = {}
+    postings: dict[int, list[int]] = {}
+    for article in articles:
+        digest = article.content_hash or article.id
+        if digest in by_hash:
+            duplicates.append(Duplicate(article.path, by_hash[digest], 1.0))
+            continue
+        fingerprint = _fingerprint(article.text, vocabulary)
+        match = _best_match(fingerprint, kept_fingerprints, postings, threshold)
+        if match is not None:
+            index, similarity = match
+            duplicates.append(Duplicate(article.path, kept[index].id, round(similarity, 3)))
+            continue
+        by_hash[digest] = article.id
+        for key in fingerprint.sample:
+            postings.setdefault(key, []).append(len(kept))
+        kept.append(article)
+        kept_fingerprints.append(fingerprint)
+    return kept, duplicates
+
+
+def shingle_similarity(first: str, second: str) -> float:
+    """Jaccard similarity of two texts' five-word shingles, case and punctuation ignored.
+
+    >>> shingle_similarity("BP's cap is holding, the company said.", "BP's cap is holding, the company said")
+    1.0
+    """
+    vocabulary: dict[str, int] = {}
+    return _jaccard(_fingerprint(first, vocabulary).shingles, _fingerprint(second, vocabulary).shingles)
+
+
+def _fingerprint(text: str, vocabulary: dict[str, int]) -> _Fingerprint:
+    """Shingles as polynomial hashes of word ids. Ids come from one shared vocabulary and the arithmetic
+    wraps in uint64, so the hashes are the same in every process (Python's string hashes are salted)."""
+    tokens = _WORD.findall(text.lower())
+    for token in dict.fromkeys(tokens):  # new words numbered in order of first use: deterministic
+        if token not in vocabulary:
+            vocabulary[token] = len(vocabulary)
+    words = np.fromiter(map(vocabulary.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+    width = min(SHINGLE_WORDS, len(words))
+    count = len(words) - width + 1 if width else 0
+    hashes = np.zeros(count, dtype=np.uint64)
+    for offset in range(width):
+        hashes = hashes * _MULTIPLIER + words[offset : offset + count] + np.uint64(1)
+    shingles = np.unique(hashes)
+    mixed = shingles * _MIXER
+    sampled = shingles[(mixed >> np.uint64(64 - _SAMPLE_BITS)) == 0]
+    sample = sampled if len(sampled) >= _MIN_SAMPLE else shingles
+    return _Fingerprint(shingles, frozenset(sample.tolist()))
+
+
+def _best_match(
+    fingerprint: _Fingerprint, kept: list[_Fingerprint], postings: dict[int, list[int]], threshold: float
+) -> tuple[int, float] | None:
+    shared = Counter[int]()
+    for key in fingerprint.sample:
+        posting = postings.get(key)
+        if posting and len(posting) <= _MAX_POSTING:
+            shared.update(posting)
+    best: tuple[int, float] | None = None
+    size = len(fingerprint.shingles)
+    for index, count in sorted(shared.items()):
+        other = kept[index]
+        if count < _CANDIDATE_SHARE * min(len(fingerprint.sample), len(other.sample)):
+            continue
+        if min(size, len(other.shingles)) < threshold * max(size, len(other.shingles)):
+            continue  # Jaccard can never reach the threshold between sets this different in size
+        similarity = _jaccard(fingerprint.shingles, other.shingles)
+        if similarity >= threshold and (best is None or similarity > best[1]):
+            best = (index, similarity)
+    return best
+
+
+def _jaccard(first: np.ndarray, second: np.ndarray) -> float:
+    if not len(first) and not len(second):
+        return 1.0
+    common = len(np.intersect1d(first, second, assume_unique=True))
+    return common / (len(first) + len(second) - common)

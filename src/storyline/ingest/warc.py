@@ -1,0 +1,128 @@
+"""Web archives (WARC, gzipped or not) through warcio: each captured HTML page is an article.
+
+Responses that are not pages (images, scripts, redirects, errors) are listed as rejected with what they
+are. Protocol records (warcinfo, request, metadata, revisit) describe the crawl, not content, and are
+passed over. warcio reads a cut-off archive without complaint, so truncation is detected here by
+comparing each record's declared length with the bytes that arrived.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from storyline.errors import BadInput
+from storyline.ingest.article import CAPTURE_DATE_CONFIDENCE, make_article
+from storyline.ingest.dates import parse_metadata_date
+from storyline.ingest.decode import decode_text
+from storyline.ingest.html import read_html
+from storyline.ingest.text import find_headline
+from storyline.model import Article, PartialDate, Rejected
+
+CONTENT_RECORDS = ("response", "resource")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+TEXT_TYPES = ("text/plain",)
+
+
+def read_warc(file: Path, label: str, *, max_bytes: int) -> Iterator[Article | Rejected]:
+    """Articles from an archive's HTML (and plain-text) captures, as ``label#<target URI>``.
+
+    The archive is streamed; ``max_bytes`` bounds each record, not the archive. Records read before a
+    truncation or corruption are kept and the damage is listed as a rejection.
+    """
+    records_read = 0
+    with file.open("rb") as stream:
+        try:
+            for record in ArchiveIterator(stream):
+                records_read += 1
+                outcome = _read_record(record, label, max_bytes)
+                if outcome is not None:
+                    yield outcome
+                missing = _bytes_missing(record)
+                if missing:
+                    yield Rejected(label, f"truncated WARC: record {_uri(record)} is cut off {missing:,} bytes "
+                                          f"short of its {record.length:,}; kept the records before it")
+                    return
+        except ArchiveLoadFailed as error:
+            if records_read == 0:
+                raise BadInput(f"{label}: not a WARC archive ({_short(error)})") from error
+            yield Rejected(label, f"corrupt WARC after {records_read} records ({_short(error)})")
+            return
+        except (zlib.error, EOFError, OSError, ValueError) as error:
+            yield Rejected(label, f"corrupt WARC after {records_read} records ({_short(error)})")
+            return
+    if records_read == 0:
+        raise BadInput(f"{label}: truncated WARC, not one complete record")
+
+
+def _read_record(record: Any, label: str, max_bytes: int) -> Article | Rejected | None:
+    """What one record holds: an article, a rejection saying why it is none, or None for crawl records."""
+    if record.rec_type not in CONTENT_RECORDS:
+        return None
+    uri = _uri(record)
+    path = f"{label}#{uri}"
+    status = record.http_headers.get_statuscode() if record.http_headers else None
+    if status and not status.startswith("2"):
+        return Rejected(label, f"record {uri}: HTTP {status} response, not a page")
+    content_type = _content_type(record)
+    media_type = content_type.split(";")[0].strip().lower()
+    if media_type not in HTML_TYPES + TEXT_TYPES:
+        return Rejected(label, f"record {uri}: not an article ({media_type or 'no content type'})")
+    if record.length > max_bytes:
+        return Rejected(label, f"record {uri}: oversized, {record.length:,} bytes is over the {max_bytes:,} limit")
+    data = record.content_stream().read()
+    if record.raw_stream.limit > 0:
+        return None  # cut off mid-record: the caller reports the truncation
+    capture_date = _capture_date(record)
+    try:
+        if media_type in HTML_TYPES:
+            return read_html(data, path, url=uri, declared_charset=_charset(content_type),
+                             capture_date=capture_date)
+        text = decode_text(data, path, declared=_charset(content_type))
+        headline = find_headline(text)
+        return make_article(text, path, title=text[slice(*headline)] if headline else None, url=uri,
+                            published=capture_date, published_confidence=CAPTURE_DATE_CONFIDENCE,
+                            title_range=headline)
+    except BadInput as error:
+        return Rejected(label, f"record {uri}: {str(error).removeprefix(f'{path}: ')}")
+
+
+def _bytes_missing(record: Any) -> int:
+    """How many of the record's declared bytes never arrived (0 for a whole record), reading past what
+    the reader did not need so the check covers every record."""
+    while record.raw_stream.read(1 << 16):
+        pass
+    return record.raw_stream.limit
+
+
+def _uri(record: Any) -> str:
+    return record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header("WARC-Record-ID")
+
+
+def _content_type(record: Any) -> str:
+    if record.rec_type == "response" and record.http_headers:
+        return record.http_headers.get_header("Content-Type") or ""
+    return record.rec_headers.get_header("Content-Type") or ""
+
+
+def _charset(content_type: str) -> str | None:
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip("\"'")
+    return None
+
+
+def _capture_date(record: Any) -> PartialDate | None:
+    return parse_metadata_date(record.rec_headers.get_header("WARC-Date"))
+
+
+def _short(error: Exception) -> str:
+    """warcio quotes the whole first line of a non-WARC file; a reason needs only its start."""
+    message = str(error)
+    return message if len(message) <= 120 else message[:117] + "..."
