@@ -1,0 +1,347 @@
+"""Figures: numbers that count or measure something, with what they count, where and as of when.
+
+"The U.S. has about 2,000 troops in Syria" gives value 2000, qualifier "about", what "troops", owner
+"U.S.", where "Syria", as of the article's date. ``quantities.py`` reads the number phrase and rejects
+years, ages, durations and names; this module reads the sentence around it:
+
+* what is counted: the noun the number modifies ("2,000 troops"), the noun after "of" ("dozens of
+  American soldiers", "60 percent of U.S. troops"), or, for a bare number, the level it states ("US
+  troop levels stood near 166,000", "put the number of IS fighters … at about 2,500"); troops, forces,
+  soldiers and service members are one thing, "troops". A number with nothing it counts is dropped,
+  never guessed — except a bare "dwindled to 40,000" right after a figure, which continues that figure.
+* where: a place named by "in"/"from"/"across"… on the counted noun or its verb, or a possessive
+  ("Syria's population of about 22 million people"); "in the country" is the country the text was last
+  "in"; a figure continuing the one before it inherits its place.
+* as of: the sentence's dated time expression nearest to the number ("as of late September" wins);
+  a figure placed in an unnamed past ("at its peak", "at one point") with no date has no as-of date,
+  since stamping it with the publication date would chart a 2007 peak in 2018; otherwise the
+  article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from storyline.analyze.quantities import Quantity, find_quantities
+from storyline.model import Article, Figure, PartialDate, Span, TimeExpression
+
+TROOP_WORDS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "servicemember", "servicemembers",
+               "serviceman", "servicemen", "marines", "paratroopers", "boots"}  # fmt: skip
+# Nouns that stand for a count of something else: "troop levels", "the number of fighters".
+LEVEL_NOUNS = {"number", "numbers", "level", "levels", "total", "count", "strength", "size", "tally",
+               "figure", "figures", "presence", "contingent", "deployment"}  # fmt: skip
+# Verbs whose bare number is their subject's level: "casualties rose to 5,000".
+LEVEL_VERBS = {"stand", "rise", "fall", "grow", "dwindle", "shrink", "climb", "reach", "number", "total",
+               "top", "decline", "drop", "increase", "decrease", "double", "triple", "swell", "peak", "hit",
+               "exceed", "surpass", "wind", "go", "jump", "soar", "plunge", "remain", "stay"}  # fmt: skip
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
+PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", "from")
+PLACE_LABELS = {"GPE", "LOC"}
+OWNER_LABELS = {"GPE", "NORP", "ORG"}
+RETROSPECTIVE = re.compile(r"\bat (?:its|their|the) (?:peak|height)\b|\bat one point\b|\ball-time high\b", re.I)
+AS_OF = re.compile(r"\bas of\s*$", re.I)
+CONTEXT_SENTENCES = 4  # how far back "in the country" looks for the country
+
+
+def find_figures(article: Article, doc: Doc, timexes: Sequence[TimeExpression]) -> list[Figure]:
+    """Every figure in the article, in text order; a number whose counted thing is unknown is left out."""
+    figures: list[Figure] = []
+    dated = [timex for timex in timexes if timex.date is not None and timex.type in ("DATE", "TIME")]
+    for quantity in find_quantities(doc):
+        figure = _figure(article, doc, quantity, dated, figures)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _figure(
+    article: Article, doc: Doc, quantity: Quantity, dated: Sequence[TimeExpression], earlier: list[Figure]
+) -> Figure | None:
+    sentence = doc[quantity.anchor].sent
+    noun = _counted_noun(doc, quantity)
+    previous = _figure_continued(doc, quantity, noun, sentence, earlier)
+    if noun is None and previous is None:
+        return None
+    if noun is not None:
+        what, owner, where = _describe(doc, noun, quantity)
+    else:
+        what, owner, where = previous.what, previous.owner, None
+    if where is None and previous is not None and previous.what == what:
+        where = previous.where
+    if what == "area" and where is None:
+        return None
+    span_end = noun.idx + len(noun) if noun is not None and 0 <= noun.i - quantity.end <= 4 else None
+    start = doc[quantity.start].idx
+    end = span_end or doc[quantity.end - 1].idx + len(doc[quantity.end - 1])
+    return Figure(
+        span=Span(article.id, start, end),
+        sentence=_sentence_span(article, sentence),
+        value=quantity.value,
+        what=what,
+        qualifier=quantity.qualifier,
+        where=where,
+        as_of=_as_of(article, doc, quantity, sentence, dated),
+        unit=quantity.unit,
+        owner=owner,
+    )
+
+
+def _counted_noun(doc: Doc, quantity: Quantity) -> Token | None:
+    """The noun the number counts, or None when the number stands alone."""
+    after_of = _noun_after_of(doc, quantity.end)
+    if after_of is not None:
+        return after_of
+    if quantity.needs_of:
+        return None
+    top = _phrase_root(doc, quantity)
+    head = top.head
+    if top.dep_ in {"nummod", "compound", "amod", "quantmod", "nmod", "npadvmod"} and head.i >= quantity.end:
+        if head.pos_ in {"NOUN", "PROPN"}:
+            return _unwrap_level(_climb_compounds(head))
+    if quantity.unit is not None and quantity.end < len(doc) and doc[quantity.end].pos_ == "NOUN":
+        return _climb_compounds(doc[quantity.end])
+    if top.dep_ in {"pobj", "dobj", "attr", "oprd"}:
+        verb = top.head.head if top.dep_ == "pobj" else top.head
+        return _level_of_clause(verb, exclude=top)
+    return None
+
+
+def _noun_after_of(doc: Doc, end: int) -> Token | None:
+    """ "dozens of American soldiers" → soldiers; "half of Syria's pre-war population" → population."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return None
+    objects = [child for child in doc[end].children if child.dep_ == "pobj"]
+    if objects:
+        return _unwrap_level(objects[0])
+    following = doc[end + 1 : end + 6]
+    for token in following:
+        if token.is_punct:
+            break
+        if token.tag_ in {"NNS", "NNPS"}:
+            return _unwrap_level(token)
+    for token in following:
+        if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP"}:
+            break
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"compound", "poss", "nmod", "amod"}:
+            return _unwrap_level(token)
+    return None
+
+
+def _phrase_root(doc: Doc, quantity: Quantity) -> Token:
+    """The number phrase's link to the sentence: the number, or the unit it measures ("60 percent").
+    A hedge parsed as a preposition ("stood near 166,000") does not count: the number is its object."""
+    token = doc[quantity.anchor]
+    while token.head != token and quantity.start <= token.head.i < quantity.end:
+        if token.head.dep_ == "prep" and token.dep_ == "pobj":
+            break
+        token = token.head
+    return token
+
+
+def _climb_compounds(noun: Token) -> Token:
+    """ "25,000 coalition airstrikes": the number sits on "coalition", the thing counted is "airstrikes"."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun
+
+
+def _unwrap_level(noun: Token) -> Token:
+    """ "troop levels" → troop; "the number of IS fighters" → fighters."""
+    if noun.lower_ not in LEVEL_NOUNS:
+        return noun
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return noun
+
+
+def _level_of_clause(verb: Token, exclude: Token) -> Token | None:
+    """For "US troop levels stood near 166,000" or "put the number of IS fighters at about 2,500": the
+    subject or object stating the level, else the plural subject of a verb of level or change."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    arguments = [c for c in verb.children if c is not exclude and c.pos_ == "NOUN" and c.dep_ in ARGUMENT_DEPS]
+    for child in arguments:
+        if child.lower_ in LEVEL_NOUNS:
+            return _unwrap_level(child)
+    if verb.lemma_ not in LEVEL_VERBS:
+        return None
+    for child in arguments:
+        if child.dep_ in {"nsubj", "nsubjpass"} and (child.tag_ == "NNS" or child.lower_ in TROOP_WORDS):
+            return child
+    return None
+
+
+def _figure_continued(
+    doc: Doc, quantity: Quantity, noun: Token | None, sentence: SpacySpan, earlier: list[Figure]
+) -> Figure | None:
+    """The figure this one continues: the last one in the same or previous sentence. "there were about
+    170,000 U.S. troops in Iraq, but dwindled to 40,000" — the 40,000 are the same troops."""
+    if not earlier:
+        return None
+    last = earlier[-1]
+    start = doc[quantity.start].idx
+    previous_sentence_start = _previous_sentence_start(doc, sentence)
+    if last.span.start < previous_sentence_start or last.span.start >= start:
+        return None
+    if noun is None and quantity.unit != last.unit:
+        return None
+    return last
+
+
+def _previous_sentence_start(doc: Doc, sentence: SpacySpan) -> int:
+    if sentence.start == 0:
+        return sentence.start_char
+    return doc[sentence.start - 1].sent.start_char
+
+
+def _describe(doc: Doc, noun: Token, quantity: Quantity) -> tuple[str, str | None, str | None]:
+    """(what, owner, where) around the counted noun."""
+    if noun.ent_type_ in PLACE_LABELS:
+        return "area", None, _place_text(doc, noun)
+    level_head = noun.head if noun.dep_ == "compound" and noun.head.lower_ in LEVEL_NOUNS else None
+    owner = _owner(doc, noun) or (_owner(doc, level_head) if level_head is not None else None)
+    where = _where(doc, noun) or (_where(doc, level_head) if level_head is not None else None)
+    return _normalize_what(noun), owner, where
+
+
+def _normalize_what(noun: Token) -> str:
+    word = noun.lower_
+    if word in TROOP_WORDS or (word in {"members", "member"} and any(c.lower_ == "service" for c in noun.children)):
+        return "troops"
+    return word
+
+
+def _owner(doc: Doc, noun: Token) -> str | None:
+    """Whose they are: "U.S. troops", "American soldiers", "IS fighters", "coalition airstrikes"."""
+    for child in noun.children:
+        if child.i > noun.i or child.dep_ not in {"compound", "amod", "nmod"}:
+            continue
+        if child.ent_type_ in OWNER_LABELS:
+            return _entity_text(doc, child)
+        if child.is_upper and len(child) >= 2 and child.is_alpha:
+            return child.text
+        if child.lower_ == "coalition":
+            return child.text
+    return None
+
+
+def _where(doc: Doc, noun: Token) -> str | None:
+    """A place attached to the counted noun, to the noun it belongs to ("population of … people"), or
+    to the verb that has it ("The U.S. has … troops in Syria")."""
+    node: Token | None = noun
+    for _ in range(5):
+        if node is None:
+            return None
+        place = _place_of(doc, node)
+        if place:
+            return place
+        node = _up(node)
+    return None
+
+
+def _up(node: Token) -> Token | None:
+    """One step towards the clause that governs the counted noun, without leaving it for a reporting
+    verb ("said in Baghdad that …" is not where the troops are)."""
+    if node.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "xcomp", "oprd", "appos", "compound"}:
+        return node.head if node.head != node else None
+    if node.dep_ == "relcl" and node.pos_ in {"VERB", "AUX"}:
+        return node.head
+    return None
+
+
+def _place_of(doc: Doc, node: Token) -> str | None:
+    for child in node.children:
+        if child.dep_ == "poss" and child.ent_type_ in PLACE_LABELS:
+            return _place_text(doc, child)
+    for preposition in PLACE_PREPOSITIONS:
+        for child in node.children:
+            if child.dep_ != "prep" or child.lower_ != preposition:
+                continue
+            for target in child.children:
+                if target.dep_ != "pobj":
+                    continue
+                if target.ent_type_ in PLACE_LABELS:
+                    return _place_text(doc, target)
+                if target.lower_ == "country" and any(c.lower_ == "the" for c in target.children):
+                    return _country_in_context(doc, target)
+    return None
+
+
+def _place_text(doc: Doc, token: Token) -> str:
+    """ "Iraq and Syria" for conjoined places, else the place's name as written."""
+    names = [_entity_text(doc, token)]
+    for other in token.children:
+        if other.dep_ in {"conj", "appos"} and other.ent_type_ in PLACE_LABELS:
+            names.append(_entity_text(doc, other))
+    return " and ".join(dict.fromkeys(names))
+
+
+def _entity_text(doc: Doc, token: Token) -> str:
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
+
+
+def _country_in_context(doc: Doc, token: Token) -> str | None:
+    """ "in the country": the place the text was last "in" or "from", within a few sentences."""
+    sentence = token.sent
+    earliest = sentence.start
+    for _ in range(CONTEXT_SENTENCES):
+        if earliest == 0:
+            break
+        earliest = doc[earliest - 1].sent.start
+    for ent in reversed(doc.ents):
+        if ent.end > token.i or ent.label_ != "GPE":
+            continue
+        if ent.start < earliest:
+            break
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+            return ent.text
+    return None
+
+
+def _as_of(
+    article: Article, doc: Doc, quantity: Quantity, sentence: SpacySpan, dated: Sequence[TimeExpression]
+) -> PartialDate | None:
+    start = doc[quantity.start].idx
+    end = doc[quantity.end - 1].idx + len(doc[quantity.end - 1])
+    in_sentence = [
+        timex
+        for timex in dated
+        if sentence.start_char <= timex.span.start < sentence.end_char
+        and (timex.span.end <= start or timex.span.start >= end)
+    ]
+    if in_sentence:
+        best = min(in_sentence, key=lambda timex: _timex_distance(article.text, timex, start, end))
+        return best.date
+    if RETROSPECTIVE.search(sentence.text):
+        return None
+    return article.published
+
+
+def _timex_distance(text: str, timex: TimeExpression, start: int, end: int) -> int:
+    if AS_OF.search(text[max(0, timex.span.start - 10) : timex.span.start]):
+        return -1
+    if timex.span.end <= start:
+        return len(text[timex.span.end : start].split())
+    return len(text[end : timex.span.start].split())
+
+
+def _sentence_span(article: Article, sentence: SpacySpan) -> Span:
+    start, end = sentence.start_char, sentence.end_char
+    while start < end and article.text[start].isspace():
+        start += 1
+    while end > start and article.text[end - 1].isspace():
+        end -= 1
+    return Span(article.id, start, end)

@@ -1,0 +1,304 @@
+"""Reading number phrases in a parsed sentence: "about 2,000", "between 1,500 and 3,000", "22 million",
+"a couple of thousand", "dozens of", "60 percent", "more than 34,000 square miles", "$1.5 billion".
+
+This module only reads what the number says (its value, the hedge in front of it, its unit) and
+rejects numbers that are not amounts at all: years, days of the month, ages, durations, clock times,
+phone-like strings, ordinals and numbers that are part of a name ("Fox 5", "Flight 370"). What the
+number counts, where and when is ``figures.py``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+MAX_DIGITS = 15  # beyond this a "number" is an identifier or noise; a float could not even hold it exactly
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1e12}
+# "dozens of", "tens of thousands of": a magnitude, kept as the range of values the words allow.
+VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+         "millions": (2e6, 9.99e6), "billions": (2e9, 9.99e9)}  # fmt: skip
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0}
+
+# Hedges, longest first so "more than" wins over "more".
+QUALIFIERS = (
+    "an estimated", "as many as", "as few as", "at least", "at most", "close to", "fewer than",
+    "less than", "more than", "no more than", "no fewer than", "upwards of", "just over", "just under",
+    "well over", "up to", "an additional", "another", "approximately", "about", "around", "roughly",
+    "nearly", "almost", "near", "some", "over", "under", "only", "estimated", "between",
+)  # fmt: skip
+TIME_UNITS = {
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs", "decade",
+    "decades", "century", "centuries", "a.m.", "p.m.", "am", "pm", "o'clock", "night", "nights",
+    "year-old", "years-old", "weekend", "weekends", "term", "terms",
+}  # fmt: skip
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec",
+}  # fmt: skip
+# Units of measure, longest first; the value is how the unit is reported.
+MEASURE_UNITS = (
+    ("square miles", "square miles"), ("square mile", "square miles"), ("square kilometers", "square km"),
+    ("square kilometres", "square km"), ("sq km", "square km"), ("square km", "square km"),
+    ("percentage points", "percentage points"), ("percentage point", "percentage points"),
+    ("per cent", "percent"), ("percent", "percent"), ("%", "percent"), ("kilometers", "km"),
+    ("kilometres", "km"), ("km", "km"), ("miles", "miles"), ("mile", "miles"), ("acres", "acres"),
+    ("hectares", "hectares"), ("tons", "tons"), ("tonnes", "tonnes"), ("barrels", "barrels"),
+    ("gallons", "gallons"), ("liters", "liters"), ("litres", "liters"), ("kilograms", "kg"), ("kg", "kg"),
+    ("pounds", "pounds"), ("meters", "meters"), ("metres", "meters"), ("feet", "feet"),
+    ("dollars", "$"), ("euros", "€"),
+)  # fmt: skip
+CURRENCY_SIGNS = {"$": "$", "us$": "$", "€": "€", "£": "£"}
+NAME_LABELS = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number phrase over tokens ``[start, end)``; ``anchor`` is the token whose syntax places it
+    (the last number word), ``needs_of`` when the words only make sense before "of" ("dozens of")."""
+
+    start: int
+    end: int
+    anchor: int
+    value: float | tuple[float, float]
+    qualifier: str | None = None
+    unit: str | None = None
+    needs_of: bool = False
+
+
+def find_quantities(doc: Doc) -> list[Quantity]:
+    """Every amount in the document, left to right, without overlaps; never raises on odd input."""
+    quantities: list[Quantity] = []
+    i = 0
+    while i < len(doc):
+        quantity = _read_at(doc, i)
+        if quantity is None:
+            i += 1
+            continue
+        if not _is_not_an_amount(doc, quantity):
+            quantities.append(quantity)
+        i = max(quantity.end, i + 1)
+    return quantities
+
+
+def _read_at(doc: Doc, i: int) -> Quantity | None:
+    """The amount starting at token ``i`` (a number word, "a couple of", "half"…), or None."""
+    token = doc[i]
+    lower = token.lower_
+    if lower in VAGUE or (lower == "tens" and _words(doc, i + 1, 2) == ["of", "thousands"]):
+        return _read_vague(doc, i)
+    if lower in {"a", "one", "two", "three"} or lower in FRACTIONS:
+        fraction = _read_fraction(doc, i)
+        if fraction:
+            return fraction
+    if lower == "a" and _words(doc, i + 1, 2) in (["couple", "of"], ["few", "hundred"], ["few", "thousand"]):
+        return _read_few(doc, i)
+    if lower == "several" and i + 1 < len(doc) and doc[i + 1].lower_ in SCALES:
+        return _read_few(doc, i)
+    number = _read_number(doc, i)
+    if number is None:
+        return None
+    value, end = number
+    low_high: float | tuple[float, float] = value
+    joiner = _words(doc, end, 1)
+    if joiner in (["to"], ["-"], ["and"], ["–"]) and (joiner != ["and"] or _preceded_by(doc, i, "between")):
+        second = _read_number(doc, end + 1)
+        if second and second[0] > value and not _is_change(doc, i):
+            low_high, end = (value, second[0]), second[1]
+    start, qualifier = _qualifier_before(doc, i)
+    if qualifier == "between" and not isinstance(low_high, tuple):
+        start, qualifier = i, None
+    if isinstance(low_high, tuple) and qualifier is None:
+        qualifier = "between"
+    start, unit, end = _currency_before(doc, start, end)
+    anchor = end - 1
+    if unit is None:
+        unit, end = _unit_after(doc, end)
+    return Quantity(start, end, anchor, low_high, qualifier, unit)
+
+
+def _read_number(doc: Doc, i: int) -> tuple[float, int] | None:
+    """A number in digits or words with any scale words after it: "22 million", "two thousand"."""
+    if i >= len(doc):
+        return None
+    text = doc[i].text.replace("\u00a0", "")
+    lower = text.lower()
+    if DIGITS.match(text):
+        digits = text.replace(",", "").split(".")[0]
+        if len(digits) > MAX_DIGITS:
+            return None
+        value, end = float(text.replace(",", "")), i + 1
+    elif lower in UNITS_WORDS:
+        value, end = float(UNITS_WORDS[lower]), i + 1
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in UNITS_WORDS and value >= 20:
+            value, end = value + UNITS_WORDS[doc[end + 1].lower_], end + 2
+    else:
+        return None
+    while end < len(doc) and doc[end].lower_ in SCALES:
+        value *= SCALES[doc[end].lower_]
+        end += 1
+    return value, end
+
+
+def _read_vague(doc: Doc, i: int) -> Quantity | None:
+    """ "dozens of", "thousands of", "tens of thousands of", "hundreds of thousands of"."""
+    words = _words(doc, i, 4)
+    if words[:3] == ["tens", "of", "thousands"]:
+        value, end = (20_000.0, 99_999.0), i + 3
+    elif len(words) >= 3 and words[0] == "hundreds" and words[1:3] == ["of", "thousands"]:
+        value, end = (200_000.0, 999_999.0), i + 3
+    elif words[0] in VAGUE:
+        low, high = VAGUE[words[0]]
+        value, end = (float(low), float(high)), i + 1
+    else:
+        return None
+    if _words(doc, end, 1) != ["of"]:
+        return None
+    start, qualifier = _qualifier_before(doc, i)
+    return Quantity(start, end, end - 1, value, qualifier, None, needs_of=True)
+
+
+def _read_few(doc: Doc, i: int) -> Quantity | None:
+    """ "a couple of thousand" (about 2,000), "a few hundred", "several thousand" (a range)."""
+    words = _words(doc, i, 4)
+    if words[:3] == ["a", "couple", "of"] and len(words) == 4 and words[3] in SCALES:
+        value: float | tuple[float, float] = 2.0 * SCALES[words[3]]
+        qualifier, end = "a couple of", i + 4
+    elif words[:2] == ["a", "few"] and words[2] in SCALES:
+        value, qualifier, end = (2.0 * SCALES[words[2]], 5.0 * SCALES[words[2]]), "a few", i + 3
+    elif words[0] == "several" and words[1] in SCALES:
+        value, qualifier, end = (3.0 * SCALES[words[1]], 9.0 * SCALES[words[1]]), "several", i + 2
+    else:
+        return None
+    return Quantity(i, end, end - 1, value, qualifier, None)
+
+
+def _read_fraction(doc: Doc, i: int) -> Quantity | None:
+    """ "half of", "one-third of", "a quarter of", "two-thirds of": a share, reported in percent."""
+    words = _words(doc, i, 4)
+    if words[0] in FRACTIONS:
+        share, end = FRACTIONS[words[0]], i + 1
+    elif len(words) >= 3 and words[1] == "-" and words[2] in FRACTIONS:
+        share, end = FRACTIONS[words[2]] * max(1, UNITS_WORDS.get(words[0], 1)), i + 3
+    elif len(words) >= 2 and words[0] == "a" and words[1] in FRACTIONS and words[1] != "half":
+        share, end = FRACTIONS[words[1]], i + 2
+    else:
+        return None
+    if _words(doc, end, 1) != ["of"]:
+        return None
+    start, qualifier = _qualifier_before(doc, i)
+    return Quantity(start, end, end - 1, round(share, 2), qualifier, "percent", needs_of=True)
+
+
+def _qualifier_before(doc: Doc, i: int) -> tuple[int, str | None]:
+    """The hedge right before token ``i`` and where it starts (a non-breaking space is no gap)."""
+    previous = [k for k in range(max(0, i - 6), i) if not doc[k].is_space]
+    for phrase in QUALIFIERS:
+        words = phrase.split()
+        indexes = previous[-len(words) :]
+        if len(indexes) == len(words) and [doc[k].lower_ for k in indexes] == words:
+            return indexes[0], phrase
+    return i, None
+
+
+def _currency_before(doc: Doc, start: int, end: int) -> tuple[int, str | None, int]:
+    if start > 0 and doc[start - 1].lower_ in CURRENCY_SIGNS:
+        return start - 1, CURRENCY_SIGNS[doc[start - 1].lower_], end
+    return start, None, end
+
+
+def _unit_after(doc: Doc, end: int) -> tuple[str | None, int]:
+    for written, unit in MEASURE_UNITS:
+        words = written.split()
+        if _words(doc, end, len(words)) == words:
+            return unit, end + len(words)
+    return None, end
+
+
+def _is_not_an_amount(doc: Doc, quantity: Quantity) -> bool:
+    """Years, dates, ages, durations, clock times, phone numbers, ordinals and names are not amounts."""
+    anchor = doc[quantity.anchor]
+    after = _words(doc, quantity.end, 3)
+    before = doc[quantity.start - 1] if quantity.start > 0 else None
+    if quantity.unit is None and after and after[0] in TIME_UNITS:
+        return True
+    if len(after) > 1 and after[0] == "-" and after[1] in TIME_UNITS:
+        return True
+    if quantity.unit is None and not quantity.needs_of and _is_year(anchor, after):
+        return True
+    if (after and after[0] in MONTHS) or (before is not None and before.lower_.rstrip(".") in MONTHS):
+        return True
+    if before is not None and before.lower_ in {"aged", "age", "ages", "no.", "number", "#"}:
+        return True
+    if _is_part_of_code(doc, quantity):
+        return True
+    if _is_in_name(doc, quantity, before):
+        return True
+    return _is_small_word_number(doc, quantity)
+
+
+def _is_year(anchor: Token, after: list[str]) -> bool:
+    text = anchor.text
+    if not (len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2199):
+        return False
+    return not (anchor.dep_ == "nummod" and anchor.head.tag_ == "NNS" and anchor.head.lower_ not in TIME_UNITS)
+
+
+def _is_part_of_code(doc: Doc, quantity: Quantity) -> bool:
+    """Phone numbers, clock times, dates and scores written with digits and separators: 555-123-4567,
+    10:30, 12/11/2018, 3-2 (when the pieces are not an ascending range of counted things)."""
+    start_char = doc[quantity.start].idx
+    end_char = doc[quantity.end - 1].idx + len(doc[quantity.end - 1])
+    text = doc.text
+    left = text[max(0, start_char - 6) : start_char]
+    right = text[end_char : end_char + 6]
+    if re.search(r"\d[-/:.]$", left) or re.match(r"^[-/:.]\d", right) or re.match(r"^[:/]\d", right):
+        return True
+    if re.search(r"\(\d{3}\)\s?$", left):
+        return True
+    span_text = text[start_char:end_char]
+    return bool(re.search(r"\d[/:]\d|\d{3}-\d{3}-\d{4}|\d-\d{3}-\d", span_text))
+
+
+def _is_in_name(doc: Doc, quantity: Quantity, before: Token | None) -> bool:
+    """ "Fox 5", "Flight 370", "Apollo 11", "Article 5": a capitalized word right before a bare number."""
+    anchor = doc[quantity.anchor]
+    if anchor.ent_type_ in NAME_LABELS and quantity.qualifier is None and quantity.unit is None:
+        return True
+    if before is None or quantity.qualifier is not None or quantity.unit is not None:
+        return False
+    names_it = anchor.head == before or anchor.head.i < anchor.i
+    return names_it and before.is_title and before.pos_ in {"PROPN", "NOUN"} and not before.is_sent_start
+
+
+def _is_small_word_number(doc: Doc, quantity: Quantity) -> bool:
+    """ "Two Iraqi officials said", "one senior official": everyday counting in prose, not a reported
+    figure. Spelled-out numbers under ten count only with a unit ("one percent") or a scale."""
+    if quantity.unit is not None or quantity.needs_of or isinstance(quantity.value, tuple):
+        return False
+    words = [doc[k].lower_ for k in range(quantity.start, quantity.end)]
+    return quantity.value < 10 and any(word in UNITS_WORDS for word in words)
+
+
+def _is_change(doc: Doc, i: int) -> bool:
+    """ "rose from 5,000 to 8,000" is two figures, not a range."""
+    return _preceded_by(doc, i, "from") and doc[i - 1].head.pos_ == "VERB"
+
+
+def _preceded_by(doc: Doc, i: int, word: str) -> bool:
+    return i > 0 and doc[i - 1].lower_ == word
+
+
+def _words(doc: Doc, start: int, count: int) -> list[str]:
+    return [doc[k].lower_.replace("\u00a0", " ") for k in range(start, min(len(doc), start + count))]
