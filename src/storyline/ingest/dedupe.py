@@ -1,8 +1,10 @@
 """Exact and syndicated copies: the same story run twice must count once.
 
-An exact copy has the same content hash. A syndicated copy (a wire story on two sites, with a different
-byline or footer) shares nearly all its five-word shingles with the original: Jaccard similarity of the
-shingle sets at or above ``threshold``. To stay fast on thousands of articles, candidates come from an
+An exact copy has the same content hash. A syndicated copy (a wire story on two sites, each with its own
+headline, byline or copyright footer) shares nearly all its five-word shingles with the original: at
+least ``threshold`` of the shorter text's shingles are in the longer one, and the longer adds no more than
+a third. (Jaccard similarity is too strict for this: a new headline and footer on a 250-word wire story
+already pull it down to 0.85.) To stay fast on thousands of articles, candidates come from an
 index of a sample of each kept article's shingles; only candidates are compared in full, and shingles
 so common that many articles share them (boilerplate) are not used to find candidates.
 """
@@ -20,6 +22,9 @@ from storyline.model import Article, Duplicate
 
 SHINGLE_WORDS = 5
 NEAR_COPY_THRESHOLD = 0.9
+# The shorter text must be at least this share of the longer: a brief is not a copy of a long feature
+# that quotes it whole.
+MIN_LENGTH_RATIO = 0.75
 # One shingle in 2**_SAMPLE_BITS is indexed; near-copies share ~90% of any sample, different articles ~none.
 _SAMPLE_BITS = 3
 _MIN_SAMPLE = 8
@@ -44,8 +49,9 @@ def find_duplicates(
     """Split ``articles`` into the ones to keep and the copies of them, both in input order.
 
     The first article of a group is kept (callers pass articles in path order, so the choice is
-    deterministic); each later copy is listed as ``Duplicate(path, of=<kept id>, similarity)``, 1.0 for
-    an exact copy. A copy is matched against kept articles only, so near-copies never chain.
+    deterministic); each later copy is listed as ``Duplicate(path, of=<kept id>, similarity)``, where
+    similarity is the share of the shorter text's shingles found in the other, 1.0 for an exact copy. A
+    copy is matched against kept articles only, so near-copies never chain.
     """
     vocabulary: dict[str, int] = {}
     kept: list[Article] = []
@@ -73,13 +79,13 @@ def find_duplicates(
 
 
 def shingle_similarity(first: str, second: str) -> float:
-    """Jaccard similarity of two texts' five-word shingles, case and punctuation ignored.
+    """Share of the shorter text's five-word shingles that the other text has, case and punctuation ignored.
 
     >>> shingle_similarity("BP's cap is holding, the company said.", "BP's cap is holding, the company said")
     1.0
     """
     vocabulary: dict[str, int] = {}
-    return _jaccard(_fingerprint(first, vocabulary).shingles, _fingerprint(second, vocabulary).shingles)
+    return _containment(_fingerprint(first, vocabulary).shingles, _fingerprint(second, vocabulary).shingles)
 
 
 def _fingerprint(text: str, vocabulary: dict[str, int]) -> _Fingerprint:
@@ -116,16 +122,15 @@ def _best_match(
         other = kept[index]
         if count < _CANDIDATE_SHARE * min(len(fingerprint.sample), len(other.sample)):
             continue
-        if min(size, len(other.shingles)) < threshold * max(size, len(other.shingles)):
-            continue  # Jaccard can never reach the threshold between sets this different in size
-        similarity = _jaccard(fingerprint.shingles, other.shingles)
+        if min(size, len(other.shingles)) < MIN_LENGTH_RATIO * max(size, len(other.shingles)):
+            continue
+        similarity = _containment(fingerprint.shingles, other.shingles)
         if similarity >= threshold and (best is None or similarity > best[1]):
             best = (index, similarity)
     return best
 
 
-def _jaccard(first: np.ndarray, second: np.ndarray) -> float:
-    if not len(first) and not len(second):
-        return 1.0
-    common = len(np.intersect1d(first, second, assume_unique=True))
-    return common / (len(first) + len(second) - common)
+def _containment(first: np.ndarray, second: np.ndarray) -> float:
+    if not len(first) or not len(second):
+        return float(len(first) == len(second))
+    return len(np.intersect1d(first, second, assume_unique=True)) / min(len(first), len(second))

@@ -48,7 +48,8 @@ def read_json(data: bytes, label: str) -> Iterator[Article | Rejected]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise BadInput(f"{label}: not valid JSON ({error.msg} at line {error.lineno} column {error.colno}); "
+        raise BadInput(f"{label}: not valid JSON ({error.msg.removesuffix(' at')} at line {error.lineno} "
+                       f"column {error.colno}); "
                        f"if it holds one record per line, name it .jsonl") from error
     records = _record_list(document)
     if records is None:
@@ -79,7 +80,7 @@ def _records_in_lines(lines: Any, label: str, max_bytes: int) -> Iterator[Articl
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield Rejected(label, f"line {number}: not valid JSON ({error.msg} at column {error.colno})")
+            yield Rejected(label, f"line {number}: not valid JSON ({error.msg.removesuffix(' at')} at column {error.colno})")
             continue
         yield _article_or_rejected(record, f"{label}#{number}", label, f"line {number}")
     if not seen_record:
