@@ -1,0 +1,473 @@
+"""Turning readings into TIMEX3 values against the document creation time (DCT).
+
+The DCT's precision bounds what can be computed: with only a year known, "last year" resolves but "Friday"
+stays "XXXX-WXX-5". An underspecified value is better than a wrong one: downstream stages place an event
+only when its value names a real period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from storyline.analyze.timex.lexicon import SEASON_START, SEASONS, UNITS, VAGUE_UNITS
+from storyline.analyze.timex.patterns import Reading
+from storyline.model import PartialDate
+
+Resolved = tuple[str, str, str | None]  # (TIMEX3 type, value, mod)
+
+_FUTURE_CUE = re.compile(
+    r"(?i)\b(?:will|'ll|shall|going to|scheduled|expected|is due|are due|due to|plans?|planned|planning"
+    r"|intends?|set to|to be held|to begin|to start|to meet|to vote|is to|are to|upcoming|would|next"
+    r"|as (?:soon|early) as|hopes? to)\b|’ll"
+)
+_FUTURE_PREPOSITION = re.compile(r"(?i)\b(?:by|until|till|before|effective|payable|starting)\s+$")
+_VALUE_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?")
+
+
+@dataclass(slots=True)
+class Context:
+    """What resolution needs besides the reading: the DCT, the text (for tense) and what came before."""
+
+    dct: PartialDate | None
+    text: str
+    last_quarter: tuple[int, int] | None = None
+    last_year: int | None = None
+    used_dct: bool = False
+
+    def day(self) -> dt.date | None:
+        if self.dct is None or self.dct.precision != "day":
+            return None
+        self.used_dct = True
+        return self.dct.value
+
+    def month(self) -> tuple[int, int] | None:
+        if self.dct is None or self.dct.precision == "year":
+            return None
+        self.used_dct = True
+        return self.dct.value.year, self.dct.value.month
+
+    def year(self) -> int | None:
+        if self.dct is None:
+            return None
+        self.used_dct = True
+        return self.dct.value.year
+
+    def future(self, reading: Reading) -> bool:
+        """Whether the sentence around the expression speaks of the future ("will meet Friday")."""
+        start = max(self.text.rfind(".", 0, reading.start), self.text.rfind("\n", 0, reading.start)) + 1
+        window = self.text[max(start, reading.start - 120) : reading.start]
+        return bool(_FUTURE_CUE.search(window) or _FUTURE_PREPOSITION.search(window))
+
+
+def value_date(value: str) -> PartialDate | None:
+    """The calendar period a TIMEX3 value names, if it names a year, month or day (not "2018-W50")."""
+    match = _VALUE_DATE.fullmatch(value)
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        if day:
+            return PartialDate(dt.date(int(year), int(month), int(day)), "day")
+        if month:
+            return PartialDate(dt.date(int(year), int(month), 1), "month")
+        return PartialDate(dt.date(int(year), 1, 1), "year")
+    except ValueError:
+        return None
+
+
+def week_value(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def duration_value(number: float | None, unit: str) -> str:
+    """ "2 1/2 years" -> "P2Y6M"; an unknown count keeps its unit ("several weeks" -> "PXW")."""
+    if number is None:
+        return VAGUE_UNITS[unit]
+    letter, needs_t, size = UNITS[unit]
+    total = number * size
+    prefix = "PT" if needs_t else "P"
+    if total == int(total):
+        return f"{prefix}{int(total)}{letter}"
+    whole, fraction = int(total), total - int(total)
+    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "Q": ("M", 3)}
+    if letter in smaller:
+        sub_letter, factor = smaller[letter]
+        sub = round(fraction * factor)
+        if letter == "D":
+            return f"P{whole}DT{sub}H" if whole else f"PT{sub}H"
+        if letter == "H":
+            return f"PT{whole}H{sub}M"
+        if letter in ("W", "Q"):
+            return f"P{round(total * (7 if letter == 'W' else 3))}{sub_letter}"
+        return f"P{whole}{letter}{sub}{sub_letter}" if whole else f"P{sub}{sub_letter}"
+    return f"{prefix}{round(total)}{letter}"
+
+
+def weekday_offset(today: dt.date, weekday: int, rel: str, future: bool) -> int:
+    """Days from ``today`` to the named weekday: news speaks of the past week unless the sentence is future."""
+    diff = weekday - today.isoweekday()
+    if rel in ("next", "this coming", "coming"):
+        return diff if diff > 0 else diff + 7
+    if rel in ("last", "this past", "past"):
+        return diff if diff < 0 else diff - 7
+    if future:
+        return diff if diff >= 0 else diff + 7
+    return diff if diff <= 0 else diff - 7
+
+
+def _with_part(day: dt.date, part: str | None) -> str:
+    return day.isoformat() + (f"T{part}" if part else "")
+
+
+def _weekday(reading: Reading, ctx: Context) -> Resolved:
+    fields = reading.fields
+    today = ctx.day()
+    if today is None:
+        return "DATE", f"XXXX-WXX-{fields['wd']}" + (f"T{fields['part']}" if fields["part"] else ""), fields["mod"]
+    offset = weekday_offset(today, fields["wd"], fields["rel"], ctx.future(reading))
+    return "DATE", _with_part(today + dt.timedelta(days=offset), fields["part"]), fields["mod"]
+
+
+def _relday(reading: Reading, ctx: Context) -> Resolved:
+    fields = reading.fields
+    today = ctx.day()
+    if today is None:
+        return "DATE", "XXXX-XX-XX", fields["mod"]
+    return "DATE", _with_part(today + dt.timedelta(days=fields["offset"]), fields["part"]), fields["mod"]
+
+
+def _guess_year(ctx: Context, reading: Reading, month: int, day: int | None) -> int | None:
+    """The year of a month (and day) written without one: the DCT's, unless that puts a past event in the future."""
+    known = ctx.month()
+    if known is None:
+        return ctx.year()
+    year, dct_month = known
+    ahead = month - dct_month
+    if day is not None and ctx.dct is not None and ctx.dct.precision == "day":
+        try:
+            days_ahead = (dt.date(year, month, day) - ctx.dct.value).days
+        except ValueError:
+            return year
+        if days_ahead < -90 and ctx.future(reading):
+            return year + 1
+        return year - 1 if days_ahead > 45 and not ctx.future(reading) else year
+    if ahead < -2 and ctx.future(reading):
+        return year + 1
+    return year - 1 if ahead > 1 and not ctx.future(reading) else year
+
+
+def _date(reading: Reading, ctx: Context) -> Resolved | None:
+    fields = reading.fields
+    year = fields["y"] if fields["y"] is not None else _guess_year(ctx, reading, fields["m"], fields["d"])
+    if year is None:
+        return "DATE", f"XXXX-{fields['m']:02d}-{fields['d']:02d}", None
+    try:
+        day = dt.date(year, fields["m"], fields["d"])
+    except ValueError:
+        return None
+    return "DATE", day.isoformat(), None
+
+
+def _month(reading: Reading, ctx: Context) -> Resolved:
+    fields = reading.fields
+    month, rel, mod = fields["m"], fields["rel"], fields["mod"]
+    if fields["y"] is not None:
+        return "DATE", f"{fields['y']}-{month:02d}", mod
+    known = ctx.month()
+    if rel in ("last", "this past", "the past", "next", "this coming", "the coming") and known:
+        year, current = known
+        if rel in ("last", "this past", "the past"):
+            year = year if month < current else year - 1
+        else:
+            year = year if month > current else year + 1
+    elif rel in ("of last year", "of next year", "this"):
+        year = ctx.year()
+        if year is not None:
+            year += {"of last year": -1, "of next year": 1, "this": 0}[rel]
+    else:
+        year = _guess_year(ctx, reading, month, None)
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}", mod
+    return "DATE", f"{year}-{month:02d}", mod
+
+
+def _period(reading: Reading, ctx: Context) -> Resolved | None:
+    fields = reading.fields
+    rel, unit, mod = fields["rel"], fields["unit"], fields["mod"]
+    step = -1 if rel in ("last", "the past", "the previous", "this past") else (
+        1 if rel in ("next", "the coming", "the following", "this coming") else 0)
+    if rel in ("that", "the same"):
+        if unit == "year" and ctx.last_year is not None:
+            return "DATE", str(ctx.last_year), mod
+        return None
+    if unit in SEASONS:
+        code = SEASONS[unit]
+        if fields["year"] is not None:
+            return "DATE", f"{fields['year']}-{code}", mod
+        known = ctx.month()
+        if known is None:
+            year = ctx.year()
+            return "DATE", f"{year if year is not None and step == 0 else 'XXXX'}-{code}", mod
+        year, month = known
+        start = SEASON_START[code]
+        if step < 0:
+            year = year if month >= start + 3 else year - 1
+        elif step > 0:
+            year = year if month < start else year + 1
+        return "DATE", f"{year}-{code}", mod
+    if unit in ("week", "weekend"):
+        today = ctx.day()
+        if today is None:
+            return "DATE", "XXXX-WXX" + ("-WE" if unit == "weekend" else ""), mod
+        if unit == "weekend" and rel == "the" and today.isoweekday() < 6 and not ctx.future(reading):
+            step = -1  # "over the weekend", said on a weekday: the one just past
+        week = week_value(today + dt.timedelta(days=7 * step))
+        return "DATE", week + ("-WE" if unit == "weekend" else ""), mod
+    if unit == "month":
+        known = ctx.month()
+        if known is None:
+            return "DATE", "XXXX-XX", mod
+        year, month = shift_month(*known, step)
+        return "DATE", f"{year}-{month:02d}", mod
+    year = fields["year"] if fields["year"] is not None else ctx.year()
+    if unit == "year":
+        if year is None:
+            return "DATE", "XXXX", mod
+        return "DATE", str(year + step), mod
+    if unit == "decade":
+        if rel in ("the past", "the previous"):
+            return "DURATION", "P10Y", mod
+        return "DATE", str(year + 10 * step)[:3] if year is not None else "XXX", mod
+    if unit == "century":
+        if rel in ("the past", "the previous"):
+            return "DURATION", "P100Y", mod
+        return "DATE", str(year + 100 * step)[:2] if year is not None else "XX", mod
+    return None
+
+
+def _quarter_year(ctx: Context, quarter: int) -> int | None:
+    known = ctx.month()
+    if known is None:
+        return ctx.year()
+    year, month = known
+    current = (month - 1) // 3 + 1
+    return year - 1 if quarter > current + 1 else year
+
+
+def _quarter(reading: Reading, ctx: Context) -> Resolved:
+    fields = reading.fields
+    ordinal, half = fields["ord"], fields["half"]
+    count = 2 if half else 4
+    ordinal = count if ordinal == -1 else ordinal
+    if not 1 <= ordinal <= count:
+        return "DATE", "XXXX-QX", None
+    year = fields["y"]
+    if year is None and fields["rel"]:
+        year = ctx.year()
+        if year is not None:
+            year += {"this": 0, "last": -1, "next": 1}.get(fields["rel"], 0)
+    if year is None:
+        year = _quarter_year(ctx, ordinal * (2 if half else 1))
+    letter = "H" if half else "Q"
+    if year is None:
+        return "DATE", f"XXXX-{letter}{ordinal}", None
+    if not half:
+        ctx.last_quarter = (year, ordinal)
+    return "DATE", f"{year}-{letter}{ordinal}", None
+
+
+def _current_quarter(ctx: Context, offset: int = 0) -> tuple[int, int] | None:
+    known = ctx.month()
+    if known is None:
+        return None
+    year, month = known
+    index = year * 4 + (month - 1) // 3 + offset
+    return index // 4, index % 4 + 1
+
+
+def _named_quarter(reading: Reading, ctx: Context) -> Resolved | None:
+    fields = reading.fields
+    which, unit = fields["which"], fields["unit"]
+    if which in ("year-earlier", "year-ago", "comparable", "corresponding", "comparable year-ago"):
+        return _year_back(reading, ctx)
+    if fields["y"] is not None:
+        if ctx.last_quarter:
+            return "DATE", f"{fields['y']}-Q{ctx.last_quarter[1]}", None
+        return "DATE", str(fields["y"]), None
+    if which in ("current", "current fiscal"):
+        quarter = _current_quarter(ctx)
+    elif which in ("previous", "prior"):
+        quarter = ctx.last_quarter and _shift_quarter(ctx.last_quarter, -1) or _current_quarter(ctx, -1)
+    else:
+        if unit == "period" and not ctx.last_quarter:
+            return None if not which else ("DATE", "XXXX-QX", None)
+        quarter = ctx.last_quarter or _current_quarter(ctx, -1)
+    if quarter is None:
+        return "DATE", "XXXX-QX", None
+    return "DATE", f"{quarter[0]}-Q{quarter[1]}", None
+
+
+def _shift_quarter(quarter: tuple[int, int], offset: int) -> tuple[int, int]:
+    index = quarter[0] * 4 + quarter[1] - 1 + offset
+    return index // 4, index % 4 + 1
+
+
+def _year_back(reading: Reading, ctx: Context) -> Resolved:
+    """ "a year earlier", "the year-ago quarter": in earnings news the period a year before the one discussed."""
+    if ctx.last_quarter is not None:
+        year, quarter = ctx.last_quarter
+        return "DATE", f"{year - 1}-Q{quarter}", None
+    year = ctx.year()
+    return "DATE", str(year - 1) if year is not None else "XXXX", None
+
+
+def _anaphoric_year(reading: Reading, ctx: Context) -> Resolved:
+    if ctx.last_year is None:
+        return "DATE", "XXXX", reading.fields["mod"]
+    return "DATE", str(ctx.last_year + reading.fields["offset"]), reading.fields["mod"]
+
+
+def _ago(reading: Reading, ctx: Context) -> Resolved:
+    fields = reading.fields
+    number, unit, sign, mod = fields["n"], fields["unit"], fields["sign"], fields["mod"]
+    if number is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
+    if unit in ("second", "minute", "hour"):
+        today = ctx.day()
+        return "DATE", today.isoformat() if today else "XXXX-XX-XX", mod
+    if unit in ("day", "night", "week", "fortnight"):
+        today = ctx.day()
+        days = int(number * (1 if unit in ("day", "night") else 7 * UNITS[unit][2]))
+        if today is None:
+            return "DATE", "XXXX-XX-XX" if unit in ("day", "night") else "XXXX-WXX", mod
+        target = today + dt.timedelta(days=sign * days)
+        return "DATE", target.isoformat() if unit in ("day", "night") else week_value(target), mod
+    if unit in ("month", "quarter"):
+        known = ctx.month()
+        if known is None:
+            return "DATE", "XXXX-XX", mod
+        months = int(number * (3 if unit == "quarter" else 1))
+        year, month = shift_month(*known, sign * months)
+        return "DATE", f"{year}-{month:02d}", mod
+    year = ctx.year()
+    if year is None:
+        return "DATE", "XXXX", mod
+    return "DATE", str(year + sign * int(number * UNITS[unit][2])), mod
+
+
+def _duration(reading: Reading, ctx: Context) -> Resolved:
+    return "DURATION", duration_value(reading.fields["n"], reading.fields["unit"]), reading.fields["mod"]
+
+
+def _clock(reading: Reading, ctx: Context) -> Resolved:
+    fields = reading.fields
+    clock = f"T{fields['h']:02d}:{fields['min']:02d}"
+    today = ctx.day()
+    if "m" in fields:
+        year = _guess_year(ctx, reading, fields["m"], fields["d"])
+        day = f"{year}-{fields['m']:02d}-{fields['d']:02d}" if year else f"XXXX-{fields['m']:02d}-{fields['d']:02d}"
+        return "TIME", day + clock, None
+    if today is None:
+        return "TIME", ("XXXX-WXX-" + str(fields["wd"]) if "wd" in fields else "XXXX-XX-XX") + clock, None
+    if "wd" in fields:
+        today += dt.timedelta(days=weekday_offset(today, fields["wd"], "", ctx.future(reading)))
+    elif "offset" in fields:
+        today += dt.timedelta(days=fields["offset"])
+    return "TIME", today.isoformat() + clock, None
+
+
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    return dt.date(year, month, (h + l - 7 * m + 114) % 31 + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The nth given weekday of a month (nth=-1: the last one)."""
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    fixed = {"new year's day": (1, 1), "new years day": (1, 1), "new year's": (1, 1), "new years": (1, 1),
+             "new year's eve": (12, 31), "new years eve": (12, 31), "christmas": (12, 25),
+             "christmas day": (12, 25), "christmas eve": (12, 24), "independence day": (7, 4),
+             "the fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
+             "valentines day": (2, 14), "veterans day": (11, 11)}
+    if name in fixed:
+        return dt.date(year, *fixed[name])
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 4, 4)
+    if name == "labor day":
+        return _nth_weekday(year, 9, 1, 1)
+    if name == "memorial day":
+        return _nth_weekday(year, 5, 1, -1)
+    if name == "election day":
+        return _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
+    if name.startswith("easter"):
+        return _easter(year)
+    if name == "good friday":
+        return _easter(year) - dt.timedelta(days=2)
+    return None
+
+
+def _holiday(reading: Reading, ctx: Context) -> Resolved | None:
+    fields = reading.fields
+    year = fields["y"] if fields["y"] is not None else ctx.year()
+    if year is None:
+        return None
+    day = holiday_date(fields["name"], year)
+    today = ctx.day()
+    if day is None:
+        return None
+    if fields["y"] is None and today is not None:
+        if fields["rel"] == "last" and day >= today:
+            day = holiday_date(fields["name"], year - 1)
+        elif fields["rel"] == "next" and day <= today:
+            day = holiday_date(fields["name"], year + 1)
+    return "DATE", day.isoformat(), None
+
+
+def _year(reading: Reading, ctx: Context) -> Resolved:
+    return "DATE", str(reading.fields["y"]), reading.fields["mod"]
+
+
+def _literal(reading: Reading, ctx: Context) -> Resolved:
+    return reading.fields["type"], reading.fields["value"], reading.fields.get("mod")
+
+
+RESOLVERS = {
+    "date": _date, "month": _month, "year": _year, "literal": _literal, "weekday": _weekday,
+    "relday": _relday, "period": _period, "quarter": _quarter, "named_quarter": _named_quarter,
+    "year_back": _year_back, "anaphoric_year": _anaphoric_year, "ago": _ago, "duration": _duration,
+    "clock": _clock, "holiday": _holiday,
+}
+
+
+def resolve(reading: Reading, ctx: Context) -> Resolved | None:
+    """The reading's TIMEX3 (type, value, mod), updating what later anaphora ("that year") refer to."""
+    ctx.used_dct = False
+    resolved = RESOLVERS[reading.kind](reading, ctx)
+    if resolved is not None and resolved[0] == "DATE":
+        date = value_date(resolved[1])
+        if date is not None and not ctx.used_dct:
+            ctx.last_year = date.value.year
+    return resolved

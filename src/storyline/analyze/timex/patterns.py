@@ -1,0 +1,527 @@
+"""Finding time expressions: regex rules that turn a stretch of text into a context-free reading.
+
+Each rule reads what the words say ("last Wednesday" = weekday 3, one back) without any document date;
+``normalize`` later turns the reading into a TIMEX3 value against the document creation time. Keeping the
+two apart means extents can be scored on their own and the same readings serve every DCT.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from storyline.analyze.timex.lexicon import (
+    DAY_RE, MONTH_RE, MONTHS, NUMBER_RE, NUMBER_WORD_RE, ORDINALS, PARTS_OF_DAY, SEASONS, UNIT_RE,
+    UNITS, WEEKDAY_RE, WEEKDAYS, YEAR_RE, parse_number, spoken_year,
+)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a matched stretch of text means before any anchoring: ``kind`` names the resolver."""
+
+    start: int
+    end: int
+    kind: str
+    fields: dict = field(default_factory=dict)
+
+
+Builder = Callable[[re.Match, str], list[Reading]]
+Trigger = tuple[re.Pattern, int, int]  # a cheap pattern, and how far before and after it the rule may reach
+
+_L = r"(?<![\w'’$#@/.-])"
+_R = r"(?![\w-]|[.,]\d)"
+_MODS = {
+    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
+    "beginning of": "START", "start of": "START", "late": "END", "later": "END", "the end of": "END",
+    "end of": "END", "mid": "MID", "mid-": "MID", "the middle of": "MID", "middle of": "MID",
+}
+_MOD_RE = (
+    r"(?:[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|(?:[Tt]he )?(?:beginning|start|end|middle) of|[Mm]id-?)"
+)
+_DURATION_MODS = {
+    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "just over": "MORE_THAN", "well over": "MORE_THAN", "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN", "under": "LESS_THAN", "just under": "LESS_THAN", "nearly": "LESS_THAN",
+    "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX", "approximately": "APPROX",
+    "roughly": "APPROX", "some": "APPROX", "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS",
+}
+_PLACING_WORDS = {"over", "just over", "well over", "within", "about", "around", "approximately", "roughly",
+                  "some"}
+_DURATION_MOD_RE = "(?:" + "|".join(sorted(_DURATION_MODS, key=len, reverse=True)) + ")"
+_FUTURE_ADVERB = r"(?:ago|from now|hence|earlier|later|before|after|back|previously)"
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def day_number(word: str) -> int:
+    return int(re.match(r"\d+", word).group())
+
+
+def valid_day(year: int | None, month: int, day: int) -> bool:
+    """True when the day exists (Feb 29 only in leap years; any year allows it when the year is unknown)."""
+    return 1 <= day <= calendar.monthrange(year if year is not None else 2000, month)[1]
+
+
+def modifier(word: str | None) -> str | None:
+    return _MODS.get(word.strip().lower()) if word else None
+
+
+def _date(match: re.Match, text: str) -> list[Reading]:
+    groups = match.groupdict()
+    month = month_number(groups["mon"])
+    day = day_number(groups["day"])
+    year = int(groups["year"]) if groups.get("year") else None
+    if not valid_day(year, month, day):
+        return [Reading(match.start(), match.end(), "blocked")]
+    if year is None and groups["mon"].lower().startswith("may") and not groups.get("wd"):
+        if re.search(r"(?i)\b(?:may|might)\s*$", text[: match.start()]):
+            return []
+    weekday = WEEKDAYS[groups["wd"].lower()] if groups.get("wd") else None
+    return [Reading(match.start(), match.end(), "date", {"y": year, "m": month, "d": day, "wd": weekday})]
+
+
+def _numeric_date(match: re.Match, text: str) -> list[Reading]:
+    year, month, day = int(match["year"]), int(match["mon"]), int(match["day"])
+    if not 1 <= month <= 12 or not valid_day(year, month, day):
+        return [Reading(match.start(), match.end(), "blocked")]
+    return [Reading(match.start(), match.end(), "date", {"y": year, "m": month, "d": day, "wd": None})]
+
+
+def _month(match: re.Match, text: str) -> list[Reading]:
+    groups = match.groupdict()
+    word = groups["mon"]
+    rel = (groups.get("rel") or "").strip().lower()
+    tail = (groups.get("tail") or "").lower()
+    year = int(groups["year"]) if groups.get("year") else None
+    mod = modifier(groups.get("mod"))
+    bare = not (rel or tail or year or mod)
+    if bare and (word.rstrip(".") in ("May", "Mar", "Jan", "Jun", "Jul", "Sep", "Dec", "Aug", "Oct",
+                                      "Nov", "Feb", "Apr", "Sept") or word.endswith(".")):
+        # "May" is mostly the verb; bare abbreviations are mostly names. Take them after a preposition.
+        before = text[max(0, match.start() - 12) : match.start()]
+        if not re.search(r"(?i)\b(?:in|since|until|by|from|through|of|during|before|after|early|late)\s$", before):
+            return []
+    if "last year" in tail:
+        rel = "of last year"
+    elif "next year" in tail:
+        rel = "of next year"
+    elif "this year" in tail:
+        rel = "this"
+    return [Reading(match.start(), match.end(), "month",
+                    {"m": month_number(word), "y": year, "rel": rel, "mod": mod})]
+
+
+def _year(match: re.Match, text: str) -> list[Reading]:
+    before = text[max(0, match.start() - 3) : match.start()]
+    after = text[match.end() : match.end() + 12]
+    if re.search(r"[$£€#]\s?$|\d[,.]?$", before) or re.match(r"\s?(?:%|percent|per cent|[-–]\d|/\d|,\d)", after):
+        return []
+    if re.match(r"(?i)\s+(?:troops|soldiers|people|fighters|members|dollars|barrels|tons|miles|cases|deaths)", after):
+        return []
+    year = int(match["year"])
+    prefix = (match["pre"] or "").strip().lower()
+    mod = modifier(prefix.replace("the ", "") if prefix.startswith("the ") else prefix)
+    if not prefix.startswith(("fiscal", "the", "mid", "early", "late", "end", "beginning")) and not mod:
+        if re.search(r"(?i)\b(?:No\.|number|flight|route|highway|interstate|model|version|room|page)\s*$",
+                     text[max(0, match.start() - 12) : match.start()]):
+            return []
+    return [Reading(match.start(), match.end(), "year", {"y": year, "mod": mod})]
+
+
+def _decade(match: re.Match, text: str) -> list[Reading]:
+    groups = match.groupdict()
+    if groups.get("full"):
+        digits = groups["full"][:3]
+    elif groups.get("short"):
+        digits = "19" + groups["short"][0]
+    else:
+        tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}[groups["word"].lower()]
+        digits = f"19{tens}"
+    return [Reading(match.start(), match.end(), "literal",
+                    {"type": "DATE", "value": digits, "mod": modifier(groups.get("mod"))})]
+
+
+def _century(match: re.Match, text: str) -> list[Reading]:
+    word = match["ord"].lower()
+    number = ORDINALS.get(word) or (int(re.match(r"\d+", word).group()) if word[0].isdigit() else 0)
+    if number <= 0:
+        return []
+    return [Reading(match.start(), match.end(), "literal", {"type": "DATE", "value": f"{number - 1:02d}"})]
+
+
+def _spoken_year(match: re.Match, text: str) -> list[Reading]:
+    year = spoken_year(match["words"])
+    if year is None:
+        return []
+    return [Reading(match.start(), match.end(), "year", {"y": year, "mod": None})]
+
+
+def _weekday(match: re.Match, text: str) -> list[Reading]:
+    groups = match.groupdict()
+    pre = (groups.get("pre") or "").strip().lower()
+    rel = pre if pre in ("last", "next", "this", "this coming", "this past", "coming", "past") else ""
+    part = PARTS_OF_DAY.get((groups.get("part") or "").lower())
+    return [Reading(match.start(), match.end(), "weekday",
+                    {"wd": WEEKDAYS[groups["wd"].lower()], "rel": rel, "part": part, "mod": modifier(pre)})]
+
+
+def _relative_day(match: re.Match, text: str) -> list[Reading]:
+    groups = match.groupdict()
+    word = groups["word"].lower()
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    part = PARTS_OF_DAY.get((groups.get("part") or "").lower())
+    if word == "tonight":
+        part = "NI"
+    if word in ("this", "last") and (part is None or (word == "last" and part != "NI")):
+        return []
+    mod = modifier(groups.get("mod"))
+    return [Reading(match.start(), match.end(), "relday", {"offset": offsets[word], "part": part, "mod": mod})]
+
+
+def _relative_period(match: re.Match, text: str) -> list[Reading]:
+    groups = match.groupdict()
+    rel = " ".join(groups["rel"].lower().split())
+    unit = groups["unit"].lower()
+    mod = modifier(groups.get("mod"))
+    if rel == "the" and not mod and unit not in SEASONS and unit != "weekend":
+        return []
+    if rel == "in the" and not mod:
+        return []
+    return [Reading(match.start(), match.end(), "period", {"rel": rel, "unit": unit, "mod": mod,
+                                                           "year": int(groups["year"]) if groups.get("year") else None})]
+
+
+def _year_end(match: re.Match, text: str) -> list[Reading]:
+    return [Reading(match.start(), match.end(), "period", {"rel": "this", "unit": "year", "mod": "END",
+                                                           "year": None})]
+
+
+def _named_year(match: re.Match, text: str) -> list[Reading]:
+    """ "the current fiscal year" is this year; "the year ended March 31" is a twelve-month period."""
+    if match["ended"]:
+        return [Reading(match.start(), match.start("ended"), "duration", {"n": 1, "unit": "year", "mod": None})]
+    if not match["current"]:
+        return []
+    step = -1 if "latest" in match["current"].lower() else 0
+    return [Reading(match.start(), match.end(), "period", {"rel": "last" if step else "this", "unit": "year",
+                                                           "mod": None, "year": None})]
+
+
+def _quarter(match: re.Match, text: str) -> list[Reading]:
+    groups = match.groupdict()
+    ordinal = ORDINALS.get(groups["ord"].lower(), 0)
+    unit = groups["unit"].lower()
+    if unit.endswith("s") and not groups.get("pre"):
+        return [Reading(match.start(), match.end(), "literal",
+                        {"type": "DATE", "value": f"XXXX-Q{ordinal}" if ordinal > 0 else "XXXX-QX"})]
+    year = groups.get("year") or groups.get("py") or groups.get("py2")
+    pre = (groups.get("pre") or "").lower()
+    start = match.start()
+    if pre.strip() in ("its", "a") or (pre.strip() == "the" and groups["sep"] == "-" and not groups.get("py")):
+        # "its third quarter", "the third-quarter loss": the determiner belongs to the noun phrase.
+        start = match.end("pre")
+    rel = (groups.get("rel") or (pre.split()[0] if "year's" in pre else "")).lower()
+    return [Reading(start, match.end(), "quarter",
+                    {"ord": ordinal, "half": unit.startswith("half"), "y": int(year) if year else None,
+                     "rel": rel})]
+
+
+def _named_quarter(match: re.Match, text: str) -> list[Reading]:
+    which = " ".join((match["which"] or "").lower().split())
+    year = int(match["year"]) if match["year"] else None
+    return [Reading(match.start(), match.end(), "named_quarter",
+                    {"which": which, "y": year, "unit": match["unit"].lower()})]
+
+
+def _year_back(match: re.Match, text: str) -> list[Reading]:
+    return [Reading(match.start(), match.end(), "year_back", {"word": match.group().lower()})]
+
+
+def _anaphoric_year(match: re.Match, text: str) -> list[Reading]:
+    word = " ".join(match["which"].lower().split())
+    shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1}
+    offset = next((value for key, value in shift.items() if key in word), 0)
+    return [Reading(match.start(), match.end(), "anaphoric_year",
+                    {"offset": offset, "mod": modifier(match["mod"])})]
+
+
+def _ago(match: re.Match, text: str) -> list[Reading]:
+    groups = match.groupdict()
+    number = parse_number(groups["num"])
+    unit = _unit_word(groups["unit"])
+    direction = groups["dir"].lower()
+    mod = _DURATION_MODS.get((groups.get("mod") or "").strip().lower())
+    if direction in ("ago", "back", "previously"):
+        sign = -1
+    elif direction in ("from now", "hence"):
+        sign = 1
+    else:
+        # "two days later" counts from an event in the story, not from the article's date.
+        end = match.start("dir") - 1
+        return [Reading(match.start(), end, "duration", {"n": number, "unit": unit, "mod": mod})]
+    return [Reading(match.start(), match.end(), "ago", {"n": number, "unit": unit, "sign": sign, "mod": mod})]
+
+
+def _unit_word(word: str) -> str:
+    word = word.lower().split()[-1]
+    if word in ("centuries", "millennia"):
+        return "century" if word == "centuries" else "millennium"
+    return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
+
+
+def _duration(match: re.Match, text: str) -> list[Reading]:
+    groups = match.groupdict()
+    number_text = groups["num"]
+    number = parse_number(number_text)
+    unit = _unit_word(groups["unit"])
+    plural = groups["unit"].lower().endswith("s")
+    if number_text.lower() in ("a", "an") and plural:
+        return []
+    if number is not None and number != 1 and not plural and not groups.get("sep", " ").startswith("-"):
+        if not re.match(r"\s?[a-z]", text[match.end() : match.end() + 2]):
+            return []
+    if number is not None and number > 10000:
+        return []
+    after = text[match.end() : match.end() + 12]
+    if re.match(r"(?i)[\s-]old\b", after) or (unit == "quarter" and re.match(r"\s+of\s", after)):
+        return []  # "52 years old" is an age; "three-quarters of its food" a fraction
+    if number_text.lower() in ("a", "an"):
+        if unit == "second" or re.search(r"(?i)(?:\d|\b(?:million|billion|thousand|hundred|percent|times|once|twice|"
+                                         r"flights|seats|units|rooms|in))[\s\S]{0,14}$", text[max(0, match.start() - 24) : match.start()]):
+            return []  # "$55 a night", "four flights a week": a rate, not a period
+    mod_word = (groups.get("mod") or "").strip().lower()
+    start = match.start()
+    if mod_word in _PLACING_WORDS:
+        # "within the past two days", "over three years": the period is what follows; the word places
+        # an event in it (TimeML leaves it outside the extent).
+        start = match.end("mod") + 1
+    if groups.get("det") and not groups.get("dir") and groups.get("sep") == "-":
+        start = match.start("num")  # "the 14-day deadline": the article belongs to the noun phrase
+    return [Reading(start, match.end(), "duration",
+                    {"n": number, "unit": unit, "mod": _DURATION_MODS.get(mod_word)})]
+
+
+def _duration_range(match: re.Match, text: str) -> list[Reading]:
+    """ "60 to 100 days" is two durations: the first number borrows the unit of the second."""
+    unit = _unit_word(match["unit"])
+    low, high = parse_number(match["low"]), parse_number(match["num"])
+    if low is None or high is None:
+        return []
+    return [
+        Reading(match.start("low"), match.end("low"), "duration", {"n": low, "unit": unit, "mod": None}),
+        Reading(match.start("num"), match.end(), "duration", {"n": high, "unit": unit, "mod": None}),
+    ]
+
+
+def _vague_span(match: re.Match, text: str) -> list[Reading]:
+    pre = match["pre"].lower()
+    if pre in ("for", "within", "in"):
+        if match["unit"].lower() == "days":
+            return []  # "in days" / "for days" are too often part of other phrases ("in days past")
+        start = match.start("unit")
+    else:
+        start = match.start() + (3 if pre.startswith("in ") else 0)
+    return [Reading(start, match.end(), "duration",
+                    {"n": None, "unit": _unit_word(match["unit"]), "mod": None})]
+
+
+def _literal(type_: str, value: str) -> Builder:
+    def build(match: re.Match, text: str) -> list[Reading]:
+        return [Reading(match.start(), match.end(), "literal", {"type": type_, "value": value})]
+
+    return build
+
+
+def _set(match: re.Match, text: str) -> list[Reading]:
+    word = match["what"]
+    lower = word.lower()
+    if lower in WEEKDAYS or lower.rstrip("s") in WEEKDAYS:
+        value = f"XXXX-WXX-{WEEKDAYS[lower.rstrip('s')]}"
+    elif lower.rstrip(".") in MONTHS and word[0].isupper():
+        value = f"XXXX-{month_number(word):02d}"
+    else:
+        letter, needs_t, size = UNITS[_unit_word(word)]
+        value = f"P{'T' if needs_t else ''}{size}{letter}"
+    return [Reading(match.start(), match.end(), "literal", {"type": "SET", "value": value})]
+
+
+def _adverb_set(match: re.Match, text: str) -> list[Reading]:
+    values = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}
+    return [Reading(match.start(), match.end(), "literal", {"type": "SET", "value": values[match["word"].lower()]})]
+
+
+def _clock(match: re.Match, text: str) -> list[Reading]:
+    groups = match.groupdict()
+    word = (groups.get("word") or "").lower()
+    if word:
+        hour, minute = (12, 0) if word in ("noon", "midday") else (24, 0)
+    else:
+        hour, minute = int(groups["h"]), int(groups["min"] or 0)
+        meridiem = (groups.get("ampm") or "").lower()
+        if hour > 12 and meridiem or hour > 24 or minute > 59:
+            return []
+        if meridiem.startswith("p") and hour < 12:
+            hour += 12
+        elif meridiem.startswith("a") and hour == 12:
+            hour = 0
+        if "morning" in (groups.get("inthe") or "") and hour == 12:
+            hour = 0
+    anchor = {}
+    if groups.get("wd"):
+        anchor = {"wd": WEEKDAYS[groups["wd"].lower()]}
+    elif groups.get("rw"):
+        anchor = {"offset": {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[groups["rw"].lower()]}
+    elif groups.get("mon"):
+        month, day = month_number(groups["mon"]), day_number(groups["day"])
+        if not valid_day(None, month, day):
+            return [Reading(match.start(), match.end(), "blocked")]
+        anchor = {"m": month, "d": day}
+    return [Reading(match.start(), match.end(), "clock", {"h": hour, "min": minute, **anchor})]
+
+
+def _holiday(match: re.Match, text: str) -> list[Reading]:
+    name = " ".join(match["name"].lower().replace("’", "'").split())
+    rel = (match["rel"] or "").strip().lower()
+    year = int(match["year"]) if match["year"] else None
+    return [Reading(match.start(), match.end(), "holiday", {"name": name, "rel": rel, "y": year})]
+
+
+def _c(pattern: str, flags: int = 0) -> re.Pattern:
+    return re.compile(pattern, flags)
+
+
+_I = re.IGNORECASE
+def _trigger(pattern: str, before: int, after: int) -> Trigger:
+    return re.compile(pattern), before, after
+
+
+_UNIT_TRIGGER = (re.compile(r"(?i)\b(?:(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?"
+                            r"|centur(?:y|ies)|millenni(?:um|a))\b"), 48, 24)
+_PERIOD_TRIGGER = (re.compile(r"(?i)\b(?:week|weekend|month|year|decade|century|summer|spring|fall|autumn|winter"
+                              r"|quarters?|half|period)\b"), 60, 30)
+_MONTH_TRIGGER = (re.compile(MONTH_RE), 30, 30)
+_WEEKDAY_TRIGGER = (re.compile(WEEKDAY_RE), 20, 20)
+_DECADE_TRIGGER = (re.compile(r"(?i)0'?s\b|ties\b"), 40, 10)
+_WD_PRE = r"(?:(?P<pre>(?i:last|next|this coming|this past|this|coming|past))\s)?"
+_PART = r"(?:\s(?P<part>(?i:morning|afternoon|evening|night)))"
+_TZ = r"(?:\s(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local time))?"
+_MONTH_REL = r"(?:(?P<rel>(?i:last|next|this|this past|this coming|the coming|the past)) )?"
+_HOLIDAYS = (
+    r"(?P<name>New Year'?s(?: Day| Eve)?|Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Independence Day"
+    r"|the Fourth of July|Labor Day|Memorial Day|Veterans Day|Valentine'?s Day|Halloween|Election Day"
+    r"|Easter(?: Sunday)?|Good Friday)"
+)
+
+RULES: list[tuple[re.Pattern, Builder, Trigger | None]] = [
+    (_c(rf"{_L}(?:(?P<wd>{WEEKDAY_RE}),?\s)?(?P<mon>{MONTH_RE})\s(?P<day>{DAY_RE})(?:(?:,\s?|\s)(?P<year>{YEAR_RE}))?{_R}"), _date, _MONTH_TRIGGER),
+    (_c(rf"{_L}(?:(?P<wd>{WEEKDAY_RE}),?\s)?(?:the\s)?(?P<day>{DAY_RE})\s(?:of\s)?(?P<mon>{MONTH_RE})(?:,?\s(?P<year>{YEAR_RE}))?{_R}"), _date, _MONTH_TRIGGER),
+    (_c(rf"{_L}(?P<year>{YEAR_RE})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])"), _numeric_date, _trigger(r"\d-\d", 8, 8)),
+    (_c(rf"{_L}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR_RE}){_R}"), _numeric_date, _trigger(r"\d/\d", 6, 8)),
+    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})\s?)?{_MONTH_REL}(?P<mon>{MONTH_RE})(?:,?\s(?:of\s)?(?P<year>{YEAR_RE})"
+        rf"|(?P<tail>(?:,?\s(?i:of\s)?(?i:this|last|next)\s(?i:year)(?:'s)?)))?{_R}"), _month, _MONTH_TRIGGER),
+    (_c(rf"{_L}(?P<pre>(?i:fiscal\s(?:year\s)?|(?:the\s)?(?:early|late|mid-?\s?|(?:the\s)?(?:end|beginning|start|middle)\sof\s)|the\syear\s))?(?P<year>{YEAR_RE}){_R}"), _year, _trigger(r"\b(?:1[6-9]|20)\d\d\b", 40, 0)),
+    (_c(rf"{_L}(?:(?:the|[Tt]he)\s)?(?:(?P<mod>{_MOD_RE})\s?)?(?:(?P<full>{YEAR_RE[3:-1]}0)|'(?P<short>\d0)|(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))'?s{_R}"), _decade, _DECADE_TRIGGER),
+    (_c(rf"{_L}(?:the\s)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|nineteenth|twentieth|twenty-first)[- ]century{_R}", _I), _century, _trigger(r"(?i)century", 30, 0)),
+    (_c(rf"{_L}(?:(?i:the year)\s)?(?P<words>(?i:nineteen|eighteen)[- ](?:hundred|{NUMBER_WORD_RE})|(?<=the year )two thousand(?: and \w+)?){_R}"), _spoken_year, _trigger(r"(?i)nineteen|eighteen|two thousand", 12, 40)),
+    (_c(rf"{_L}{_WD_PRE}(?P<wd>{WEEKDAY_RE})(?!'?s\s(?i:nights|mornings)){_PART}?{_R}"), _weekday, _WEEKDAY_TRIGGER),
+    (_c(rf"{_L}(?:(?P<mod>early|late|earlier|later)\s)?(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|this|last)(?!['’]s){_PART}?{_R}", _I), _relative_day, _trigger(r"(?i)\b(?:today|tonight|yesterday|tomorrow|this|last)\b", 28, 12)),
+    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})\s(?:in\s)?)?(?P<rel>this past|this coming|the past|the previous|the coming|the current|the following|the latest|the same|this|last|next|that|the|in the)\s"
+        r"(?P<unit>week|weekend|month|year|decade|century|summer|spring|fall|autumn|winter)(?:\s(?:of\s)?(?P<year>" + YEAR_RE + rf"))?{_R}", _I), _relative_period, _PERIOD_TRIGGER),
+    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})\s)?(?P<rel>summer|spring|fall|autumn|winter)(?P<unit>)\s(?:of\s)?(?P<year>{YEAR_RE}){_R}", _I),
+     lambda m, t: [Reading(m.start(), m.end(), "period", {"rel": "the", "unit": m["rel"].lower(), "mod": modifier(m["mod"]), "year": int(m["year"])})], _PERIOD_TRIGGER),
+    (_c(rf"{_L}(?:year[- ]end|year's end|(?:the\s)?end of the year){_R}", _I), _year_end, _PERIOD_TRIGGER),
+    (_c(rf"{_L}the\s(?:(?P<current>current|latest|full|current\sfiscal|full\sfiscal|latest\sfiscal)\s|(?P<fiscal>fiscal)\s)?year(?P<ended>\s(?:ended|ending|that\sended|to)\b)?{_R}", _I), _named_year, _PERIOD_TRIGGER),
+    (_c(rf"{_L}(?:(?P<pre>(?:the|its|a|this\syear's|last\syear's|next\syear's)\s)(?:(?P<py>{YEAR_RE})\s)?|(?P<py2>{YEAR_RE})\s)?(?:fiscal[- ])?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[- ]fiscal)?(?P<sep>[- ])(?P<unit>quarters|quarter|half)"
+        rf"(?:\s(?:of\s)?(?:(?:fiscal\s)?(?P<year>{YEAR_RE})|(?P<rel>this|last|next)\syear))?{_R}", _I), _quarter, _PERIOD_TRIGGER),
+    (_c(rf"{_L}(?:the|this|that|its)\s(?:(?P<year>{YEAR_RE})\s|(?P<which>latest|current|most\srecent|recent|previous|prior|year-earlier|year-ago|comparable|comparable\syear-ago|corresponding|same|just-ended|fiscal|latest\sfiscal|current\sfiscal)\s)?(?P<unit>quarter|period){_R}(?!\s(?:of|for|when|in\swhich))", _I), _named_quarter, _PERIOD_TRIGGER),
+    (_c(rf"{_L}(?:a\syear\s(?:ago|earlier|before)|the\syear\sbefore|year-(?:earlier|ago)(?:\s(?:quarter|period))?|the\s(?:year-earlier|year-ago)(?:\s(?:third|second|first|fourth))?\s(?:quarter|period)|(?:the\s)?(?:corresponding|comparable)\s(?:period|quarter)\s(?:a|last)\syear(?:\sago)?|last\syear's\s(?:quarter|period)|the\squarter\sa\syear\s(?:ago|earlier)){_R}", _I), _year_back, _PERIOD_TRIGGER),
+    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})\s)?(?P<which>that\syear|the\sfollowing\syear|the\snext\syear|the\sprevious\syear|the\spreceding\syear|the\sprior\syear|the\ssame\syear|the\syear\sbefore){_R}", _I), _anaphoric_year, _PERIOD_TRIGGER),
+    (_c(rf"{_L}(?:(?P<mod>{_DURATION_MOD_RE})\s)?(?P<num>{NUMBER_RE})[\s-](?P<unit>{UNIT_RE})\s(?:or\sso\s)?(?P<dir>{_FUTURE_ADVERB}){_R}", _I), _ago, _UNIT_TRIGGER),
+    (_c(rf"{_L}(?:(?P<mod>{_DURATION_MOD_RE})\s)?(?:(?:the|these)\s)?(?:(?:past|last|next|previous|coming|following|first|final|latest|remaining|preceding|ensuing|year-earlier|same|other)\s)?(?P<low>\d+|{NUMBER_WORD_RE})\s(?:to|-|–|or|and)\s(?P<num>\d+|{NUMBER_WORD_RE})\s(?P<unit>{UNIT_RE}){_R}", _I), _duration_range, _UNIT_TRIGGER),
+    (_c(rf"{_L}(?:(?P<mod>{_DURATION_MOD_RE})\s)?(?:(?P<det>the|these|those)\s)?(?:(?P<dir>past|last|next|previous|coming|following|first|final|latest|remaining|preceding|ensuing|year-earlier|same|other)\s)?(?P<num>{NUMBER_RE})(?P<sep>[\s-])(?:(?:more|additional|straight|consecutive|full|long|extra)\s)?(?P<unit>{UNIT_RE})(?:\s(?:or\sso|straight|running|in\sa\srow))?{_R}", _I), _duration, _UNIT_TRIGGER),
+    (_c(rf"{_L}(?P<pre>(?:in\s)?recent|the\scoming|coming|the\spast\sfew|the\snext\sfew|the\sweeks|the\smonths|for|within|in)\s(?P<unit>years|months|weeks|days|decades|centuries)(?:\sahead)?{_R}", _I),
+     _vague_span, _UNIT_TRIGGER),
+    (_c(rf"{_L}(?P<word>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly){_R}", _I), _adverb_set, _trigger(r"(?i)\b(?:daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b", 0, 0)),
+    (_c(rf"{_L}(?i:every|each|per)\s(?:other\s)?(?P<what>{UNIT_RE}|{WEEKDAY_RE}s?|{MONTH_RE}){_R}"), _set, _trigger(r"(?i)\b(?:every|each|per)\b", 0, 40)),
+    (_c(rf"{_L}(?P<what>{WEEKDAY_RE})s?(?:'s)?\s(?i:nights|mornings|evenings|afternoons){_R}"),
+     lambda m, t: [Reading(m.start(), m.end(), "literal", {"type": "SET", "value": f"XXXX-WXX-{WEEKDAYS[m['what'].lower()]}"})], _WEEKDAY_TRIGGER),
+    (_c(rf"{_L}(?:right now|just now|now|currently|at present|presently|these days|nowadays|at this time){_R}", _I), _literal("DATE", "PRESENT_REF"), _trigger(r"(?i)\b(?:now|currently|present|presently|these days|nowadays|this time)\b", 8, 0)),
+    (_c(rf"{_L}(?:more recently|recently|lately|in recent times){_R}", _I), _literal("DATE", "PAST_REF"), _trigger(r"(?i)\b(?:recently|lately|recent times)\b", 12, 0)),
+    (_c(rf"{_L}(?:the (?:near |distant )?future|the (?:near|short|long) term|as soon as possible){_R}", _I), _literal("DATE", "FUTURE_REF"), _trigger(r"(?i)\b(?:future|term|possible)\b", 30, 0)),
+    (_c(rf"{_L}(?:(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s?(?P<ampm>[ap]\.m\.?|[AP]\.M\.?|[ap]m|[AP]M)|(?P<word>(?i:noon|midnight|midday))|(?P<h2>[01]?\d)(?P<inthe>\sin\sthe\s(?:morning|afternoon|evening)))(?!\w){_TZ}"
+        rf"(?:,?\s(?:(?i:on)\s)?(?P<wd>{WEEKDAY_RE})|\s(?P<rw>(?i:today|tonight|yesterday|tomorrow))|,?\s(?:(?i:on)\s)?(?P<mon>{MONTH_RE})\s(?P<day>{DAY_RE}))?{_R}"),
+     lambda m, t: _clock(_Groups(m, {"h": m["h"] or m["h2"], "ampm": m["ampm"] or ("pm" if m["inthe"] and "morning" not in m["inthe"] else "am" if m["inthe"] else None)}), t), _trigger(r"(?i)\d\s?[ap]\.?m|noon|midnight|midday|in the (?:morning|afternoon|evening)", 8, 40)),
+    (_c(rf"{_L}(?:(?P<rel>(?i:last|next|this))\s)?{_HOLIDAYS}(?:,?\s(?P<year>{YEAR_RE}))?{_R}"), _holiday, _trigger(r"Christmas|New Year|Thanksgiving|Independence Day|Fourth of July|Labor Day|Memorial Day|Veterans Day|Valentine|Halloween|Election Day|Easter|Good Friday", 6, 12)),
+]
+
+
+class _Groups:
+    """A match with some groups overridden, so one builder serves several spellings of the same thing."""
+
+    def __init__(self, match: re.Match, overrides: dict):
+        self._match, self._overrides = match, overrides
+
+    def groupdict(self) -> dict:
+        return {**self._match.groupdict(), **self._overrides}
+
+    def __getitem__(self, name: str):
+        return self.groupdict()[name]
+
+    def start(self, *group) -> int:
+        return self._match.start(*group)
+
+    def end(self, *group) -> int:
+        return self._match.end(*group)
+
+
+def _windows(trigger: Trigger, text: str) -> list[tuple[int, int]]:
+    """Merged stretches around the trigger's hits: the only places the (costly) rule can match."""
+    pattern, before, after = trigger
+    windows: list[tuple[int, int]] = []
+    for hit in pattern.finditer(text):
+        low, high = max(0, hit.start() - before), min(len(text), hit.end() + after)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    return windows
+
+
+def _matches(pattern: re.Pattern, windows: list[tuple[int, int]], text: str) -> Iterator[re.Match]:
+    for low, high in windows:
+        yield from pattern.finditer(text, low, high)
+
+
+def find_readings(text: str) -> Iterator[Reading]:
+    """Every rule's readings, longest first where they overlap, in text order.
+
+    A "blocked" reading ("31 February") wins its span and yields nothing, so no shorter rule invents a
+    date from part of an impossible one.
+    """
+    found: list[tuple[int, int, Reading]] = []
+    windows_of: dict[int, list[tuple[int, int]]] = {}
+    for rank, (pattern, build, trigger) in enumerate(RULES):
+        if id(trigger) not in windows_of:
+            windows_of[id(trigger)] = _windows(trigger, text)
+        for match in _matches(pattern, windows_of[id(trigger)], text):
+            for reading in build(match, text):
+                if reading.end > reading.start:
+                    found.append((rank, len(found), reading))
+    found.sort(key=lambda item: (-(item[2].end - item[2].start), item[0], item[2].start))
+    taken: list[Reading] = []
+    occupied = bytearray(len(text) + 1)
+    for _, _, reading in found:
+        if any(occupied[reading.start : reading.end]):
+            continue
+        occupied[reading.start : reading.end] = b"\x01" * (reading.end - reading.start)
+        taken.append(reading)
+    return iter(sorted((r for r in taken if r.kind != "blocked"), key=lambda r: r.start))
