@@ -37,6 +37,7 @@ LEVEL_NOUNS = {"number", "numbers", "level", "levels", "total", "count", "streng
 LEVEL_VERBS = {"stand", "rise", "fall", "grow", "dwindle", "shrink", "climb", "reach", "number", "total",
                "top", "decline", "drop", "increase", "decrease", "double", "triple", "swell", "peak", "hit",
                "exceed", "surpass", "wind", "go", "jump", "soar", "plunge", "remain", "stay"}  # fmt: skip
+HOLDING_VERBS = {"have", "keep", "maintain", "field", "deploy", "station", "send", "base", "boast", "retain"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", "from")
 PLACE_LABELS = {"GPE", "LOC"}
@@ -208,7 +209,7 @@ def _describe(doc: Doc, noun: Token, quantity: Quantity) -> tuple[str, str | Non
     if noun.ent_type_ in PLACE_LABELS:
         return "area", None, _place_text(doc, noun)
     level_head = noun.head if noun.dep_ == "compound" and noun.head.lower_ in LEVEL_NOUNS else None
-    owner = _owner(doc, noun) or (_owner(doc, level_head) if level_head is not None else None)
+    owner = _owner(doc, noun) or (_owner(doc, level_head) if level_head is not None else None) or _holder(doc, noun)
     where = _where(doc, noun) or (_where(doc, level_head) if level_head is not None else None)
     return _normalize_what(noun), owner, where
 
@@ -231,6 +232,16 @@ def _owner(doc: Doc, noun: Token) -> str | None:
             return child.text
         if child.lower_ == "coalition":
             return child.text
+    return None
+
+
+def _holder(doc: Doc, noun: Token) -> str | None:
+    """ "The U.S. has about 2,000 troops in Syria": whoever has, keeps or deploys them."""
+    if noun.dep_ != "dobj" or noun.head.lemma_ not in HOLDING_VERBS:
+        return None
+    for child in noun.head.children:
+        if child.dep_ == "nsubj" and (child.ent_type_ in OWNER_LABELS or (child.is_upper and child.is_alpha)):
+            return _entity_text(doc, child)
     return None
 
 

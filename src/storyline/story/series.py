@@ -1,0 +1,240 @@
+"""Figure series: the same thing counted in the same place, across articles and over time, with the
+places where sources disagree.
+
+A series is keyed by whose (canonical owner: "U.S." = "US" = "American" → United States), what
+(troops = forces = soldiers, decided in ``figures.py``), where (canonical places, "Iraq and Syria" in any
+order) and unit (a percentage never joins a head count). A figure that does not say whose joins the one
+series of the same thing and place that does; if there are several, it stays apart rather than guess.
+"an additional 4,000 troops" is an increment, not a level, and joins no series.
+
+Which series are kept: a chart needs at least two points, and a line through points from different
+places means nothing, so a series is kept when it has a place and two or more points, or when two or
+more articles report it. Single facts stay in the articles' own text.
+
+Conflicts: points of one period whose values cannot both be true given their hedges. Each value is read
+as an interval — exact ±0.5%, "about"/"some"/"near" ±1%, "nearly" up to 3% below, "more than" open
+above, "up to" open below, a range as written — and two points conflict when their intervals do not
+meet. The margins are deliberately tight: outlets rounding one fact land on one round number, so "near
+166,000" against "about 170,000" is a disagreement a reader should see. A period is the points' as-of
+date, where a coarser date holds a finer one (2007 holds 2007-05); claims about the series' peak ("at
+its peak", "at the height of") are one period whatever their dates, because they describe one moment.
+Vague magnitudes ("dozens of", "tens of thousands of") are charted but too loose to contradict anything.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from storyline.model import (
+    ArticleAnalysis,
+    Evidence,
+    Figure,
+    FigureConflict,
+    FigurePoint,
+    FigureSeries,
+    PartialDate,
+)
+from storyline.story.entities import EntityIndex
+
+INCREMENTS = {"an additional", "another"}
+APPROXIMATE = {"about", "around", "roughly", "approximately", "some", "near", "close to", "an estimated", "estimated"}
+BELOW = {"nearly", "almost", "just under"}
+AT_LEAST = {"more than", "over", "at least", "upwards of", "just over", "well over", "no fewer than"}
+AT_MOST = {"fewer than", "less than", "under", "up to", "at most", "no more than", "as many as"}
+LOOSE = {"a couple of": 0.5, "a few": 0.0, "several": 0.0}
+EXACT_MARGIN, APPROXIMATE_MARGIN, BELOW_MARGIN = 0.005, 0.01, 0.03
+PEAK = re.compile(r"\b(?:peak|height|highest|high point|maximum|all-time high)\b", re.I)
+CLAUSE_BREAK = re.compile(r"\bbut\b|;|\bwhile\b|\bbefore\b|\buntil\b|\bafter\b|\bthen\b|\blater\b", re.I)
+
+SeriesKey = tuple[str | None, str, str | None, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One figure as the series sees it: canonical key, period, and the evidence a reader checks."""
+
+    figure: Figure
+    evidence: Evidence
+    article_id: str
+    peak: bool
+
+
+def build_series(
+    analyses: Sequence[ArticleAnalysis], canonical: Callable[[str], str] | None = None
+) -> list[FigureSeries]:
+    """Series worth charting, most points first, each with its points in as-of order and its conflicts."""
+    canonical = canonical or EntityIndex(()).canonical
+    grouped: dict[SeriesKey, list[_Reading]] = defaultdict(list)
+    for analysis in analyses:
+        text = analysis.article.text
+        for figure in analysis.figures:
+            if figure.qualifier in INCREMENTS:
+                continue
+            key = (
+                canonical(figure.owner) if figure.owner else None,
+                figure.what,
+                _canonical_place(figure.where, canonical),
+                figure.unit,
+            )
+            reading = _Reading(figure, Evidence.of(figure.sentence, text), analysis.article.id, _is_peak(figure, text))
+            grouped[key].append(reading)
+    _join_unowned(grouped)
+    series = [_series(key, readings) for key, readings in grouped.items() if _worth_charting(key, readings)]
+    return sorted(series, key=lambda s: (-len(s.points), s.what, s.where or ""))
+
+
+def _canonical_place(where: str | None, canonical: Callable[[str], str]) -> str | None:
+    if not where:
+        return None
+    names = {canonical(part.strip()) for part in re.split(r",| and ", where) if part.strip()}
+    return " and ".join(sorted(names)) or None
+
+
+def _is_peak(figure: Figure, text: str) -> bool:
+    """True when "at its peak"/"at the height of" governs this figure, not a later clause of its sentence
+    ("about 170,000 at the height …, but dwindled to 40,000": only the first)."""
+    sentence = text[figure.sentence.start : figure.sentence.end]
+    offset = figure.sentence.start
+    for match in PEAK.finditer(sentence):
+        start, end = match.start() + offset, match.end() + offset
+        between = text[end : figure.span.start] if end <= figure.span.start else text[figure.span.end : start]
+        if not CLAUSE_BREAK.search(between):
+            return True
+    return False
+
+
+def _join_unowned(grouped: dict[SeriesKey, list[_Reading]]) -> None:
+    """ "the 900 troops in Syria" joins "U.S. troops in Syria" when no one else's troops are counted there."""
+    for key in [k for k in grouped if k[0] is None]:
+        owned = [k for k in grouped if k[0] is not None and k[1:] == key[1:]]
+        if len(owned) == 1:
+            grouped[owned[0]].extend(grouped.pop(key))
+
+
+def _worth_charting(key: SeriesKey, readings: Sequence[_Reading]) -> bool:
+    articles = {reading.article_id for reading in readings}
+    points = {(_value_key(r.figure.value), r.figure.as_of) for r in readings}
+    return (key[2] is not None and len(points) >= 2) or len(articles) >= 2
+
+
+def _series(key: SeriesKey, readings: list[_Reading]) -> FigureSeries:
+    owner, what, where, unit = key
+    points = _points(readings)
+    return FigureSeries(
+        what=f"{owner} {what}" if owner else what,
+        where=where,
+        points=tuple(points),
+        conflicts=tuple(_conflicts(readings)),
+        unit=unit,
+    )
+
+
+def _points(readings: Sequence[_Reading]) -> list[FigurePoint]:
+    """One point per value, hedge and date; repeats (a lede restating the body) add evidence, not points."""
+    merged: dict[tuple, list[_Reading]] = defaultdict(list)
+    for reading in readings:
+        figure = reading.figure
+        merged[(_value_key(figure.value), figure.qualifier, figure.as_of)].append(reading)
+    points = [
+        FigurePoint(
+            value=same[0].figure.value,
+            qualifier=same[0].figure.qualifier,
+            as_of=same[0].figure.as_of,
+            evidence=tuple(dict.fromkeys(reading.evidence for reading in same)),
+        )
+        for same in merged.values()
+    ]
+    return sorted(points, key=_point_order)
+
+
+def _point_order(point: FigurePoint) -> tuple:
+    undated = point.as_of is None
+    return (undated, point.as_of.value if point.as_of else None, _low(point.value))
+
+
+def _conflicts(readings: Sequence[_Reading]) -> list[FigureConflict]:
+    conflicts: list[FigureConflict] = []
+    for period, members in _periods(readings):
+        comparable = [r for r in members if not _is_vague(r.figure)]
+        disagreeing = {
+            index
+            for i, first in enumerate(comparable)
+            for j, second in enumerate(comparable[i + 1 :], start=i + 1)
+            if not _compatible(first.figure, second.figure)
+            for index in (i, j)
+        }
+        if disagreeing:
+            involved = [comparable[index] for index in sorted(disagreeing)]
+            conflicts.append(
+                FigureConflict(
+                    period=period,
+                    values=tuple(dict.fromkeys(r.figure.value for r in involved)),
+                    evidence=tuple(dict.fromkeys(r.evidence for r in involved)),
+                )
+            )
+    return conflicts
+
+
+def _periods(readings: Sequence[_Reading]) -> list[tuple[str, list[_Reading]]]:
+    """Peak claims as one period; other dated points grouped where one date holds the other."""
+    peaks = [r for r in readings if r.peak]
+    periods: list[tuple[str, list[_Reading]]] = []
+    if len(peaks) >= 2:
+        years = sorted({r.figure.as_of.value.year for r in peaks if r.figure.as_of})
+        periods.append((f"peak ({', '.join(map(str, years))})" if years else "peak", peaks))
+    clusters: list[tuple[PartialDate, list[_Reading]]] = []
+    for reading in sorted((r for r in readings if not r.peak and r.figure.as_of), key=_coarse_first):
+        date = reading.figure.as_of
+        for cluster_date, members in clusters:
+            if cluster_date.contains(date) or date.contains(cluster_date):
+                members.append(reading)
+                break
+        else:
+            clusters.append((date, [reading]))
+    periods.extend((date.iso(), members) for date, members in clusters if len(members) >= 2)
+    return periods
+
+
+def _coarse_first(reading: _Reading) -> tuple:
+    date = reading.figure.as_of
+    return ({"year": 0, "month": 1, "day": 2}[date.precision], date.value)
+
+
+def _is_vague(figure: Figure) -> bool:
+    return isinstance(figure.value, tuple) and figure.qualifier not in {"between", "a few", "several"}
+
+
+def _compatible(first: Figure, second: Figure) -> bool:
+    low_a, high_a = _interval(first)
+    low_b, high_b = _interval(second)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _interval(figure: Figure) -> tuple[float, float]:
+    """The values a figure allows, given its hedge (see the module docstring)."""
+    value, qualifier = figure.value, figure.qualifier
+    if isinstance(value, tuple):
+        return value[0] * (1 - EXACT_MARGIN), value[1] * (1 + EXACT_MARGIN)
+    if qualifier in AT_LEAST:
+        return value, math.inf
+    if qualifier in AT_MOST:
+        return 0.0, value
+    if qualifier in BELOW:
+        return value * (1 - BELOW_MARGIN), value
+    if qualifier in LOOSE:
+        margin = LOOSE[qualifier]
+        return value * (1 - margin), value * (1 + margin)
+    margin = APPROXIMATE_MARGIN if qualifier in APPROXIMATE else EXACT_MARGIN
+    return value * (1 - margin), value * (1 + margin)
+
+
+def _value_key(value: float | tuple[float, float]) -> tuple[float, float]:
+    return value if isinstance(value, tuple) else (value, value)
+
+
+def _low(value: float | tuple[float, float]) -> float:
+    return value[0] if isinstance(value, tuple) else value
