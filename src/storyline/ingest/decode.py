@@ -1,8 +1,9 @@
 """Bytes to text, with the encoding detected rather than assumed.
 
-Order of evidence: a byte-order mark, then an encoding the document declares (HTML ``<meta charset>``,
-an HTTP ``Content-Type``), then strict UTF-8 (bytes that decode as UTF-8 almost never are anything else),
-then charset-normalizer's statistical guess. Binary files are refused here so no reader ever stores mojibake.
+Order of evidence: a byte-order mark, then strict UTF-8 (non-ASCII bytes that decode as UTF-8 almost never
+are anything else, while pages that declare "iso-8859-1" and are sent in UTF-8 are common), then an
+encoding the document declares (HTML ``<meta charset>``, an HTTP ``Content-Type``), then
+charset-normalizer's statistical guess. Binary files are refused here so no reader ever stores mojibake.
 """
 
 from __future__ import annotations
@@ -67,8 +68,8 @@ def normalize_newlines(text: str) -> str:
 def decode_text(data: bytes, where: str, *, declared: str | None = None) -> str:
     """Decode a text document; raise BadInput naming ``where`` when it is binary or undecodable.
 
-    ``declared`` is an encoding the container states (HTML meta, HTTP header); it is trusted only when
-    the bytes decode cleanly with it.
+    ``declared`` is an encoding the container states (HTML meta, HTTP header); it is trusted when the
+    bytes are not UTF-8 and decode cleanly with it.
 
     >>> decode_text("café".encode("cp1252"), "menu.txt")
     'café'
@@ -82,7 +83,7 @@ def decode_text(data: bytes, where: str, *, declared: str | None = None) -> str:
                            f"at byte {error.start}); re-save it as UTF-8") from error
         return _checked(normalize_newlines(text.removeprefix("\ufeff")), where)
     has_nul = b"\x00" in data[:_SNIFF_BYTES]
-    for encoding in (known_codec(declared), "utf-8"):
+    for encoding in ("utf-8", known_codec(declared)):
         if encoding and not has_nul:
             try:
                 return _checked(normalize_newlines(data.decode(encoding)), where)

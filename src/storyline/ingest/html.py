@@ -21,6 +21,9 @@ from storyline.model import Article, PartialDate
 # Dates from the page's metadata only (meta tags, <time>, the URL), never guessed from its running text:
 # that is the dater's job, which says so with a lower confidence.
 _METADATA_DATES_ONLY = {"extensive_search": False, "original_date": True}
+# Fewer words than this is a menu or a button trafilatura fell back to, not an article (the shortest news
+# briefs run to a few sentences).
+MIN_ARTICLE_WORDS = 10
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr "
     "li main nav ol p pre section table td th tr ul".split()
@@ -59,8 +62,10 @@ def article_from_html(
     except (ValueError, etree.LxmlError) as error:
         raise BadInput(f"{path}: not a readable HTML page ({error})") from error
     text = (document.text or "").strip() if document else ""
-    if not text:
-        raise BadInput(f"{path}: no article text found in the page (it may be an index, login or error page)")
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        found = f"only {text!r}" if text else "nothing"
+        raise BadInput(f"{path}: no article text found in the page ({found}; it may be an index, login or "
+                       f"error page)")
     title = document.title
     published = parse_metadata_date(document.date)
     confidence = 1.0

@@ -25,6 +25,9 @@ from storyline.ingest.text import find_headline
 from storyline.model import Article, PartialDate, Rejected
 
 CONTENT_RECORDS = ("response", "resource")
+# warcio fails on a cut-off or damaged header with any of these, not only ArchiveLoadFailed.
+_WARCIO_FAILURES = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError, AttributeError, KeyError,
+                    IndexError)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
 
@@ -37,27 +40,35 @@ def read_warc(file: Path, label: str, *, max_bytes: int) -> Iterator[Article | R
     """
     records_read = 0
     with file.open("rb") as stream:
-        try:
-            for record in ArchiveIterator(stream):
-                records_read += 1
-                outcome = _read_record(record, label, max_bytes)
-                if outcome is not None:
-                    yield outcome
-                missing = _bytes_missing(record)
-                if missing:
-                    yield Rejected(label, f"truncated WARC: record {_uri(record)} is cut off {missing:,} bytes "
-                                          f"short of its {record.length:,}; kept the records before it")
-                    return
-        except ArchiveLoadFailed as error:
-            if records_read == 0:
-                raise BadInput(f"{label}: not a WARC archive ({_short(error)})") from error
-            yield Rejected(label, f"corrupt WARC after {records_read} records ({_short(error)})")
-            return
-        except (zlib.error, EOFError, OSError, ValueError) as error:
-            yield Rejected(label, f"corrupt WARC after {records_read} records ({_short(error)})")
-            return
+        archive = ArchiveIterator(stream)
+        records = iter(archive)
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except _WARCIO_FAILURES as error:
+                if records_read == 0:
+                    reason = "truncated WARC, not one complete record" if _starts_like_warc(file) else (
+                        f"not a WARC archive ({_failure(error)})")
+                    raise BadInput(f"{label}: {reason}") from error
+                yield Rejected(label, f"corrupt WARC after {records_read} records ({_failure(error)}); "
+                                      f"kept the records before it")
+                return
+            records_read += 1
+            outcome = _read_record(record, label, max_bytes)
+            if outcome is not None:
+                yield outcome
+            damage = _truncation(record)
+            if damage:
+                yield Rejected(label, f"truncated WARC: {damage}; kept the records before it")
+                return
+        leftover = file.stat().st_size - archive.offset
     if records_read == 0:
         raise BadInput(f"{label}: truncated WARC, not one complete record")
+    if leftover > 0:
+        yield Rejected(label, f"truncated WARC: the last {leftover:,} bytes do not form a whole record; kept the "
+                              f"{records_read} records before them")
 
 
 def _read_record(record: Any, label: str, max_bytes: int) -> Article | Rejected | None:
@@ -92,12 +103,30 @@ def _read_record(record: Any, label: str, max_bytes: int) -> Article | Rejected 
         return Rejected(label, f"record {uri}: {str(error).removeprefix(f'{path}: ')}")
 
 
-def _bytes_missing(record: Any) -> int:
-    """How many of the record's declared bytes never arrived (0 for a whole record), reading past what
-    the reader did not need so the check covers every record."""
-    while record.raw_stream.read(1 << 16):
+def _truncation(record: Any) -> str | None:
+    """How the record is cut off, or None when all its declared bytes arrived. Reads past what the reader
+    did not need, so the check covers every record."""
+    if record.length is None or not hasattr(record.raw_stream, "limit"):
+        return f"record {record.rec_headers.get_header('WARC-Record-ID') or '1'} has its header cut off"
+    try:
+        while record.raw_stream.read(1 << 16):
+            pass
+    except (zlib.error, EOFError, OSError):
         pass
-    return record.raw_stream.limit
+    missing = record.raw_stream.limit
+    if missing <= 0:
+        return None
+    return f"record {_uri(record)} is cut off {missing:,} bytes short of its {record.length:,}"
+
+
+def _starts_like_warc(file: Path) -> bool:
+    """True when the file opens with (a prefix of) a WARC header, gzipped or not: a damaged archive
+    rather than some other file given a .warc name."""
+    with file.open("rb") as stream:
+        head = stream.read(512)
+    if head.startswith(b"\x1f\x8b"):
+        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+    return bool(head) and (head.startswith(b"WARC/") or b"WARC/".startswith(head))
 
 
 def _uri(record: Any) -> str:
@@ -122,7 +151,10 @@ def _capture_date(record: Any) -> PartialDate | None:
     return parse_metadata_date(record.rec_headers.get_header("WARC-Date"))
 
 
-def _short(error: Exception) -> str:
-    """warcio quotes the whole first line of a non-WARC file; a reason needs only its start."""
+def _failure(error: Exception) -> str:
+    """A reason a reader can act on: warcio's own message (shortened, it quotes a whole first line), or
+    what its internal errors on a cut header mean."""
+    if not isinstance(error, ArchiveLoadFailed):
+        return "a record header is cut off or damaged"
     message = str(error)
     return message if len(message) <= 120 else message[:117] + "..."

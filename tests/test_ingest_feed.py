@@ -1,0 +1,75 @@
+"""RSS 2.0 and Atom feeds: one article per entry, malformed feeds reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import BadInput
+from storyline.ingest.feed import is_feed, read_feed
+from storyline.model import Article, PartialDate, Rejected
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def _read(name: str) -> list[Article | Rejected]:
+    return list(read_feed((FIXTURES / name).read_bytes(), name))
+
+
+def test_ingest_feed_reads_rss_entries_with_full_content():
+    first = _read("gulf_news.rss")[0]
+    assert first.path == "gulf_news.rss#1"
+    assert first.text.startswith("President Barack Obama travelled to Grand Isle, Louisiana, on Friday")
+    assert "“I am furious at this entire situation,” the president told reporters" in first.text
+    assert first.title == "Obama visits Louisiana coast for third time"
+    assert first.url == "https://gulfcoastdaily.example/2010/06/04/obama-third-visit"
+    assert first.source == "Gulf Coast Daily - Oil Spill"
+    assert first.published == PartialDate(dt.date(2010, 6, 4), "day")
+
+
+def test_ingest_feed_falls_back_to_the_summary_as_text_without_markup():
+    second = _read("gulf_news.rss")[1]
+    assert second.text == "Shares in BP fell 13 percent in London on Tuesday after the company’s top kill attempt failed."
+
+
+def test_ingest_feed_rejects_an_entry_without_text():
+    rejected = [outcome for outcome in _read("gulf_news.rss") if isinstance(outcome, Rejected)]
+    assert [(r.path, r.reason) for r in rejected] == [
+        ("gulf_news.rss", "entry 3: no text, the entry has neither content nor a summary")
+    ]
+
+
+def test_ingest_feed_reads_atom_entries_dated_where_they_were_published():
+    first, second = _read("energy_desk_atom.xml")
+    assert first.source == "Energy Desk"
+    assert first.text.startswith("BP’s ruptured well in the Gulf of Mexico has been permanently sealed")
+    assert first.url == "https://energydesk.example/2010/09/19/well-dead"
+    # 23:45 on the 17th in Central time is the 18th in UTC; the publisher's date is kept.
+    assert second.published == PartialDate(dt.date(2010, 9, 17), "day")
+
+
+def test_ingest_feed_keeps_entries_before_a_truncation_and_reports_it():
+    outcomes = _read("truncated_feed.rss")
+    assert outcomes[0].title == "Fishing grounds reopen east of the Mississippi"
+    assert outcomes[-1].reason.startswith("malformed feed (")
+    assert "later ones may be missing" in outcomes[-1].reason
+
+
+def test_ingest_feed_rejects_an_error_page_saved_as_a_feed():
+    with pytest.raises(BadInput, match="not an RSS or Atom feed"):
+        _read("service_unavailable.rss")
+
+
+@pytest.mark.parametrize(
+    ("head", "feed"),
+    [
+        (b'<?xml version="1.0"?><rss version="2.0"><channel>', True),
+        (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">', True),
+        (b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">', True),
+        (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', False),
+    ],
+)
+def test_ingest_feed_tells_feeds_from_other_xml(head, feed):
+    assert is_feed(head) is feed
