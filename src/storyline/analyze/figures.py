@@ -72,7 +72,7 @@ def _figure(
         what, owner, where = previous.what, previous.owner, None
     if where is None and previous is not None and previous.what == what:
         where = previous.where
-    if what == "area" and where is None:
+    if not what or (what == "area" and where is None):
         return None
     span_end = noun.idx + len(noun) if noun is not None and 0 <= noun.i - quantity.end <= 4 else None
     start = doc[quantity.start].idx
@@ -106,7 +106,23 @@ def _counted_noun(doc: Doc, quantity: Quantity) -> Token | None:
         return _climb_compounds(doc[quantity.end])
     if top.dep_ in {"pobj", "dobj", "attr", "oprd"}:
         verb = top.head.head if top.dep_ == "pobj" else top.head
-        return _level_of_clause(verb, exclude=top)
+        level = _level_of_clause(verb, exclude=top)
+        if level is not None:
+            return level
+    return _clause_subject(top) if quantity.unit is not None else None
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """ "The deal is worth $1.5 billion, up 3 percent": a bare amount of money or percent describes
+    its clause's subject."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
+            return subjects[0] if subjects else None
+        if node.head == node:
+            return None
+        node = node.head
     return None
 
 
@@ -206,6 +222,8 @@ def _previous_sentence_start(doc: Doc, sentence: SpacySpan) -> int:
 
 def _describe(doc: Doc, noun: Token, quantity: Quantity) -> tuple[str, str | None, str | None]:
     """(what, owner, where) around the counted noun."""
+    if not any(ch.isalpha() for ch in noun.text):
+        return "", None, None
     if noun.ent_type_ in PLACE_LABELS:
         return "area", None, _place_text(doc, noun)
     level_head = noun.head if noun.dep_ == "compound" and noun.head.lower_ in LEVEL_NOUNS else None

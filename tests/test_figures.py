@@ -1,0 +1,199 @@
+"""Figures on real sentences from the seed articles: what is a figure, what it counts, where, as of when."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.figures import find_figures
+from storyline.model import Article, Figure, PartialDate, Span, TimeExpression
+
+PUBLISHED = PartialDate.parse("2018-02-05")
+
+
+def figures_in(nlp, text: str, timexes: tuple[tuple[str, str], ...] = ()) -> list[Figure]:
+    """Figures of ``text`` with the given time expressions (as written, ISO date) tagged by hand."""
+    article = Article(id="a", text=text, path="a.txt", published=PUBLISHED)
+    tagged = []
+    for written, iso in timexes:
+        start = text.index(written)
+        span = Span("a", start, start + len(written))
+        tagged.append(TimeExpression(span, written, "DATE", iso, PartialDate.parse(iso)))
+    return find_figures(article, nlp(text), tagged)
+
+
+def only(figures: list[Figure]) -> Figure:
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier", "what", "where", "unit"),
+    [
+        (
+            "The U.S. has about 2,000 troops in Syria, many of whom work closely with an alliance of Kurdish and "
+            "Arab militias known as the Syrian Democratic Forces.",
+            2000, "about", "troops", "Syria", None,
+        ),
+        (
+            "A total pullout of U.S. troops from Syria would still leave the U.S. military with a sizable presence "
+            "in the region, including more than 5,000 troops in neighboring Iraq.",
+            5000, "more than", "troops", "Iraq", None,
+        ),
+        (
+            "At one pont, it held more than 34,000 square miles territory from the Mediterranean coast to south "
+            "of Baghdad.",
+            34000, "more than", "territory", None, "square miles",
+        ),
+        (
+            "The campaign to eliminate ISIS’s territorial foothold took nearly 25,000 coalition airstrikes in more "
+            "than three years.",
+            25000, "nearly", "airstrikes", None, None,
+        ),
+        (
+            "A recent United Nations report, based on intelligence from member states, estimated IS has between "
+            "1,500 and 3,000 fighters in Iraq and Syria.",
+            (1500, 3000), "between", "fighters", "Iraq and Syria", None,
+        ),
+        ('"A couple of thousand hardened fighters remain in that area."', 2000, "a couple of", "fighters", None, None),
+        (
+            "Over the past week dozens of American soldiers have been transported from Iraq to Afghanistan on "
+            "daily flights, together with weapons and equipment.",
+            (24, 99), None, "troops", "Iraq", None,
+        ),
+        ("At their peak, US troop levels in Iraq stood near 166,000.", 166000, "near", "troops", "Iraq", None),
+        (
+            "U.S. intelligence officials have put the number of IS fighters in Iraq and Syria at about 2,500.",
+            2500, "about", "fighters", "Iraq and Syria", None,
+        ),
+        (
+            "The Pentagon said in December there were around 5,200 American forces in Iraq.",
+            5200, "around", "troops", "Iraq", None,
+        ),
+        (
+            "Friday’s long-awaited announcement comes 10 years after the U.S. and dozens of other countries joined "
+            "forces to help roll back IS’ self-declared caliphate.",
+            (24, 99), None, "countries", None, None,
+        ),
+    ],
+)  # fmt: skip
+def test_figures_reads_value_qualifier_what_where_and_unit(nlp, sentence, value, qualifier, what, where, unit):
+    figure = only(figures_in(nlp, sentence))
+    expected = tuple(float(v) for v in value) if isinstance(value, tuple) else float(value)
+    assert (figure.value, figure.qualifier, figure.what, figure.where, figure.unit) == (
+        expected, qualifier, what, where, unit
+    )
+
+
+def test_figures_reads_percent_and_count_in_one_sentence(nlp):
+    text = (
+        "The AP report quotes an anonymous Iraqi official who estimated that the reduction will include 60 percent "
+        "of U.S. troops still in the country, leaving roughly\u00a04,000 U.S. troops to remain."
+    )
+    percent, count = figures_in(nlp, text)
+    assert (percent.value, percent.unit, percent.what, percent.owner) == (60.0, "percent", "troops", "U.S.")
+    assert (count.value, count.qualifier, count.what) == (4000.0, "roughly", "troops")
+
+
+def test_figures_reads_fractions_and_magnitudes_in_a_long_sentence(nlp):
+    text = (
+        "Mattis and State Department officials have expressed concern about leaving Syria before a peace agreement "
+        "is reached to end the civil war that has claimed hundreds of thousands of lives and displaced about half "
+        "of Syria's pre-war population of about 22 million people."
+    )
+    lives, half, people = figures_in(nlp, text)
+    assert (lives.value, lives.what) == ((200_000.0, 999_999.0), "lives")
+    assert (half.value, half.unit, half.what, half.where) == (50.0, "percent", "population", "Syria")
+    assert (people.value, people.what, people.where) == (22_000_000.0, "people", "Syria")
+
+
+def test_figures_as_of_prefers_the_as_of_date_over_the_report_date(nlp):
+    text = "A Pentagon report released in November said there were 8,892 US troops in Iraq as of late September."
+    figure = only(figures_in(nlp, text, (("November", "2017-11"), ("late September", "2017-09"))))
+    assert (figure.value, figure.where, figure.as_of) == (8892.0, "Iraq", PartialDate.parse("2017-09"))
+
+
+def test_figures_carries_what_into_a_bare_number_and_dates_each_by_its_nearest_time(nlp):
+    text = (
+        "At the height of the Iraqi-U.S. War in 2007, there were about 170,000 U.S. troops in Iraq, but dwindled "
+        "to 40,000 until the complete withdrawal in 2011, which led to sectarian violence."
+    )
+    peak, later = figures_in(nlp, text, (("2007", "2007"), ("2011", "2011")))
+    assert (peak.value, peak.as_of) == (170_000.0, PartialDate.parse("2007"))
+    assert (later.value, later.what, later.where, later.as_of) == (40_000.0, "troops", "Iraq", PartialDate.parse("2011"))
+
+
+def test_figures_carries_place_from_the_previous_sentence(nlp):
+    text = (
+        "There were some 170,000 American troops in Iraq in 2007 at the height of the surge of US forces.\n\n"
+        "US troop numbers eventually wound down to 40,000 before the complete withdrawal in 2011."
+    )
+    _, later = figures_in(nlp, text, (("2007", "2007"), ("2011", "2011")))
+    assert (later.value, later.what, later.where) == (40_000.0, "troops", "Iraq")
+
+
+def test_figures_undated_peak_has_no_as_of_date(nlp):
+    figure = only(figures_in(nlp, "At their peak, US troop levels in Iraq stood near 166,000."))
+    assert figure.as_of is None
+
+
+def test_figures_without_a_time_expression_are_as_of_the_article_date(nlp):
+    text = "The plan would leave a force of about 4,000 US troops to continue training the Iraqi military."
+    assert only(figures_in(nlp, text)).as_of == PUBLISHED
+
+
+def test_figures_span_and_sentence_index_the_article_text(nlp):
+    text = "Headline\n\nThe U.S. has about 2,000 troops in Syria. Officials said so."
+    figure = only(figures_in(nlp, text))
+    assert text[figure.span.start : figure.span.end] == "about 2,000 troops"
+    assert text[figure.sentence.start : figure.sentence.end] == "The U.S. has about 2,000 troops in Syria."
+
+
+def test_figures_owner_is_whoever_has_the_troops(nlp):
+    text = "The U.S. has about 2,000 troops in Syria."
+    assert only(figures_in(nlp, text)).owner == "U.S."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian Democratic Forces and U.S. troops are seen during a patrol near Turkish border in Hasakah, Syria, "
+        "Nov. 4, 2018.",
+        "U.S. Army 1st Lt. William John Raymond added that U.S. troops have “had a recent change of mission”.",
+        "Reuters quoted a U.S. official as sayingthe State Department is evacuating all personnel from Syria over "
+        "the next 24 hours and that the time frame for the troop withdrawal is 60 to 100 days.",
+        "Two Iraqi officials confirmed to The Associated Press that the US coalition and Iraqi government have "
+        "reached an agreement about withdrawing troops for the first time since the war against IS was launched.",
+        "The US first launched airstrikes against IS in Iraq in August 2014 in a military intervention.",
+        "2 min read\n05 February, 2018",
+        "Watch the interview on Fox 5 tonight.",
+        "For tips call 202-555-0143 by 10:30 a.m. or (202) 555-0143.",
+        "The 45-year-old soldier, aged 45, spoke to reporters.",
+        "The second phase, they said, will start next September and will last at least one year.",
+    ],
+)
+def test_figures_ignores_dates_ordinals_durations_names_phones_and_ages(nlp, text):
+    assert figures_in(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were " + "9" * 10_000 + " troops.",
+        "Troops\t2017\t2018\nIraq\t5,200\t8,892\nSyria\t2,000\t900\n",
+        "| Country | Troops |\n|---|---|\n| Iraq | 5,200 |\n| Syria | 2,000 |",
+        "",
+        "1,2,3,4,5,6,7,8,9,10,11,12,13",
+    ],
+)
+def test_figures_bad_input_gives_no_crash_and_no_invented_figure(nlp, text):
+    assert figures_in(nlp, text) == []
+
+
+def test_figures_range_words_from_to_after_a_verb_are_two_figures(nlp):
+    first, second = figures_in(nlp, "Troops rose from 5,000 to 8,000.")
+    assert (first.value, second.value, first.what) == (5000.0, 8000.0, "troops")
+
+
+def test_figures_money_without_a_counted_noun_measures_its_subject(nlp):
+    figure = only(figures_in(nlp, "The deal is worth $1.5 billion."))
+    assert (figure.value, figure.unit, figure.what) == (1.5e9, "$", "deal")
