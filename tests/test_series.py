@@ -1,0 +1,184 @@
+"""Figure series built from hand-made figures over real seed sentences: grouping, order, conflicts."""
+
+from __future__ import annotations
+
+from storyline.model import Article, ArticleAnalysis, Figure, PartialDate, Span
+from storyline.story.entities import EntityIndex
+from storyline.story.series import build_series
+
+
+def analysis(article_id: str, text: str, published: str, *figures: dict) -> ArticleAnalysis:
+    """An article whose whole text is one sentence, with figures given by the phrase they cover."""
+    article = Article(id=article_id, text=text, path=f"{article_id}.txt", published=PartialDate.parse(published))
+    built = []
+    for spec in figures:
+        start = text.index(spec["phrase"])
+        as_of = spec.get("as_of", published)
+        built.append(
+            Figure(
+                span=Span(article_id, start, start + len(spec["phrase"])),
+                sentence=Span(article_id, 0, len(text)),
+                value=spec["value"],
+                what=spec.get("what", "troops"),
+                qualifier=spec.get("qualifier"),
+                where=spec.get("where", "Iraq"),
+                as_of=PartialDate.parse(as_of) if as_of else None,
+                unit=spec.get("unit"),
+                owner=spec.get("owner"),
+            )
+        )
+    return ArticleAnalysis(article=article, figures=tuple(built))
+
+
+PEAK_166 = analysis(
+    "cnn",
+    "At their peak, US troop levels in Iraq stood near 166,000.",
+    "2018-02-05",
+    {"phrase": "near 166,000", "value": 166000.0, "qualifier": "near", "owner": "US", "as_of": None},
+)
+PEAK_170_A = analysis(
+    "epoch",
+    "At the height of the Iraqi-U.S. War in 2007, there were about 170,000 U.S. troops in Iraq, but dwindled "
+    "to 40,000 until the complete withdrawal in 2011.",
+    "2018-02-05",
+    {"phrase": "about 170,000", "value": 170000.0, "qualifier": "about", "owner": "U.S.", "as_of": "2007"},
+    {"phrase": "40,000", "value": 40000.0, "owner": "U.S.", "as_of": "2011"},
+)
+PEAK_170_B = analysis(
+    "newarab",
+    "There were some 170,000 American troops in Iraq in 2007 at the height of the surge of US forces.",
+    "2018-02-05",
+    {"phrase": "some 170,000", "value": 170000.0, "qualifier": "some", "owner": "American", "as_of": "2007"},
+)
+
+
+def only_series(analyses, **kwargs):
+    series = build_series(analyses, **kwargs)
+    assert len(series) == 1, series
+    return series[0]
+
+
+def test_series_flags_the_2007_peak_conflict_across_three_sources():
+    series = only_series([PEAK_166, PEAK_170_A, PEAK_170_B])
+    (conflict,) = series.conflicts
+    assert conflict.period == "peak (2007)"
+    assert set(conflict.values) == {166000.0, 170000.0}
+    assert {evidence.article for evidence in conflict.evidence} == {"cnn", "epoch", "newarab"}
+
+
+def test_series_joins_owners_written_differently():
+    series = only_series([PEAK_166, PEAK_170_A, PEAK_170_B])
+    assert (series.what, series.where) == ("United States troops", "Iraq")
+
+
+def test_series_orders_points_by_as_of_with_undated_last():
+    series = only_series([PEAK_166, PEAK_170_A, PEAK_170_B])
+    dates = [point.as_of.iso() if point.as_of else None for point in series.points]
+    assert dates == ["2007", "2007", "2011", None]
+
+
+def test_series_agreeing_hedged_values_are_no_conflict():
+    first = analysis(
+        "epoch", "leaving roughly 4,000 U.S. troops to remain.", "2018-02-05",
+        {"phrase": "roughly 4,000", "value": 4000.0, "qualifier": "roughly", "owner": "U.S."},
+    )
+    second = analysis(
+        "newarab", "The plan would leave a force of about 4,000 US troops.", "2018-02-05",
+        {"phrase": "about 4,000", "value": 4000.0, "qualifier": "about", "owner": "US"},
+    )  # fmt: skip
+    assert only_series([first, second]).conflicts == ()
+
+
+def test_series_point_evidence_is_the_figure_sentence():
+    series = only_series([PEAK_166, PEAK_170_B])
+    quotes = {evidence.quote for point in series.points for evidence in point.evidence}
+    assert PEAK_166.article.text in quotes
+
+
+def test_series_repeated_figure_is_one_point_with_more_evidence():
+    text = "One senior Iraqi official said 60 percent of all US troops will be withdrawn. 60 percent of all US troops."
+    lede = analysis(
+        "newarab", text, "2018-02-05",
+        {"phrase": "60 percent of all US", "value": 60.0, "unit": "percent", "owner": "US"},
+        {"phrase": "60 percent of all US troops.", "value": 60.0, "unit": "percent", "owner": "US"},
+    )
+    body = analysis(
+        "epoch", "the reduction will include 60 percent of U.S. troops still in the country", "2018-02-05",
+        {"phrase": "60 percent", "value": 60.0, "unit": "percent", "owner": "U.S."},
+    )  # fmt: skip
+    series = only_series([lede, body])
+    (point,) = series.points
+    assert {evidence.article for evidence in point.evidence} == {"newarab", "epoch"}
+
+
+def test_series_unowned_figure_joins_the_only_owned_series_of_that_place():
+    owned = analysis(
+        "voa", "The U.S. has about 2,000 troops in Syria.", "2018-12-19",
+        {"phrase": "about 2,000", "value": 2000.0, "qualifier": "about", "owner": "U.S.", "where": "Syria"},
+    )
+    unowned = analysis(
+        "voa2", "the impact on the 900 troops in Syria", "2024-09-27",
+        {"phrase": "900", "value": 900.0, "where": "Syria"},
+    )  # fmt: skip
+    series = only_series([owned, unowned])
+    assert series.what == "United States troops" and len(series.points) == 2
+
+
+def test_series_places_are_canonical_in_any_order():
+    first = analysis(
+        "a", "IS has between 1,500 and 3,000 fighters in Iraq and Syria.", "2024-09-27",
+        {"phrase": "between 1,500 and 3,000", "value": (1500.0, 3000.0), "qualifier": "between",
+         "what": "fighters", "where": "Iraq and Syria"},
+    )
+    second = analysis(
+        "b", "Tens of Thousands of IS Fighters Linger in Syria, Iraq", "2018-12-19",
+        {"phrase": "Tens of Thousands", "value": (20000.0, 99999.0), "what": "fighters", "where": "Syria, Iraq"},
+    )  # fmt: skip
+    assert only_series([first, second]).where == "Iraq and Syria"
+
+
+def test_series_uses_the_canonical_names_it_is_given():
+    index = EntityIndex(())
+    series = only_series([PEAK_166, PEAK_170_B], canonical=index.canonical)
+    assert series.what == "United States troops"
+
+
+def test_series_drops_increments_and_single_facts():
+    increment = analysis(
+        "epoch", "a new strategy which includes sending an additional 4,000 troops.", "2018-02-05",
+        {"phrase": "an additional 4,000", "value": 4000.0, "qualifier": "an additional", "where": "Afghanistan"},
+    )
+    single = analysis(
+        "voa", "IS still had at least 13,000 fighters in Syria.", "2018-12-19",
+        {"phrase": "at least 13,000", "value": 13000.0, "qualifier": "at least", "what": "fighters", "where": "Syria"},
+    )  # fmt: skip
+    assert build_series([increment, single]) == []
+
+
+def test_series_vague_magnitude_contradicts_nothing():
+    vague = analysis(
+        "newarab", "Over the past week dozens of American soldiers have been transported from Iraq.", "2018-02-05",
+        {"phrase": "dozens", "value": (24.0, 99.0), "owner": "American"},
+    )
+    level = analysis(
+        "newarab2", "The plan would leave a force of about 4,000 US troops.", "2018-02-05",
+        {"phrase": "about 4,000", "value": 4000.0, "qualifier": "about", "owner": "US"},
+    )  # fmt: skip
+    assert only_series([vague, level]).conflicts == ()
+
+
+def test_series_lower_bound_agrees_with_a_larger_value_of_the_same_day():
+    first = analysis(
+        "a", "including more than 5,000 troops in neighboring Iraq.", "2018-12-19",
+        {"phrase": "more than 5,000", "value": 5000.0, "qualifier": "more than", "owner": "U.S."},
+    )
+    second = analysis(
+        "b", "there were 5,200 American forces in Iraq.", "2018-12-19",
+        {"phrase": "5,200", "value": 5200.0, "owner": "American"},
+    )
+    third = analysis(
+        "c", "there were 8,892 US troops in Iraq.", "2018-12-19",
+        {"phrase": "8,892", "value": 8892.0, "owner": "US"},
+    )  # fmt: skip
+    (conflict,) = only_series([first, second, third]).conflicts
+    assert set(conflict.values) == {5200.0, 8892.0}
