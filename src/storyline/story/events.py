@@ -47,6 +47,12 @@ _FUTURE_CUES = re.compile(
     r"is due to|are due to|is likely to|are likely to)\b",
     re.IGNORECASE,
 )
+_PAGE_FURNITURE = re.compile(
+    r"\||\\/|\b(report abuse|last updated|page last updated|all rights reserved|share this|"
+    r"read more|comments?\s*\(\d+\))\b",
+    re.IGNORECASE,
+)
+"""Comment threads, bylines, schedules and navigation scraped with the article: "| Report abuse |"."""
 _CLOSING_MARK = re.compile(r"""[.!]["'”’)\]]*\s*$|[.!]\s*(''|”)\s*$""")
 
 
@@ -132,7 +138,9 @@ def is_self_contained(text: str) -> bool:
         return False
     if text.rstrip().endswith("?") or not _CLOSING_MARK.search(text):
         return False
-    if _CONTEXT_OPENERS.match(text) or _CAPTION_CUES.search(text):
+    if _CONTEXT_OPENERS.match(text) or _CAPTION_CUES.search(text) or _PAGE_FURNITURE.search(text):
+        return False
+    if sum(word[:1].isalpha() for word in words) < 0.75 * len(words):
         return False
     if text.lstrip()[:1] in {'"', "“", "`", "'", "‘"}:
         return False

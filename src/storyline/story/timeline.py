@@ -44,13 +44,13 @@ class _DateScore:
     mention_articles: set[int]
     later_articles: set[int]
     published_articles: set[int]
-    mention_sentences: int = 0
+    mention_sentences: float = 0.0
 
-    def value(self) -> float:
+    def value(self, weights: Sequence[float]) -> float:
         return (
-            len(self.mention_articles)
-            + LATER_MENTION_WEIGHT * len(self.later_articles)
-            + PUBLISHED_WEIGHT * len(self.published_articles)
+            sum(weights[index] for index in self.mention_articles)
+            + LATER_MENTION_WEIGHT * sum(weights[index] for index in self.later_articles)
+            + PUBLISHED_WEIGHT * sum(weights[index] for index in self.published_articles)
             + math.log1p(self.mention_sentences)
         )
 
@@ -80,10 +80,12 @@ def build_timeline(
     if not dated:
         return []
     vectors = _sentence_vectors(dated)
+    topicality = _topicality(vectors)
+    article_weights = _article_weights(dated, topicality)
     by_date: dict[PartialDate, list[int]] = defaultdict(list)
     for index, sentence in enumerate(dated):
         by_date[sentence.date].append(index)
-    ranked_dates = rank_dates(dated)
+    ranked_dates = rank_dates(dated, article_weights)
     size = max_dates if max_dates is not None else default_timeline_size(len(analyses), len(ranked_dates))
 
     entries: list[TimelineEntry] = []
@@ -92,7 +94,7 @@ def build_timeline(
     for date in ranked_dates:
         if dates_used >= size:
             break
-        picks = _pick_events(by_date[date], vectors, dated, told, sentences_per_date)
+        picks = _pick_events(by_date[date], vectors, topicality, dated, told, sentences_per_date)
         if not picks:
             continue
         dates_used += 1
@@ -103,13 +105,16 @@ def build_timeline(
     return entries
 
 
-def rank_dates(dated: Sequence[DatedSentence]) -> list[PartialDate]:
+def rank_dates(dated: Sequence[DatedSentence], article_weights: Sequence[float] | None = None) -> list[PartialDate]:
     """Dates by salience: how many articles refer to them (counting again those that look back from
     later), how many articles were published on them, and how many sentences mention them.
 
     A month or year that contains the mentioning article's own date ("this year", "in December" written
-    in December) only locates the present and does not count as a reference.
+    in December) only locates the present and does not count as a reference. ``article_weights`` (by
+    article index, default 1) discount articles that are off the story's topic.
     """
+    if article_weights is None:
+        article_weights = [1.0] * (max(sentence.article_index for sentence in dated) + 1 if dated else 0)
     scores: dict[PartialDate, _DateScore] = defaultdict(lambda: _DateScore(set(), set(), set()))
     for sentence in dated:
         score = scores[sentence.date]
@@ -124,10 +129,11 @@ def rank_dates(dated: Sequence[DatedSentence]) -> list[PartialDate]:
         ):
             continue
         score.mention_articles.add(sentence.article_index)
-        score.mention_sentences += 1
+        score.mention_sentences += article_weights[sentence.article_index]
         if published is not None and published.value > period_end(sentence.date):
             score.later_articles.add(sentence.article_index)
-    return sorted(scores, key=lambda date: (-scores[date].value(), date.value))
+    values = {date: score.value(article_weights) for date, score in scores.items()}
+    return sorted(values, key=lambda date: (-values[date], date.value))
 
 
 def default_timeline_size(article_count: int, date_count: int) -> int:
@@ -140,6 +146,7 @@ def default_timeline_size(article_count: int, date_count: int) -> int:
 def _pick_events(
     members: Sequence[int],
     vectors: sparse.csr_matrix,
+    topicality: np.ndarray,
     dated: Sequence[DatedSentence],
     told: Sequence[int],
     count: int,
@@ -158,10 +165,13 @@ def _pick_events(
     similarity = (member_vectors @ member_vectors.T).toarray()
     articles = np.array([dated[index].article_index for index in members])
     support = np.array(
-        [len(set(articles[similarity[row] >= SAME_EVENT_SIMILARITY])) for row in range(len(members))]
+        [
+            len(set(articles[similarity[row] >= SAME_EVENT_SIMILARITY]) | {articles[row]})
+            for row in range(len(members))
+        ]
     )
     mentioned = np.array([dated[index].mentioned for index in members])
-    scores = centrality * (1.0 + np.log(support)) * np.where(mentioned, 1.0, 0.9)
+    scores = centrality * topicality[members] * (1.0 + np.log(support)) * np.where(mentioned, 1.0, 0.9)
     told_similarity = (
         (member_vectors @ vectors[list(told)].T).toarray().max(axis=1) if told else np.zeros(len(members))
     )
@@ -207,6 +217,27 @@ def _sentence_vectors(dated: Sequence[DatedSentence]) -> sparse.csr_matrix:
         return vectorizer.fit_transform([sentence.text for sentence in dated]).tocsr()
     except ValueError:  # every sentence was stopwords only: no vocabulary, no content to compare
         return sparse.csr_matrix((len(dated), 1))
+
+
+def _topicality(vectors: sparse.csr_matrix) -> np.ndarray:
+    """How much each sentence is about what the whole pile is about (cosine to the mean of all
+    sentences), relative to the median sentence and capped at 1: pages scraped with the story (radio
+    schedules, comment threads) score near 0 and fall out of the timeline."""
+    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    if norm == 0:
+        return np.zeros(vectors.shape[0])
+    similarity = vectors @ (centroid / norm)
+    typical = float(np.median(similarity[similarity > 0])) if np.any(similarity > 0) else 0.0
+    return np.minimum(1.0, similarity / typical) if typical > 0 else similarity
+
+
+def _article_weights(dated: Sequence[DatedSentence], topicality: np.ndarray) -> list[float]:
+    """Each article's mean sentence topicality: how much its dates count when ranking dates."""
+    article_count = max(sentence.article_index for sentence in dated) + 1
+    totals = np.bincount([s.article_index for s in dated], weights=topicality, minlength=article_count)
+    counts = np.bincount([s.article_index for s in dated], minlength=article_count)
+    return list(np.divide(totals, counts, out=np.zeros(article_count), where=counts > 0))
 
 
 def _overlaps_range(date: PartialDate, date_range: tuple[dt.date, dt.date]) -> bool:
