@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from storyline.ingest.dates import parse_metadata_date
+from storyline.ingest.dates import date_in_path, parse_metadata_date
 from storyline.model import PartialDate
 
 
@@ -35,3 +35,19 @@ def test_ingest_dates_never_invents_a_date(value):
 
 def test_ingest_dates_accepts_a_parsed_date():
     assert parse_metadata_date(dt.date(2010, 7, 15)) == PartialDate(dt.date(2010, 7, 15), "day")
+
+
+@pytest.mark.parametrize(
+    ("path", "iso"),
+    [
+        ("InputDocs/2010-04-20/683.htm.txt", "2010-04-20"),
+        ("corpus/2019_12_31_voa_syria.txt", "2019-12-31"),
+        ("corpus/2018-12/notes/a.txt", None),  # only the file's own folder counts
+        ("examples/seeds/000_24e1abfc6c83d9c1.txt", None),
+        ("scans/20100420.txt", None),  # undashed digits are too often ids
+        ("backup-2010-13-45.txt", None),
+    ],
+)
+def test_ingest_dates_reads_a_full_date_from_a_file_or_folder_name(path, iso):
+    date = date_in_path(path)
+    assert (date.iso() if date else None) == iso

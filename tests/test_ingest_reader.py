@@ -137,3 +137,17 @@ def test_ingest_reader_reads_a_timeline17_topic_quickly():
     assert len(result.articles) + len(result.rejected) == len(files)
     assert all(isinstance(article, Article) and article.text for article in result.articles)
     assert elapsed < 10.0  # about 0.1 s on an idle machine
+
+
+def test_ingest_reader_dates_an_undated_article_by_its_folder_name(tmp_path):
+    (tmp_path / "2010-04-20").mkdir()
+    (tmp_path / "2010-04-20" / "683.htm.txt").write_text("The Deepwater Horizon rig exploded on Tuesday night .\n")
+    (article,) = read_inputs([tmp_path]).articles
+    assert article.published.iso() == "2010-04-20"
+    assert (article.published_from, article.published_confidence) == ("file", 0.8)
+
+
+def test_ingest_reader_prefers_metadata_to_a_date_in_the_file_name(tmp_path):
+    shutil.copy(FIXTURES / "news_page.html", tmp_path / "2010-07-20_saved.html")
+    (article,) = read_inputs([tmp_path]).articles
+    assert article.published.iso() == "2010-07-15" and article.published_from == "metadata"

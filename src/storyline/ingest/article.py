@@ -9,6 +9,9 @@ from storyline.model import Article, PartialDate, Span
 
 # A WARC-Date says when the page was fetched, which is at or after its publication: likely, not certain.
 CAPTURE_DATE_CONFIDENCE = 0.9
+# A date in a file or folder name is how someone filed the article: usually its day, sometimes the day
+# it was saved.
+FILE_DATE_CONFIDENCE = 0.8
 
 
 def content_hash(text: str) -> str:

@@ -10,9 +10,12 @@ import datetime as dt
 import re
 import time
 from email.utils import parsedate_tz
+from pathlib import PurePosixPath
 
 from storyline.model import PartialDate
 
+# A full date written with separators, standing alone in a file or folder name ("2010-04-20", "2010_04_20").
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:18|19|20)\d{2})([-_.])(\d{2})\2(\d{2})(?!\d)")
 _ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 _COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T?\d{4,6}(?:Z|[+-]\d{4})?)?\s*$")
 # Earlier than this no news archive reaches; later values are typos or placeholders such as 9999.
@@ -44,6 +47,21 @@ def parse_metadata_date(value: object) -> PartialDate | None:
     rfc2822 = parsedate_tz(value)
     if rfc2822:
         return _date_or_none(rfc2822[0], rfc2822[1], rfc2822[2])
+    return None
+
+
+def date_in_path(path: str) -> PartialDate | None:
+    """The date a file's name, or else its folder's name, states in full: corpora are often filed by day
+    ("InputDocs/2010-04-20/683.htm.txt"). Undashed digit runs are not read, they are too often ids.
+
+    >>> date_in_path("InputDocs/2010-04-20/683.htm.txt").iso()
+    '2010-04-20'
+    """
+    parts = PurePosixPath(path).parts
+    for name in reversed(parts[-2:]):
+        match = _DATE_IN_NAME.search(name)
+        if match:
+            return _date_or_none(int(match.group(1)), int(match.group(3)), int(match.group(4)))
     return None
 
 

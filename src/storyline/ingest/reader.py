@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyline.errors import BadInput
+from storyline.ingest.article import FILE_DATE_CONFIDENCE
+from storyline.ingest.dates import date_in_path
 from storyline.ingest.feed import is_feed, read_feed
 from storyline.ingest.html import read_html
 from storyline.ingest.jsonl import read_json, read_jsonl
@@ -44,7 +46,8 @@ def read_inputs(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     """Read files and folders (recursively, sorted, so the same inputs always give the same order).
 
     Hidden files and folders (".git", ".DS_Store") inside a folder are passed over as not part of the
-    corpus; a hidden file named on its own is read.
+    corpus; a hidden file named on its own is read. An article whose metadata gives no date takes a full
+    date written in its file or folder name (``published_from="file"``).
 
     >>> result = read_inputs([Path("examples/seeds")])  # doctest: +SKIP
     >>> len(result.articles), [r.reason for r in result.rejected]  # doctest: +SKIP
@@ -73,12 +76,22 @@ def read_file(file: Path, label: str | None = None, *, max_bytes: int = DEFAULT_
             raise BadInput(f"{label}: oversized, {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit; "
                            f"split it or raise the limit")
         for outcome in reader(file, label, max_bytes):  # records before a failure are kept
-            outcomes.append(outcome)
+            outcomes.append(_dated_by_path(outcome, label))
     except BadInput as error:
         outcomes.append(Rejected(label, str(error).removeprefix(f"{label}: ")))
     except OSError as error:
         outcomes.append(Rejected(label, f"unreadable: {error.strerror or error}"))
     return outcomes
+
+
+def _dated_by_path(outcome: Article | Rejected, label: str) -> Article | Rejected:
+    """An article without a metadata date takes the date its file or folder name states, marked "file"."""
+    if not isinstance(outcome, Article) or outcome.published is not None:
+        return outcome
+    published = date_in_path(label)
+    if published is None:
+        return outcome
+    return replace(outcome, published=published, published_from="file", published_confidence=FILE_DATE_CONFIDENCE)
 
 
 def _input_files(paths: Sequence[Path]) -> Iterator[tuple[Path, str]]:
