@@ -151,3 +151,26 @@ def test_ingest_reader_prefers_metadata_to_a_date_in_the_file_name(tmp_path):
     shutil.copy(FIXTURES / "news_page.html", tmp_path / "2010-07-20_saved.html")
     (article,) = read_inputs([tmp_path]).articles
     assert article.published.iso() == "2010-07-15" and article.published_from == "metadata"
+
+
+def test_ingest_reader_follows_symlinked_folders_without_looping(tmp_path):
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "story.txt").write_text("Oil reached the marshes on Sunday.\n")
+    os.symlink(tmp_path / "wire", tmp_path / "wire" / "loop")
+    os.symlink(tmp_path / "wire", tmp_path / "linked")
+    result = read_inputs([tmp_path])
+    assert sorted(Path(article.path).relative_to(tmp_path).as_posix() for article in result.articles) == [
+        "linked/story.txt", "wire/story.txt"
+    ]
+
+
+def test_ingest_reader_turns_a_parser_crash_into_a_rejection(tmp_path, monkeypatch):
+    import storyline.ingest.reader as reader
+
+    def crash(data: bytes, label: str):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(reader, "read_html", crash)
+    (tmp_path / "deep.html").write_text("<div>" * 10 + "Nested" + "</div>" * 10)
+    (rejected,) = read_inputs([tmp_path]).rejected
+    assert rejected.reason == "could not be read (RecursionError: maximum recursion depth exceeded)"

@@ -80,7 +80,8 @@ def _records_in_lines(lines: Any, label: str, max_bytes: int) -> Iterator[Articl
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield Rejected(label, f"line {number}: not valid JSON ({error.msg.removesuffix(' at')} at column {error.colno})")
+            problem = error.msg.removesuffix(" at")
+            yield Rejected(label, f"line {number}: not valid JSON ({problem} at column {error.colno})")
             continue
         yield _article_or_rejected(record, f"{label}#{number}", label, f"line {number}")
     if not seen_record:

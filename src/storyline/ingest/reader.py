@@ -61,8 +61,14 @@ def read_inputs(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     return IngestResult(tuple(articles), tuple(rejected))
 
 
-def read_file(file: Path, label: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article | Rejected]:
-    """Everything one file yields; ``label`` is the path recorded on its articles (the file path by default)."""
+def read_file(
+    file: Path, label: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Article | Rejected]:
+    """Everything one file yields; ``label`` is the path recorded on its articles (the file path by default).
+
+    Never raises for a bad file: whatever goes wrong, even inside a third-party parser, becomes a
+    rejection with its reason, after the records read before it.
+    """
     label = label or file.as_posix()
     reader = _reader_for(file)
     if reader is None:
@@ -81,6 +87,8 @@ def read_file(file: Path, label: str | None = None, *, max_bytes: int = DEFAULT_
         outcomes.append(Rejected(label, str(error).removeprefix(f"{label}: ")))
     except OSError as error:
         outcomes.append(Rejected(label, f"unreadable: {error.strerror or error}"))
+    except Exception as error:  # noqa: BLE001 - a parser failing on odd bytes must not stop the run
+        outcomes.append(Rejected(label, f"could not be read ({type(error).__name__}: {error})"))
     return outcomes
 
 
@@ -104,11 +112,16 @@ def _input_files(paths: Sequence[Path]) -> Iterator[tuple[Path, str]]:
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    """Every non-hidden file under ``folder``, in sorted path order; symlinked folders are not followed
-    (they could loop), symlinked files are."""
+    """Every non-hidden file under ``folder``, in sorted path order. Symlinked folders are followed, except
+    links to a folder already walked, so a link back up the tree cannot loop."""
     files: list[Path] = []
-    for root, folders, names in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+    visited: set[str] = set()
+    for root, folders, names in os.walk(folder, followlinks=True):
+        visited.add(os.path.realpath(root))
+        folders[:] = sorted(
+            name for name in folders
+            if not name.startswith(".") and os.path.realpath(os.path.join(root, name)) not in visited
+        )
         files.extend(Path(root) / name for name in names if not name.startswith("."))
     return sorted(files, key=lambda file: file.parts)
 
