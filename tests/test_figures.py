@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from conftest import EXAMPLES, REPO
 
 from storyline.analyze.figures import find_figures
+from storyline.eval.figures import run
 from storyline.model import Article, Figure, PartialDate, Span, TimeExpression
 
 PUBLISHED = PartialDate.parse("2018-02-05")
@@ -197,3 +201,14 @@ def test_figures_range_words_from_to_after_a_verb_are_two_figures(nlp):
 def test_figures_money_without_a_counted_noun_measures_its_subject(nlp):
     figure = only(figures_in(nlp, "The deal is worth $1.5 billion."))
     assert (figure.value, figure.unit, figure.what) == (1.5e9, "$", "deal")
+
+
+def test_figures_eval_scores_a_seed_document_against_the_gold_set(tmp_path):
+    gold = json.loads((REPO / "benchmarks" / "figures_gold.json").read_text(encoding="utf-8"))
+    gold["documents"] = [d for d in gold["documents"] if d["file"].startswith("002_")]
+    gold["texts"] = str(EXAMPLES)
+    (tmp_path / "figures_gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = run(tmp_path, out=tmp_path / "out")
+    assert result["docs"] == 1 and result["gold"] == 4
+    assert 0.0 <= result["figure_f1"] <= 1.0 and result["matched"] <= result["predicted"]
+    assert (tmp_path / "out" / "figures_predicted.json").exists()

@@ -82,7 +82,7 @@ def strip_name(text: str) -> str:
     name = re.sub(r"(?:'s|’s|'|’)$", "", name)
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     words = name.split()
-    while len(words) > 2 and words[0].lower() in TITLES and curated(" ".join(words)) is None:
+    while len(words) > 2 and words[0].lower() in TITLES:
         words = words[1:]
     if len(words) == 2 and words[0].lower() in TITLES and words[1][:1].isupper():
         words = words[1:]
