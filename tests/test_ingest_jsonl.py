@@ -99,3 +99,14 @@ def test_ingest_jsonl_says_what_is_wrong_with_a_record(record, reason):
 def test_ingest_jsonl_rejects_a_json_file_that_does_not_parse():
     with pytest.raises(BadInput, match=r"not valid JSON .*name it \.jsonl"):
         list(read_json(b'{"text": "one"}\n{"text": "two"}\n', "lines.json"))
+
+
+def test_ingest_jsonl_strips_markup_from_a_text_field_holding_html():
+    record = {"content": "<p>BP&#8217;s cap is <em>holding</em>.</p><p>No oil has leaked since Thursday.</p>"}
+    article = article_from_record(record, "cms.jsonl#1")
+    assert article.text == "BP’s cap is holding.\nNo oil has leaked since Thursday."
+
+
+def test_ingest_jsonl_leaves_plain_text_with_angle_brackets_alone():
+    record = {"text": "Output fell to <5,000 barrels a day, and x < y in every test."}
+    assert article_from_record(record, "a.jsonl#1").text == record["text"]

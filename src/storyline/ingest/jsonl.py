@@ -7,6 +7,7 @@ thousands must not cost the others.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from storyline.errors import BadInput
 from storyline.ingest.article import make_article
 from storyline.ingest.dates import parse_metadata_date
 from storyline.ingest.decode import decode_text, detect_bom, normalize_newlines
-from storyline.ingest.html import article_from_html
+from storyline.ingest.html import article_from_html, html_to_text
 from storyline.model import Article, Rejected
 
 TEXT_FIELDS = ("text", "body", "content")
@@ -24,6 +25,8 @@ TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link", "canonical_url")
 DATE_FIELDS = ("published", "date", "published_at", "publishedAt", "pubDate", "datePublished", "publish_date")
 SOURCE_FIELDS = ("source", "site_name", "sitename", "site", "publisher", "outlet")
+# Scrapers and CMS exports often put the article's HTML in its "content" field: paragraphs, breaks, links.
+_MARKUP = re.compile(r"<(?:p|div|br|h[1-6]|li|a|span|em|strong|b|i)[\s>/]", re.IGNORECASE)
 # Containers in which a .json file may hold its list of records.
 LIST_FIELDS = ("articles", "items", "records", "data")
 
@@ -135,6 +138,8 @@ def _text_field(record: dict[str, Any], path: str) -> str | None:
             value = "\n\n".join(value)
         if not isinstance(value, str):
             raise BadInput(f'{path}: the "{field}" field is a {type(value).__name__}; expected a string')
+        if _MARKUP.search(value):
+            value = html_to_text(value)
         if not value.strip():
             raise BadInput(f'{path}: the "{field}" field is empty')
         return normalize_newlines(value)
