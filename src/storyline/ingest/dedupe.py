@@ -11,7 +11,7 @@ so common that many articles share them (boilerplate) are not used to find candi
 
 from __future__ import annotations
 
-import re
+import string
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,13 +26,13 @@ NEAR_COPY_THRESHOLD = 0.9
 # that quotes it whole.
 MIN_LENGTH_RATIO = 0.75
 # One shingle in 2**_SAMPLE_BITS is indexed; near-copies share ~90% of any sample, different articles ~none.
-_SAMPLE_BITS = 3
+_SAMPLE_BITS = 4
 _MIN_SAMPLE = 8
 # A sampled shingle in more kept articles than this is boilerplate ("the latest five minute news").
 _MAX_POSTING = 64
 # Share of the smaller sample two articles must have in common before their full texts are compared.
 _CANDIDATE_SHARE = 0.5
-_WORD = re.compile(r"\w+")
+_PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys(string.punctuation + "“”‘’«»–—…·•", " "))
 _MULTIPLIER = np.uint64(1_000_003)
 _MIXER = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: spreads the polynomial hash over the top bits
 
@@ -91,17 +91,17 @@ def shingle_similarity(first: str, second: str) -> float:
 def _fingerprint(text: str, vocabulary: dict[str, int]) -> _Fingerprint:
     """Shingles as polynomial hashes of word ids. Ids come from one shared vocabulary and the arithmetic
     wraps in uint64, so the hashes are the same in every process (Python's string hashes are salted)."""
-    tokens = _WORD.findall(text.lower())
-    for token in dict.fromkeys(tokens):  # new words numbered in order of first use: deterministic
-        if token not in vocabulary:
-            vocabulary[token] = len(vocabulary)
+    tokens = text.lower().translate(_PUNCTUATION_TO_SPACE).split()
+    for token in sorted(set(tokens).difference(vocabulary)):  # sorted: the same ids in every run
+        vocabulary[token] = len(vocabulary)
     words = np.fromiter(map(vocabulary.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
     width = min(SHINGLE_WORDS, len(words))
     count = len(words) - width + 1 if width else 0
     hashes = np.zeros(count, dtype=np.uint64)
     for offset in range(width):
         hashes = hashes * _MULTIPLIER + words[offset : offset + count] + np.uint64(1)
-    shingles = np.unique(hashes)
+    hashes.sort()
+    shingles = hashes[np.concatenate(([True], hashes[1:] != hashes[:-1]))] if count else hashes
     mixed = shingles * _MIXER
     sampled = shingles[(mixed >> np.uint64(64 - _SAMPLE_BITS)) == 0]
     sample = sampled if len(sampled) >= _MIN_SAMPLE else shingles
