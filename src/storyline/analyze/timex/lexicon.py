@@ -54,7 +54,7 @@ _VAGUE = {"few", "a few", "several", "some", "many", "a number of", "numerous", 
 MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
-    r"|Jan|Feb|Aug|Sept|Oct|Nov|Dec)"
+    r"|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
 WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"

@@ -17,12 +17,22 @@ from storyline.model import PartialDate
 
 Resolved = tuple[str, str, str | None]  # (TIMEX3 type, value, mod)
 
-_FUTURE_CUE = re.compile(
-    r"(?i)\b(?:will|'ll|shall|going to|scheduled|expected|is due|are due|due to|plans?|planned|planning"
-    r"|intends?|set to|to be held|to begin|to start|to meet|to vote|is to|are to|upcoming|would|next"
-    r"|as (?:soon|early) as|hopes? to)\b|’ll"
+# The verb nearest before an expression decides its direction: "will meet Bush on Thursday" is ahead,
+# "the king met Monday" behind. Future cues are tried first, so "scheduled" is not read as a past tense.
+_FUTURE_WORDS = frozenset(
+    "will 'll ’ll shall scheduled expected due plan plans planned planning intend intends upcoming would "
+    "next".split()
 )
-_FUTURE_PREPOSITION = re.compile(r"(?i)\b(?:by|until|till|before|effective|payable|starting)\s+$")
+_FUTURE_PAIRS = frozenset({("going", "to"), ("set", "to"), ("is", "to"), ("are", "to"), ("hope", "to"),
+                           ("hopes", "to"), ("as", "soon"), ("as", "early")})
+_PAST_WORDS = frozenset("said says was were had did told ago".split())
+_WORD = re.compile(r"[A-Za-z]+|['’]ll")
+_FUTURE_PREPOSITION = re.compile(r"(?i)\b(?:by|until|till|effective|payable|starting)\s+$")
+_SENTENCE_END = re.compile(r"\n|[.!?][\"'”’]*\s+(?=[\"“‘(]?[A-Z])")
+# A period after these closes an abbreviation ("Mr.", "Feb."), not a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen sen rep gov jan feb aug sept oct nov dec co inc corp jr lt col sgt capt u.s".split()
+)
 _VALUE_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?")
 
 
@@ -55,10 +65,33 @@ class Context:
         return self.dct.value.year
 
     def future(self, reading: Reading) -> bool:
-        """Whether the sentence around the expression speaks of the future ("will meet Friday")."""
-        start = max(self.text.rfind(".", 0, reading.start), self.text.rfind("\n", 0, reading.start)) + 1
-        window = self.text[max(start, reading.start - 120) : reading.start]
-        return bool(_FUTURE_CUE.search(window) or _FUTURE_PREPOSITION.search(window))
+        return speaks_of_future(self.text, reading.start)
+
+
+def speaks_of_future(text: str, position: int) -> bool:
+    """Whether the clause before ``position`` speaks of the future ("will meet Bush on Thursday")."""
+    low = max(0, position - 160)
+    start = low
+    for boundary in _SENTENCE_END.finditer(text, low, position):
+        if boundary.group() != "\n":
+            word_start = boundary.start()
+            while word_start > low and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+                word_start -= 1
+            word = text[word_start : boundary.start()].lower()
+            if word in _ABBREVIATIONS or len(word) == 1:
+                continue
+        start = boundary.end()
+    window = text[max(start, position - 100) : position]
+    if _FUTURE_PREPOSITION.search(window):
+        return True
+    words = [word.lower() for word in _WORD.findall(window)]
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word in _FUTURE_WORDS or (index and (words[index - 1], word) in _FUTURE_PAIRS):
+            return True
+        if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed")):
+            return False
+    return False
 
 
 def value_date(value: str) -> PartialDate | None:
@@ -438,7 +471,12 @@ def _holiday(reading: Reading, ctx: Context) -> Resolved | None:
     today = ctx.day()
     if day is None:
         return None
-    if fields["y"] is None and today is not None:
+    if fields["y"] is None and today is not None and not fields["rel"]:
+        if (day - today).days > 45 and not ctx.future(reading):
+            day = holiday_date(fields["name"], year - 1)
+        elif (day - today).days < -90 and ctx.future(reading):
+            day = holiday_date(fields["name"], year + 1)
+    elif fields["y"] is None and today is not None:
         if fields["rel"] == "last" and day >= today:
             day = holiday_date(fields["name"], year - 1)
         elif fields["rel"] == "next" and day <= today:

@@ -29,7 +29,6 @@ class Reading:
 
 
 Builder = Callable[[re.Match, str], list[Reading]]
-Trigger = tuple[re.Pattern, int, int]  # a cheap pattern, and how far before and after it the rule may reach
 
 _L = r"(?<![\w'’$#@/.-])"
 _R = r"(?![\w-]|[.,]\d)"
@@ -400,17 +399,43 @@ def _c(pattern: str, flags: int = 0) -> re.Pattern:
 
 
 _I = re.IGNORECASE
+_LOOKAHEAD = 12
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Where a rule can match: near a token from ``words`` (or one ``accepts``), or a ``pattern`` hit.
+
+    Scanning the text once for tokens and running each costly rule only in short windows around its
+    trigger tokens keeps tagging fast (hundreds of articles a second) without changing what matches.
+    """
+
+    before: int
+    after: int
+    words: frozenset[str] = frozenset()
+    accepts: Callable[[str], bool] | None = None
+    pattern: re.Pattern | None = None
+
+
 def _trigger(pattern: str, before: int, after: int) -> Trigger:
-    return re.compile(pattern), before, after
+    return Trigger(before, after, pattern=re.compile(pattern))
 
 
-_UNIT_TRIGGER = (re.compile(r"(?i)\b(?:(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?"
-                            r"|centur(?:y|ies)|millenni(?:um|a))\b"), 48, 24)
-_PERIOD_TRIGGER = (re.compile(r"(?i)\b(?:week|weekend|month|year|decade|century|summer|spring|fall|autumn|winter"
-                              r"|quarters?|half|period)\b"), 60, 30)
-_MONTH_TRIGGER = (re.compile(MONTH_RE), 30, 30)
-_WEEKDAY_TRIGGER = (re.compile(WEEKDAY_RE), 20, 20)
-_DECADE_TRIGGER = (re.compile(r"(?i)0'?s\b|ties\b"), 40, 10)
+def _words(words: str, before: int, after: int, accepts: Callable[[str], bool] | None = None) -> Trigger:
+    return Trigger(before, after, frozenset(words.split()), accepts)
+
+
+_UNIT_TRIGGER = _words(
+    "second seconds minute minutes hour hours day days night nights week weeks fortnight fortnights month months "
+    "quarter quarters year years decade decades century centuries millennium millennia", 48, 24)
+_PERIOD_TRIGGER = _words(
+    "week weekend month year decade century summer spring fall autumn winter quarter quarters half period", 60, 30)
+_MONTH_TRIGGER = _words(" ".join(MONTHS), 30, 30)
+_WEEKDAY_TRIGGER = _words(" ".join(WEEKDAYS), 20, 20)
+_DECADE_TRIGGER = _words("twenties thirties forties fifties sixties seventies eighties nineties", 40, 10,
+                         lambda token: token.endswith("0s") and token[:-1].isdigit())
+_YEAR_TRIGGER = _words("", 40, 0, lambda token: len(token) == 4 and token.isdigit() and "1600" <= token <= "2099")
 _WD_PRE = r"(?:(?P<pre>(?i:last|next|this coming|this past|this|coming|past))\s)?"
 _PART = r"(?:\s(?P<part>(?i:morning|afternoon|evening|night)))"
 _TZ = r"(?:\s(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local time))?"
@@ -421,19 +446,19 @@ _HOLIDAYS = (
     r"|Easter(?: Sunday)?|Good Friday)"
 )
 
-RULES: list[tuple[re.Pattern, Builder, Trigger | None]] = [
-    (_c(rf"{_L}(?:(?P<wd>{WEEKDAY_RE}),?\s)?(?P<mon>{MONTH_RE})\s(?P<day>{DAY_RE})(?:(?:,\s?|\s)(?P<year>{YEAR_RE}))?{_R}"), _date, _MONTH_TRIGGER),
-    (_c(rf"{_L}(?:(?P<wd>{WEEKDAY_RE}),?\s)?(?:the\s)?(?P<day>{DAY_RE})\s(?:of\s)?(?P<mon>{MONTH_RE})(?:,?\s(?P<year>{YEAR_RE}))?{_R}"), _date, _MONTH_TRIGGER),
+RULES: list[tuple[re.Pattern, Builder, Trigger]] = [
+    (_c(rf"{_L}(?:(?P<wd>{WEEKDAY_RE})\s?,?\s)?(?P<mon>{MONTH_RE})\s(?P<day>{DAY_RE})(?:(?:\s?,\s?|\s)(?P<year>{YEAR_RE}))?{_R}"), _date, _MONTH_TRIGGER),
+    (_c(rf"{_L}(?:(?P<wd>{WEEKDAY_RE})\s?,?\s)?(?:the\s)?(?P<day>{DAY_RE})\s(?:of\s)?(?P<mon>{MONTH_RE})(?:\s?,?\s(?P<year>{YEAR_RE}))?{_R}"), _date, _MONTH_TRIGGER),
     (_c(rf"{_L}(?P<year>{YEAR_RE})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])"), _numeric_date, _trigger(r"\d-\d", 8, 8)),
     (_c(rf"{_L}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR_RE}){_R}"), _numeric_date, _trigger(r"\d/\d", 6, 8)),
     (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})\s?)?{_MONTH_REL}(?P<mon>{MONTH_RE})(?:,?\s(?:of\s)?(?P<year>{YEAR_RE})"
         rf"|(?P<tail>(?:,?\s(?i:of\s)?(?i:this|last|next)\s(?i:year)(?:'s)?)))?{_R}"), _month, _MONTH_TRIGGER),
-    (_c(rf"{_L}(?P<pre>(?i:fiscal\s(?:year\s)?|(?:the\s)?(?:early|late|mid-?\s?|(?:the\s)?(?:end|beginning|start|middle)\sof\s)|the\syear\s))?(?P<year>{YEAR_RE}){_R}"), _year, _trigger(r"\b(?:1[6-9]|20)\d\d\b", 40, 0)),
-    (_c(rf"{_L}(?:(?:the|[Tt]he)\s)?(?:(?P<mod>{_MOD_RE})\s?)?(?:(?P<full>{YEAR_RE[3:-1]}0)|'(?P<short>\d0)|(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))'?s{_R}"), _decade, _DECADE_TRIGGER),
-    (_c(rf"{_L}(?:the\s)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|nineteenth|twentieth|twenty-first)[- ]century{_R}", _I), _century, _trigger(r"(?i)century", 30, 0)),
-    (_c(rf"{_L}(?:(?i:the year)\s)?(?P<words>(?i:nineteen|eighteen)[- ](?:hundred|{NUMBER_WORD_RE})|(?<=the year )two thousand(?: and \w+)?){_R}"), _spoken_year, _trigger(r"(?i)nineteen|eighteen|two thousand", 12, 40)),
+    (_c(rf"{_L}(?P<pre>(?i:fiscal\s(?:year\s)?|(?:the\s)?(?:early|late|mid-?\s?|(?:the\s)?(?:end|beginning|start|middle)\sof\s)|the\syear\s))?(?P<year>{YEAR_RE}){_R}"), _year, _YEAR_TRIGGER),
+    (_c(rf"{_L}(?:(?:the|[Tt]he)\s)?(?:(?P<mod>{_MOD_RE})\s?)?(?:(?:(?P<full>{YEAR_RE[3:-1]}0)|'(?P<short>\d0))'?s|(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))){_R}"), _decade, _DECADE_TRIGGER),
+    (_c(rf"{_L}(?:the\s)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|nineteenth|twentieth|twenty-first)[- ]century{_R}", _I), _century, _words("century centuries", 30, 0)),
+    (_c(rf"{_L}(?:(?i:the year)\s)?(?P<words>(?i:nineteen|eighteen)[- ](?:hundred|{NUMBER_WORD_RE})|(?<=the year )two thousand(?: and \w+)?){_R}"), _spoken_year, _words("nineteen eighteen thousand", 24, 40)),
     (_c(rf"{_L}{_WD_PRE}(?P<wd>{WEEKDAY_RE})(?!'?s\s(?i:nights|mornings)){_PART}?{_R}"), _weekday, _WEEKDAY_TRIGGER),
-    (_c(rf"{_L}(?:(?P<mod>early|late|earlier|later)\s)?(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|this|last)(?!['’]s){_PART}?{_R}", _I), _relative_day, _trigger(r"(?i)\b(?:today|tonight|yesterday|tomorrow|this|last)\b", 28, 12)),
+    (_c(rf"{_L}(?:(?P<mod>early|late|earlier|later)\s)?(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|this|last)(?!['’]s){_PART}?{_R}", _I), _relative_day, _words("today tonight yesterday tomorrow this last", 28, 12)),
     (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})\s(?:in\s)?)?(?P<rel>this past|this coming|the past|the previous|the coming|the current|the following|the latest|the same|this|last|next|that|the|in the)\s"
         r"(?P<unit>week|weekend|month|year|decade|century|summer|spring|fall|autumn|winter)(?:\s(?:of\s)?(?P<year>" + YEAR_RE + rf"))?{_R}", _I), _relative_period, _PERIOD_TRIGGER),
     (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})\s)?(?P<rel>summer|spring|fall|autumn|winter)(?P<unit>)\s(?:of\s)?(?P<year>{YEAR_RE}){_R}", _I),
@@ -450,17 +475,17 @@ RULES: list[tuple[re.Pattern, Builder, Trigger | None]] = [
     (_c(rf"{_L}(?:(?P<mod>{_DURATION_MOD_RE})\s)?(?:(?P<det>the|these|those)\s)?(?:(?P<dir>past|last|next|previous|coming|following|first|final|latest|remaining|preceding|ensuing|year-earlier|same|other)\s)?(?P<num>{NUMBER_RE})(?P<sep>[\s-])(?:(?:more|additional|straight|consecutive|full|long|extra)\s)?(?P<unit>{UNIT_RE})(?:\s(?:or\sso|straight|running|in\sa\srow))?{_R}", _I), _duration, _UNIT_TRIGGER),
     (_c(rf"{_L}(?P<pre>(?:in\s)?recent|the\scoming|coming|the\spast\sfew|the\snext\sfew|the\sweeks|the\smonths|for|within|in)\s(?P<unit>years|months|weeks|days|decades|centuries)(?:\sahead)?{_R}", _I),
      _vague_span, _UNIT_TRIGGER),
-    (_c(rf"{_L}(?P<word>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly){_R}", _I), _adverb_set, _trigger(r"(?i)\b(?:daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b", 0, 0)),
-    (_c(rf"{_L}(?i:every|each|per)\s(?:other\s)?(?P<what>{UNIT_RE}|{WEEKDAY_RE}s?|{MONTH_RE}){_R}"), _set, _trigger(r"(?i)\b(?:every|each|per)\b", 0, 40)),
+    (_c(rf"{_L}(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly){_R}", _I), _adverb_set, _words("daily nightly weekly monthly yearly hourly biweekly", 0, 0)),
+    (_c(rf"{_L}(?i:every|each|per)\s(?:other\s)?(?P<what>{UNIT_RE}|{WEEKDAY_RE}s?|{MONTH_RE}){_R}"), _set, _words("every each per", 0, 40)),
     (_c(rf"{_L}(?P<what>{WEEKDAY_RE})s?(?:'s)?\s(?i:nights|mornings|evenings|afternoons){_R}"),
      lambda m, t: [Reading(m.start(), m.end(), "literal", {"type": "SET", "value": f"XXXX-WXX-{WEEKDAYS[m['what'].lower()]}"})], _WEEKDAY_TRIGGER),
-    (_c(rf"{_L}(?:right now|just now|now|currently|at present|presently|these days|nowadays|at this time){_R}", _I), _literal("DATE", "PRESENT_REF"), _trigger(r"(?i)\b(?:now|currently|present|presently|these days|nowadays|this time)\b", 8, 0)),
-    (_c(rf"{_L}(?:more recently|recently|lately|in recent times){_R}", _I), _literal("DATE", "PAST_REF"), _trigger(r"(?i)\b(?:recently|lately|recent times)\b", 12, 0)),
-    (_c(rf"{_L}(?:the (?:near |distant )?future|the (?:near|short|long) term|as soon as possible){_R}", _I), _literal("DATE", "FUTURE_REF"), _trigger(r"(?i)\b(?:future|term|possible)\b", 30, 0)),
+    (_c(rf"{_L}(?:right now|just now|now|currently|at present|presently|these days|nowadays|at this time){_R}", _I), _literal("DATE", "PRESENT_REF"), _words("now currently present presently days nowadays time", 12, 0)),
+    (_c(rf"{_L}(?:more recently|recently|lately|in recent times){_R}", _I), _literal("DATE", "PAST_REF"), _words("recently lately times", 16, 0)),
+    (_c(rf"{_L}(?:the (?:near |distant )?future|the (?:near|short|long) term|as soon as possible){_R}", _I), _literal("DATE", "FUTURE_REF"), _words("future term possible", 30, 0)),
     (_c(rf"{_L}(?:(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s?(?P<ampm>[ap]\.m\.?|[AP]\.M\.?|[ap]m|[AP]M)|(?P<word>(?i:noon|midnight|midday))|(?P<h2>[01]?\d)(?P<inthe>\sin\sthe\s(?:morning|afternoon|evening)))(?!\w){_TZ}"
         rf"(?:,?\s(?:(?i:on)\s)?(?P<wd>{WEEKDAY_RE})|\s(?P<rw>(?i:today|tonight|yesterday|tomorrow))|,?\s(?:(?i:on)\s)?(?P<mon>{MONTH_RE})\s(?P<day>{DAY_RE}))?{_R}"),
-     lambda m, t: _clock(_Groups(m, {"h": m["h"] or m["h2"], "ampm": m["ampm"] or ("pm" if m["inthe"] and "morning" not in m["inthe"] else "am" if m["inthe"] else None)}), t), _trigger(r"(?i)\d\s?[ap]\.?m|noon|midnight|midday|in the (?:morning|afternoon|evening)", 8, 40)),
-    (_c(rf"{_L}(?:(?P<rel>(?i:last|next|this))\s)?{_HOLIDAYS}(?:,?\s(?P<year>{YEAR_RE}))?{_R}"), _holiday, _trigger(r"Christmas|New Year|Thanksgiving|Independence Day|Fourth of July|Labor Day|Memorial Day|Veterans Day|Valentine|Halloween|Election Day|Easter|Good Friday", 6, 12)),
+     lambda m, t: _clock(_Groups(m, {"h": m["h"] or m["h2"], "ampm": m["ampm"] or ("pm" if m["inthe"] and "morning" not in m["inthe"] else "am" if m["inthe"] else None)}), t), _words("am pm m noon midnight midday morning afternoon evening", 16, 40)),
+    (_c(rf"{_L}(?:(?P<rel>(?i:last|next|this))\s)?{_HOLIDAYS}(?:,?\s(?P<year>{YEAR_RE}))?{_R}"), _holiday, _words("christmas year years thanksgiving independence july labor memorial veterans valentine valentines halloween election easter friday", 20, 12)),
 ]
 
 
@@ -483,14 +508,24 @@ class _Groups:
         return self._match.end(*group)
 
 
-def _windows(trigger: Trigger, text: str) -> list[tuple[int, int]]:
+def _windows(trigger: Trigger, text: str, tokens: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
     """Merged stretches around the trigger's hits: the only places the (costly) rule can match."""
-    pattern, before, after = trigger
+    hits: list[tuple[int, int]] = []
+    if trigger.pattern is not None:
+        hits.extend(hit.span() for hit in trigger.pattern.finditer(text))
+    for word in trigger.words:
+        hits.extend(tokens.get(word, ()))
+    if trigger.accepts is not None:
+        for token, spans in tokens.items():
+            if trigger.accepts(token):
+                hits.extend(spans)
+    hits.sort()
+    after = trigger.after + _LOOKAHEAD  # a window must not end where a rule's lookahead still needs to see
     windows: list[tuple[int, int]] = []
-    for hit in pattern.finditer(text):
-        low, high = max(0, hit.start() - before), min(len(text), hit.end() + after)
+    for start, end in hits:
+        low, high = max(0, start - trigger.before), min(len(text), end + after)
         if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], high)
+            windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
         else:
             windows.append((low, high))
     return windows
@@ -508,10 +543,13 @@ def find_readings(text: str) -> Iterator[Reading]:
     date from part of an impossible one.
     """
     found: list[tuple[int, int, Reading]] = []
+    tokens: dict[str, list[tuple[int, int]]] = {}
+    for token in _TOKEN.finditer(text):
+        tokens.setdefault(token.group().lower(), []).append(token.span())
     windows_of: dict[int, list[tuple[int, int]]] = {}
     for rank, (pattern, build, trigger) in enumerate(RULES):
         if id(trigger) not in windows_of:
-            windows_of[id(trigger)] = _windows(trigger, text)
+            windows_of[id(trigger)] = _windows(trigger, text, tokens)
         for match in _matches(pattern, windows_of[id(trigger)], text):
             for reading in build(match, text):
                 if reading.end > reading.start:

@@ -1,0 +1,325 @@
+"""When was an article published? Metadata when it is believable, else the article's own text, else its
+collection.
+
+The text speaks of its own date in many small ways: a dateline ("BAGHDAD, Feb. 5 (Reuters) -"), dates of
+recent events ("said on December 11"), weekdays ("said Wednesday"), a date paired with "last week" or
+"yesterday", and years ("claimed in 2023" while "this year" is still running). Each cue votes for candidate
+days; the best-supported day wins, with a precision no finer than the cues allow. In a collection, an
+article whose text says too little borrows the date of the sibling articles that tell the same story,
+adjusted to its own weekdays ("announced Monday").
+
+>>> date_article("BAGHDAD, Feb. 5, 2018 (Reuters) - U.S. troops began to leave.").date.iso()
+'2018-02-05'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from storyline.analyze.timex import find_time_expressions
+from storyline.analyze.timex.normalize import speaks_of_future
+from storyline.model import DateEstimate, PartialDate, TimeExpression
+
+__all__ = ["date_article", "date_collection", "plausible_metadata"]
+
+EPOCH = dt.date(1970, 1, 1)
+# How far back and ahead of a recent event an article may be published, and how much each distance counts.
+_DISTANCE_WEIGHTS = ((0, 1.0), (1, 0.8), (3, 0.5), (7, 0.35), (31, 0.1))
+_CANDIDATE_SPAN = 13
+_PAIR_DISTANCE = 320
+_DATELINE_LINES = 8
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:[:|,-]\s*)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|UTC|ET|EST|EDT)?|\(|-LRB-|--|—|-\s|\|)", re.I
+)
+_DATELINE_LINE_NOISE = re.compile(
+    r"(?i)\b(?:published|updated|last updated|posted|on|at|by|page|gmt|bst|utc|et|est|edt|am|pm|min read|read)\b"
+    r"|\d{1,2}[:.]\d\d|[|:,\-–—]"
+)
+_YEAR_WORDS = re.compile(r"(?i)\b(?:this|earlier this|later this|so far this) year\b")
+_BARE_YEAR_PAST = re.compile(r"(?i)\b(?:in|since|during|throughout|by the end of|until)\s+(\d{4})\b(?!\s*,?\s*\d)")
+
+
+@dataclass(slots=True)
+class _Cues:
+    """What one article's text says about its own date (before choosing)."""
+
+    dateline: tuple[dt.date, str] | None = None
+    dateline_without_year: tuple[int, int, str] | None = None
+    days: list[tuple[dt.date, str, bool]] = field(default_factory=list)  # (day, text, future)
+    partial_days: list[tuple[int, int, str, bool]] = field(default_factory=list)  # (month, day, text, future)
+    weekdays: list[tuple[int, str]] = field(default_factory=list)
+    months: list[tuple[int, int, str]] = field(default_factory=list)
+    years: list[tuple[int, str, bool]] = field(default_factory=list)
+    last_week_days: list[tuple[dt.date | tuple[int, int], str]] = field(default_factory=list)
+    yesterday_days: list[tuple[dt.date | tuple[int, int], str]] = field(default_factory=list)
+    today_days: list[tuple[dt.date | tuple[int, int], str]] = field(default_factory=list)
+    says_this_year: bool = False
+    past_bare_years: set[int] = field(default_factory=set)
+
+
+def plausible_metadata(date: PartialDate | None, today: dt.date) -> str | None:
+    """Why a metadata date cannot be the publication date (None when it can)."""
+    if date is None:
+        return "no metadata date"
+    if date.value == EPOCH:
+        return f"metadata date {date.iso()} is the Unix epoch, a placeholder"
+    if date.value > today + dt.timedelta(days=1):
+        return f"metadata date {date.iso()} is in the future"
+    if date.value.year < 1800:
+        return f"metadata date {date.iso()} is implausibly old"
+    return None
+
+
+def date_article(
+    text: str, metadata_date: PartialDate | None = None, *, today: dt.date | None = None
+) -> DateEstimate:
+    """The article's publication date: the metadata's unless implausible, else what the text says.
+
+    Returns ``DateEstimate(None, None, 0.0, cues)`` when nothing in the text dates it.
+    """
+    today = today or dt.date.today()
+    problem = plausible_metadata(metadata_date, today)
+    if problem is None:
+        return DateEstimate(metadata_date, "metadata", 0.95, (f"metadata date {metadata_date.iso()}",))
+    estimate = _estimate(_read_cues(text if isinstance(text, str) else ""), today)
+    if metadata_date is not None:
+        return DateEstimate(estimate.date, estimate.source, estimate.confidence, (problem, *estimate.cues))
+    return estimate
+
+
+def _line_bounds(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def _is_dateline(text: str, timex: TimeExpression) -> bool:
+    """A date that dates the article itself: near the top, alone on its line, or followed by a clock time
+    or an agency ("February 2 , 2011 : 2:24 PM ET", "BAGHDAD, Feb. 5 (Reuters) -")."""
+    start, end = _line_bounds(text, timex.span.start)
+    if text.count("\n", 0, start) >= _DATELINE_LINES or timex.span.start > 1500:
+        return False
+    rest_of_line = text[start : timex.span.start] + " " + text[timex.span.end : end]
+    words = _DATELINE_LINE_NOISE.sub(" ", rest_of_line).split()
+    if len(words) <= 4:
+        return True
+    before = text[max(start, timex.span.start - 40) : timex.span.start]
+    if re.search(r"(?i)\b(?:on|in|since|from|until|by|of)\s*$", before):
+        return False
+    return bool(_CLOCK_AFTER.match(text, timex.span.end)) and (
+        timex.span.start - start < 120 or re.search(r"[A-Z]{3,}[^a-z]{0,20}$", before) is not None
+    )
+
+
+def _near(items: list[TimeExpression], position: int) -> list[TimeExpression]:
+    return [item for item in items if abs(item.span.start - position) <= _PAIR_DISTANCE]
+
+
+def _day_key(timex: TimeExpression) -> dt.date | tuple[int, int] | None:
+    if timex.date is not None and timex.date.precision == "day":
+        return timex.date.value
+    match = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", timex.value)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def _read_cues(text: str) -> _Cues:
+    cues = _Cues(says_this_year=bool(_YEAR_WORDS.search(text)))
+    timexes = find_time_expressions(text, None)
+    day_mentions: list[TimeExpression] = []
+    for timex in timexes:
+        future = speaks_of_future(text, timex.span.start)
+        key = _day_key(timex)
+        if key is not None:
+            day_mentions.append(timex)
+            if isinstance(key, dt.date):
+                if cues.dateline is None and _is_dateline(text, timex):
+                    cues.dateline = (key, timex.text)
+                cues.days.append((key, timex.text, future))
+            else:
+                if cues.dateline is None and cues.dateline_without_year is None and _is_dateline(text, timex):
+                    cues.dateline_without_year = (key[0], key[1], timex.text)
+                cues.partial_days.append((key[0], key[1], timex.text, future))
+        elif re.fullmatch(r"XXXX-WXX-[1-7]", timex.value) and not future:
+            cues.weekdays.append((int(timex.value[-1]), timex.text))
+        elif timex.date is not None and timex.date.precision == "month" and not future:
+            cues.months.append((timex.date.value.year, timex.date.value.month, timex.text))
+        elif timex.date is not None and timex.date.precision == "year" and timex.type == "DATE":
+            cues.years.append((timex.date.value.year, timex.text, future))
+    for timex in timexes:
+        word = timex.text.lower()
+        pairs = [(_day_key(day), day.text) for day in _near(day_mentions, timex.span.start)]
+        if word.endswith("last week"):
+            cues.last_week_days.extend(pairs)
+        elif word == "yesterday":
+            cues.yesterday_days.extend(pairs)
+        elif word in ("today", "tonight"):
+            cues.today_days.extend(pairs)
+    for match in _BARE_YEAR_PAST.finditer(text):
+        if not speaks_of_future(text, match.start()):
+            cues.past_bare_years.add(int(match.group(1)))
+    return cues
+
+
+def _reference_year(cues: _Cues, hint: int | None) -> int | None:
+    """The year that dates written without one ("December 11") most likely belong to."""
+    if cues.dateline is not None:
+        return cues.dateline[0].year
+    recent = [day.year for day, _, future in cues.days if not future]
+    recent += [year for year, _, _ in cues.months]
+    if recent:
+        return max(recent)
+    return hint
+
+
+def _complete(key: dt.date | tuple[int, int], year: int | None) -> dt.date | None:
+    if isinstance(key, dt.date):
+        return key
+    if year is None:
+        return None
+    try:
+        return dt.date(year, key[0], key[1])
+    except ValueError:
+        return None
+
+
+def _distance_weight(days: int) -> float:
+    if days < -1:
+        return -0.5
+    if days < 0:
+        return -0.1
+    for limit, weight in _DISTANCE_WEIGHTS:
+        if days <= limit:
+            return weight
+    return 0.0
+
+
+def _score_days(cues: _Cues, year: int | None, today: dt.date) -> tuple[dt.date, float, list[str]] | None:
+    """The best-supported publication day among the days just after the dates the text mentions."""
+    mentioned: list[tuple[dt.date, str]] = [(day, label) for day, label, future in cues.days if not future]
+    mentioned += [
+        (day, label) for month, number, label, future in cues.partial_days
+        if not future and (day := _complete((month, number), year)) is not None
+    ]
+    mentioned = [(day, label) for day, label in mentioned if day <= today]
+    if not mentioned:
+        return None
+    candidates = {day + dt.timedelta(days=offset) for day, _ in mentioned for offset in range(_CANDIDATE_SPAN + 1)}
+    pairs = {
+        "last week": [(_complete(key, year), label) for key, label in cues.last_week_days],
+        "yesterday": [(_complete(key, year), label) for key, label in cues.yesterday_days],
+        "today": [(_complete(key, year), label) for key, label in cues.today_days],
+    }
+    best: tuple[float, dt.date, list[str]] | None = None
+    for candidate in sorted(candidates):
+        if candidate > today:
+            continue
+        score, notes = 0.0, []
+        for day, label in mentioned:
+            weight = _distance_weight((candidate - day).days)
+            score += weight
+            if weight >= 0.35:
+                notes.append(f"date '{label}'")
+        for weekday, label in cues.weekdays:
+            gap = (candidate.isoweekday() - weekday) % 7
+            if gap <= 1:
+                score += 0.6 if gap == 0 else 0.3
+                notes.append(f"weekday '{label}'")
+        for kind, days in pairs.items():
+            for day, label in days:
+                if day is None:
+                    continue
+                if kind == "last week" and candidate.isocalendar()[:2] == (day + dt.timedelta(days=7)).isocalendar()[:2]:
+                    score += 1.0
+                    notes.append(f"'{label}' … last week")
+                elif kind == "yesterday" and candidate == day + dt.timedelta(days=1):
+                    score += 1.5
+                    notes.append(f"'{label}' … yesterday")
+                elif kind == "today" and candidate == day:
+                    score += 1.5
+                    notes.append(f"'{label}' … today")
+        if best is None or score > best[0] + 1e-9:
+            best = (score, candidate, notes)
+    if best is None:
+        return None
+    return best[1], best[0], list(dict.fromkeys(best[2]))
+
+
+def _year_guess(cues: _Cues, today: dt.date) -> tuple[int, list[str]] | None:
+    """The publication year from years alone: the latest year the text treats as past or present.
+
+    A latest year written bare and in the past ("claimed in 2023") while the text also speaks of "this
+    year" is a finished year: the article is from the year after.
+    """
+    years = [(year, label) for year, label, future in cues.years if not future and year <= today.year]
+    years += [(year, label) for year, _, label in cues.months if year <= today.year]
+    if not years:
+        return None
+    latest, label = max(years)
+    if cues.says_this_year and latest in cues.past_bare_years and latest < today.year:
+        only_bare = all(year != latest for year, _, _ in cues.months)
+        if only_bare:
+            return latest + 1, [f"'{label}' is a finished year (the text says 'this year')"]
+    return latest, [f"latest year '{label}'"]
+
+
+def _estimate(cues: _Cues, today: dt.date, year_hint: int | None = None) -> DateEstimate:
+    if cues.dateline is not None and cues.dateline[0] <= today:
+        day, label = cues.dateline
+        return DateEstimate(PartialDate(day, "day"), "text", 0.9, (f"dateline '{label}'",))
+    year = _reference_year(cues, year_hint)
+    if cues.dateline_without_year is not None and year is not None:
+        month, number, label = cues.dateline_without_year
+        day = _complete((month, number), year)
+        if day is not None and day <= today:
+            return DateEstimate(PartialDate(day, "day"), "text", 0.8, (f"dateline '{label}' in {year}",))
+    scored = _score_days(cues, year, today)
+    if scored is not None:
+        day, score, notes = scored
+        if score >= 1.2:
+            confidence = min(0.85, 0.35 + 0.15 * score)
+            return DateEstimate(PartialDate(day, "day"), "text", round(confidence, 2), tuple(notes[:4]))
+        if score >= 0.6:
+            return DateEstimate(PartialDate(day, "month").truncate("month"), "text", 0.35, tuple(notes[:4]))
+    guess = _year_guess(cues, today)
+    if guess is not None:
+        year_found, notes = guess
+        return DateEstimate(PartialDate(dt.date(year_found, 1, 1), "year"), "text", 0.3, tuple(notes))
+    return DateEstimate(None, None, 0.0, ("no date cue in the text",))
+
+
+def date_collection(
+    texts: Mapping[str, str],
+    metadata: Mapping[str, PartialDate | None] | None = None,
+    *,
+    today: dt.date | None = None,
+) -> dict[str, DateEstimate]:
+    """Date every article of a collection, letting the collection speak for articles whose text cannot.
+
+    An article dated only loosely (year or month, or not at all) takes the date of the confidently dated
+    siblings that share most of its vocabulary, moved to the nearest day that fits its own weekday
+    mentions; dates written without a year take the collection's usual year.
+    """
+    today = today or dt.date.today()
+    metadata = metadata or {}
+    estimates: dict[str, DateEstimate] = {}
+    cues_of: dict[str, _Cues] = {}
+    for key, text in texts.items():
+        metadata_date = metadata.get(key)
+        if plausible_metadata(metadata_date, today) is None:
+            estimates[key] = DateEstimate(metadata_date, "metadata", 0.95, (f"metadata date {metadata_date.iso()}",))
+            continue
+        cues_of[key] = _read_cues(text if isinstance(text, str) else "")
+        estimates[key] = _estimate(cues_of[key], today)
+    confident_years = Counter(
+        estimate.date.value.year for estimate in estimates.values()
+        if estimate.date is not None and estimate.date.precision != "year" and estimate.confidence >= 0.5
+    )
+    collection_year = confident_years.most_common(1)[0][0] if confident_years else None
+    for key, cues in cues_of.items():
+        if estimates[key].confidence < 0.5 and collection_year is not None:
+            estimates[key] = _estimate(cues, today, collection_year)
+    return estimates
