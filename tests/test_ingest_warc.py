@@ -65,3 +65,43 @@ def test_ingest_warc_rejects_a_file_cut_before_its_first_record(tmp_path):
 def test_ingest_warc_rejects_a_file_that_is_not_an_archive():
     with pytest.raises(BadInput, match="not a WARC archive"):
         list(read_warc(FIXTURES / "gulf_news.rss", "gulf_news.warc", max_bytes=MAX))
+
+
+def _write_archive(path: Path, records: list[tuple[str, str, str, bytes]]) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for uri, status, content_type, body in records:
+            http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                uri, "response", payload=BytesIO(body), http_headers=http,
+                warc_headers_dict={"WARC-Date": "2010-06-01T09:30:00Z"},
+            ))
+
+
+def test_ingest_warc_rejects_error_and_redirect_responses(tmp_path):
+    archive = tmp_path / "crawl.warc.gz"
+    _write_archive(archive, [
+        ("https://news.example/gone", "404 Not Found", "text/html", b"<html><body><p>Page not found</p></body></html>"),
+        ("https://news.example/old", "301 Moved Permanently", "text/html", b""),
+    ])
+    reasons = [outcome.reason for outcome in read_warc(archive, "crawl.warc.gz", max_bytes=MAX)]
+    assert reasons == [
+        "record https://news.example/gone: HTTP 404 response, not a page",
+        "record https://news.example/old: HTTP 301 response, not a page",
+    ]
+
+
+def test_ingest_warc_reads_a_plain_text_capture_as_text(tmp_path):
+    archive = tmp_path / "crawl.warc.gz"
+    body = "Spill update\n\nBP said on Tuesday that the top kill had failed to stop the flow of oil.\n"
+    _write_archive(archive, [("https://news.example/update.txt", "200 OK", "text/plain; charset=utf-8", body.encode())])
+    (article,) = read_warc(archive, "crawl.warc.gz", max_bytes=MAX)
+    assert article.text == body
+    assert article.title == "Spill update"
+    assert article.published == PartialDate(dt.date(2010, 6, 1), "day")
+    assert article.published_confidence == 0.9
