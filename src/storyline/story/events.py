@@ -36,24 +36,53 @@ _CONTEXT_OPENERS = re.compile(
     r"however|meanwhile|instead|still|yet|then|there)\b",
     re.IGNORECASE,
 )
-_CAPTION_CUES = re.compile(
-    r"\b(is|are|was|were) (seen|pictured|shown)\b|\bfile photo\b|\bphoto(graph)?\b|\bpictured\b|"
-    r"\bgetty images\b|\[getty\]|\bmin read\b|\bclick here\b|\bsubscribe\b",
-    re.IGNORECASE,
+_CAPTION_CUES = (
+    "is seen", "are seen", "was seen", "were seen", "is pictured", "are pictured", "is shown", "are shown",
+    "pictured", "photo", "photograph", "getty images", "getty", "min read", "click here", "subscribe",
 )
-_FUTURE_CUES = re.compile(
-    r"\b(will|shall|would|'ll|is to|are to|is set to|are set to|is expected to|are expected to|"
-    r"plans? to|is planning|are planning|is scheduled|are scheduled|scheduled to|intends? to|"
-    r"is due to|are due to|is likely to|are likely to)\b",
-    re.IGNORECASE,
+"""Photo captions and page furniture around the article body."""
+_FUTURE_CUES = (
+    "will", "shall", "would", "'ll", "is to", "are to", "set to", "expected to", "plan to", "plans to",
+    "is planning", "are planning", "scheduled", "intend to", "intends to", "due to", "likely to",
 )
-_PAGE_FURNITURE = re.compile(
-    r"\||\\/|\b(report abuse|last updated|page last updated|all rights reserved|share this|"
-    r"read more|comments?\s*\(\d+\))\b",
-    re.IGNORECASE,
+_PAGE_FURNITURE_CUES = (
+    "report abuse", "last updated", "all rights reserved", "share this", "read more", "comments",
 )
+_PAGE_FURNITURE_MARKS = ("|", "\\/")
 """Comment threads, bylines, schedules and navigation scraped with the article: "| Report abuse |"."""
-_CLOSING_MARK = re.compile(r"""[.!]["'”’)\]]*\s*$|[.!]\s*(''|”)\s*$""")
+
+
+class _Phrases:
+    """A fixed list of lower-case phrases found as whole words, by substring search on the sentence's
+    space-joined words: much faster than a case-insensitive regex alternation over 50,000 sentences."""
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self._padded = tuple(f" {phrase} " for phrase in phrases)
+
+    def found_in(self, padded_words: str) -> bool:
+        return any(phrase in padded_words for phrase in self._padded)
+
+
+_CAPTION = _Phrases(_CAPTION_CUES)
+_FUTURE = _Phrases(_FUTURE_CUES)
+_PAGE_FURNITURE = _Phrases(_PAGE_FURNITURE_CUES)
+
+
+def _lower_words(text: str) -> str:
+    """Lower-case words between single spaces, padded, with clitics split off the way news tokenizers
+    do ("we'll" → "we 'll"), for whole-word phrase search."""
+    lower = text.lower()
+    if "'" in lower or "’" in lower:
+        lower = _CLITIC.sub(r" \1", lower)
+    return " " + " ".join(lower.split()) + " "
+
+
+def speaks_of_future(text: str) -> bool:
+    """True when the sentence says something will, or is expected to, happen."""
+    return _FUTURE.found_in(_lower_words(text))
+_TRAILING_CLOSERS = "\"'”’)] \t\n"
+_OPENING_QUOTES = frozenset({'"', "“", "`", "'", "‘"})
+_CLITIC = re.compile(r"('ll|’ll|n't|'s|’s)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +130,7 @@ def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> li
         date = most_specific_date(timexes_by_sentence[position])
         mentioned = date is not None
         if date is None:
-            if lead_left <= 0 or published is None or _FUTURE_CUES.search(text):
+            if lead_left <= 0 or published is None or speaks_of_future(text):
                 lead_left -= 1
                 continue
             date = published
@@ -133,19 +162,19 @@ def is_self_contained(text: str) -> bool:
     >>> is_self_contained("BP pumps cement to seal the damaged well after it was intercepted.")
     True
     """
+    if not text.rstrip(_TRAILING_CLOSERS).endswith((".", "!")) or text.lstrip()[:1] in _OPENING_QUOTES:
+        return False
+    if _CONTEXT_OPENERS.match(text) or any(mark in text for mark in _PAGE_FURNITURE_MARKS):
+        return False
     words = _WORD.findall(text)
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False
-    if text.rstrip().endswith("?") or not _CLOSING_MARK.search(text):
-        return False
-    if _CONTEXT_OPENERS.match(text) or _CAPTION_CUES.search(text) or _PAGE_FURNITURE.search(text):
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
     if sum(word[:1].isalpha() for word in words) < 0.75 * len(words):
         return False
-    if text.lstrip()[:1] in {'"', "“", "`", "'", "‘"}:
-        return False
-    first_word = words[0]
-    return first_word[:1].isupper() or first_word[:1].isdigit()
+    lower = _lower_words(text)
+    return not (_CAPTION.found_in(lower) or _PAGE_FURNITURE.found_in(lower))
 
 
 def is_planned(text: str, date: PartialDate, published: PartialDate | None) -> bool:
@@ -153,7 +182,7 @@ def is_planned(text: str, date: PartialDate, published: PartialDate | None) -> b
     or the sentence speaks of it in the future ("will start next September")."""
     if published is not None and date.value > period_end(published):
         return True
-    if published is not None and date.value >= published.value and _FUTURE_CUES.search(text):
+    if published is not None and date.value >= published.value and speaks_of_future(text):
         return True
     return False
 
