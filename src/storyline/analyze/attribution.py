@@ -37,7 +37,8 @@ def find_attributions(article: Article, doc: Doc, timexes: Sequence[TimeExpressi
     ``doc`` must be the parse of ``article.text`` (same characters), so every span indexes the article.
     """
     passages = find_quoted_passages(article.text)
-    candidates = _absorb_quotes(find_cue_attributions(doc), passages, article.text)
+    reported = [c for c in find_cue_attributions(doc) if not _quoted_cue(c, passages)]
+    candidates = _outermost(_absorb_quotes(reported, passages, article.text))
     candidates += _quote_attributions(doc, passages, candidates)
     candidates.sort(key=lambda candidate: candidate.content)
     resolver = SpeakerResolver(doc, passages, candidates)
@@ -52,6 +53,24 @@ def find_attributions(article: Article, doc: Doc, timexes: Sequence[TimeExpressi
         )
         for candidate in candidates
     ]
+
+
+def _quoted_cue(candidate: Candidate, passages: Sequence[QuotedPassage]) -> bool:
+    """A cue inside someone's quoted words ("I think ...") reports within the quote; it is part of the
+    quotation's content, not an attribution of its own."""
+    return candidate.cue is not None and any(_inside(candidate.cue[0], passage) for passage in passages)
+
+
+def _outermost(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop attributions reported inside another one's content ("X said Y wants Z" keeps X's): the outer
+    one already carries those words, and listing both would double them."""
+    def nested(candidate: Candidate) -> bool:
+        return candidate.cue is not None and any(
+            other is not candidate and other.content[0] <= candidate.cue[0] < other.content[1]
+            for other in candidates
+        )
+
+    return [candidate for candidate in candidates if not nested(candidate)]
 
 
 def _covering_passages(span: tuple[int, int], passages: Sequence[QuotedPassage]) -> list[QuotedPassage]:
@@ -146,7 +165,7 @@ def _continues(doc: Doc, previous: Candidate, passage: QuotedPassage) -> bool:
         return False
     sentence = span[0].sent
     outside = text[sentence.start_char : passage.start] + text[passage.end : sentence.end_char]
-    if any(char.isalnum() for char in outside):
+    if any(char.isalnum() for char in outside) or "\n" in text[previous.content[1] : passage.start]:
         return False
     anchor = max(previous.content[1], previous.cue[1] if previous.cue else 0)
     anchor_tokens = doc.char_span(anchor - 1, anchor, alignment_mode="expand")

@@ -8,6 +8,7 @@ the content: a clause for "say", an infinitive for "plan", a plain object for "e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -25,7 +26,7 @@ SPEECH_VERBS = frozenset(
 # Verbs of belief, knowledge and feeling; content is a clause ("believes that...") or an object.
 COGNITION_VERBS = frozenset(
     """think believe know expect fear hope worry feel doubt wonder suspect assume consider understand realize
-    recognize view regard remember learn decide guess imagine anticipate trust see envision""".split()
+    recognize view regard remember learn decide guess imagine anticipate trust envision""".split()
 )
 # Verbs of intention and wish; content is an infinitive ("wants to...") or an object.
 INTENTION_VERBS = frozenset(
@@ -38,12 +39,44 @@ STANCE_VERBS = frozenset(
     condemn denounce decry slam blast mock welcome applaud thank question challenge embrace call
     propose announce deny cite describe discuss address release unveil tout highlight""".split()
 )
+# Prepositions whose object is the content: "talk about X", "call for X", "weigh in on X".
+_ABOUT = ("about", "on", "of", "over")
+PREPOSITION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("""talk speak think worry care know learn ask write complain joke comment hear read tweet testify lie brag
+    boast warn argue feel focus insist reflect speculate rant rail disagree agree report remind inform
+    question""", _ABOUT),
+    ("call push press advocate campaign lobby argue ask plead vote praise blame", ("for",)),
+    ("call urge", ("on",)),
+    ("speak campaign vote fight rail warn", ("against", "for")),
+    ("refer object respond reply point", ("to",)),
+)
+PREPOSITIONS: dict[str, tuple[str, ...]] = {}
+for _verbs, _prepositions in PREPOSITION_GROUPS:
+    for _verb in _verbs.split():
+        PREPOSITIONS[_verb] = PREPOSITIONS.get(_verb, ()) + _prepositions
 # Verbs whose subject is often a document or a study ("the poll shows", "the report found").
 EVIDENCE_VERBS = frozenset("show find suggest indicate reveal demonstrate prove confirm".split())
 
 CLAUSE_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | INTENTION_VERBS
-OBJECT_VERBS = STANCE_VERBS | INTENTION_VERBS | (COGNITION_VERBS - {"see", "know", "think"}) | frozenset(
+OBJECT_VERBS = STANCE_VERBS | INTENTION_VERBS | (COGNITION_VERBS - {"know", "think"}) | (
+    SPEECH_VERBS - {"say", "tell", "add", "continue", "ask", "order", "rule"}) | frozenset(
     "ask urge promise pledge propose predict estimate mention recall reveal acknowledge admit confirm".split()
+)
+FOR_CLAUSE_VERBS = frozenset("call push press ask argue plead".split())
+CUE_VERBS = CLAUSE_VERBS | OBJECT_VERBS | frozenset(PREPOSITIONS)
+# Adjectives of stance or certainty that take a clause or "about": "hopeful that", "worried about".
+ADJECTIVE_CUES = frozenset(
+    """sure confident hopeful aware convinced certain worried concerned afraid optimistic pessimistic skeptical
+    adamant clear unclear doubtful fearful proud happy glad angry upset furious critical supportive eager
+    determined willing reluctant open opposed confident""".split()
+)
+_ADJECTIVE_PREPOSITIONS = ("about", "of", "over", "with", "that")
+# Nouns that report a claim or an attitude when a that-clause follows: "the claim that ...".
+NOUN_CUES = frozenset(
+    """claim suggestion belief assertion view argument idea notion fear hope concern statement report warning
+    promise pledge charge allegation accusation insistence admission acknowledgment announcement message
+    sense refrain worry expectation prediction conclusion finding position contention theory impression
+    assessment estimate consensus opinion feeling""".split()
 )
 # Verbs that frame a direct quotation next to them ('"...," Singh said', 'Caddell continued:').
 QUOTE_FRAME_VERBS = SPEECH_VERBS | frozenset("think believe".split())
@@ -106,12 +139,13 @@ def cue_extent(verb: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def subtree_extent(token: Token, excluding: Token | None = None) -> tuple[int, int] | None:
-    """Character extent of the token's subtree, optionally minus another subtree inside it; when the
-    excluded part splits it, the longer contiguous side is kept."""
+def subtree_extent(token: Token, excluding: Token | Sequence[Token] | None = None) -> tuple[int, int] | None:
+    """Character extent of the token's subtree, optionally minus other subtrees inside it; when an
+    excluded part splits it, the longest contiguous run is kept."""
     indices = sorted(descendant.i for descendant in token.subtree)
     if excluding is not None:
-        removed = {descendant.i for descendant in excluding.subtree}
+        excluded = [excluding] if isinstance(excluding, Token) else list(excluding)
+        removed = {descendant.i for part in excluded for descendant in part.subtree}
         runs: list[list[int]] = [[]]
         for index in indices:
             if index in removed:
@@ -129,40 +163,73 @@ def subtree_extent(token: Token, excluding: Token | None = None) -> tuple[int, i
     return first.idx, last.idx + len(last.text)
 
 
-def _complement(verb: Token) -> Token | None:
-    """The child that carries what is reported, chosen by the verb's group."""
+def _complements(verb: Token) -> list[Token]:
+    """The children that carry what is reported, chosen by the verb's group: a clause for "say", an
+    infinitive for "want", objects (with their predicate: "called Trump a fascist") for "endorse", and the
+    object of "about", "for", "on" for "talk about", "call for", "call on ... to"."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
-    if lemma in CLAUSE_VERBS:
-        for child in children:
-            if child.dep_ == "ccomp":
-                return child
-    if lemma in INTENTION_VERBS or lemma in SPEECH_VERBS:
-        for child in children:
-            if child.dep_ == "xcomp" and any(grand.dep_ == "aux" for grand in child.children):
-                return child
-    if lemma in OBJECT_VERBS and lemma not in ("say", "tell"):
-        for child in children:
-            if child.dep_ == "dobj" and child.pos_ not in ("PRON",):
-                return child
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ in ("for", "about", "on", "of"):
-                objects = [grand for grand in child.children if grand.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-    if lemma in ("say", "tell", "ask", "wonder", "explain"):
-        for child in children:
-            if child.dep_ in ("ccomp", "dobj") and child.pos_ in ("VERB", "AUX"):
-                return child
-    return None
+    clauses = [child for child in children if child.dep_ == "ccomp"] if lemma in CLAUSE_VERBS else []
+    if clauses:
+        return clauses
+    found: list[Token] = []
+    takes_infinitive = lemma in INTENTION_VERBS or lemma in SPEECH_VERBS
+    takes_object = lemma in OBJECT_VERBS and lemma not in ("say", "tell")
+    for child in children:
+        if child.dep_ == "xcomp" and takes_infinitive and any(grand.dep_ == "aux" for grand in child.children):
+            found.append(child)
+        elif child.dep_ in ("dobj", "oprd") and takes_object and child.pos_ != "PRON":
+            found.append(child)
+        elif child.dep_ == "xcomp" and takes_object and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in PREPOSITIONS.get(lemma, ()):
+            found.extend(grand for grand in child.children if grand.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ == "advcl" and lemma in FOR_CLAUSE_VERBS and any(
+            grand.dep_ == "mark" and grand.lower_ == "for" for grand in child.children
+        ):
+            found.append(child)
+    if found and found[0].dep_ in ("pobj", "pcomp"):
+        found.extend(child for child in children if child.dep_ == "xcomp" and child not in found)
+    if not found and lemma in ("say", "tell", "ask", "wonder", "explain"):
+        found = [child for child in children if child.dep_ == "dobj" and child.pos_ in ("VERB", "AUX")]
+    return found
 
 
-def _cue_with_preposition(verb: Token, content: Token) -> tuple[int, int]:
-    """Extend the cue over the preposition that introduces a prepositional content ("called for")."""
+def _extent(tokens: list[Token], subject: Token | None) -> tuple[int, int] | None:
+    """Characters from the first to the last complement's subtree, leaving out a "for" that introduces
+    a clause (it belongs to the cue "calling for")."""
+    starts, ends = [], []
+    for token in tokens:
+        excluded = [part for part in token.subtree if part is not token and _reports_on_its_own(part)]
+        if subject is not None and subject.i in {d.i for d in token.subtree}:
+            excluded.append(subject)
+        extent = subtree_extent(token, excluding=excluded or None)
+        if extent is None:
+            continue
+        if token.dep_ == "advcl":
+            marks = [child for child in token.children if child.dep_ == "mark" and child.lower_ == "for"]
+            if marks and marks[0].idx == extent[0] and marks[0].i + 1 < len(token.doc):
+                extent = (token.doc[marks[0].i + 1].idx, extent[1])
+        starts.append(extent[0])
+        ends.append(extent[1])
+    return (min(starts), max(ends)) if starts else None
+
+
+def _reports_on_its_own(token: Token) -> bool:
+    """A participle of speech hanging off the content ("..., saying it's all about management") starts an
+    attribution of its own and is not part of this content."""
+    return (token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ == "VBG"
+            and token.lemma_.lower() in SPEECH_VERBS)
+
+
+def _cue_through(verb: Token, content_start: int) -> tuple[int, int]:
+    """The cue extended over the words between the verb and a prepositional content ("called for",
+    "talk about"), when only a preposition stands between them."""
     start, end = cue_extent(verb)
-    if content.dep_ == "pobj" and content.head.head is verb:
-        preposition = content.head
-        end = max(end, preposition.idx + len(preposition.text))
+    between = [t for t in verb.doc[verb.i + 1 :] if end <= t.idx < content_start]
+    if between and len(between) <= 2 and all(t.dep_ in ("prep", "mark", "prt") for t in between):
+        last = between[-1]
+        end = last.idx + len(last.text)
     return start, end
 
 
@@ -182,8 +249,13 @@ def find_cue_attributions(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
     for token in doc:
         candidate = _according_to(token) if token.lower_ == "according" else None
-        if candidate is None and token.pos_ == "VERB" and token.lemma_.lower() in CLAUSE_VERBS | OBJECT_VERBS:
+        lemma = token.lemma_.lower()
+        if candidate is None and token.pos_ == "VERB" and lemma in CUE_VERBS:
             candidate = _verb_attribution(token, text)
+        elif candidate is None and token.pos_ == "ADJ" and lemma in ADJECTIVE_CUES:
+            candidate = _adjective_attribution(token, text)
+        elif candidate is None and token.pos_ == "NOUN" and lemma in NOUN_CUES:
+            candidate = _noun_attribution(token, text)
         if candidate is not None:
             found.append(candidate)
     return found
@@ -192,11 +264,10 @@ def find_cue_attributions(doc: Doc) -> list[Candidate]:
 def _verb_attribution(verb: Token, text: str) -> Candidate | None:
     subject = subject_of(verb)
     source = subtree_extent(subject) if subject is not None and subject.dep_ != "csubj" else None
-    complement = _complement(verb)
-    if complement is not None:
-        content = subtree_extent(complement, excluding=subject if subject is not None and
-                                 subject.i in {d.i for d in complement.subtree} else None)
-        cue = _cue_with_preposition(verb, complement)
+    complements = _complements(verb)
+    if complements:
+        content = _extent(complements, subject)
+        cue = _cue_through(verb, content[0]) if content else None
     else:
         content = _parenthetical_content(verb)
         cue = cue_extent(verb)
@@ -241,3 +312,53 @@ def _according_to(token: Token) -> Candidate | None:
 
 def _overlaps(first: tuple[int, int], second: tuple[int, int]) -> bool:
     return first[0] < second[1] and second[0] < first[1]
+
+
+def _adjective_attribution(adjective: Token, text: str) -> Candidate | None:
+    """Stance adjectives: "Democrats are hopeful that ...", "worried about X", "eager to ...". The source
+    is the subject of the copula; an expletive "it" ("it was unclear whether") names no source."""
+    complements = [
+        child for child in adjective.children
+        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "advcl" and any(
+            grand.dep_ == "mark" and grand.lower_ in ("that", "whether", "if") for grand in child.children))
+    ]
+    if not complements:
+        complements = [
+            grand for child in adjective.children if child.dep_ == "prep" and child.lower_ in _ADJECTIVE_PREPOSITIONS
+            for grand in child.children if grand.dep_ in ("pobj", "pcomp")
+        ]
+    if not complements:
+        return None
+    content = _extent(complements, None)
+    if content is None:
+        return None
+    head = adjective.head if adjective.dep_ in ("acomp", "ccomp", "xcomp") else adjective
+    subject = subject_of(head)
+    source = None
+    if subject is not None and subject.lower_ != "it" and subject.dep_ != "csubj":
+        source = trim_span(text, *subtree_extent(subject))
+    content = trim_span(text, *content)
+    if content[1] - content[0] < 2 or (source is not None and _overlaps(content, source)):
+        return None
+    return Candidate(content=content, cue=_cue_through(adjective, content[0]), source=source, cue_token=adjective.i)
+
+
+def _noun_attribution(noun: Token, text: str) -> Candidate | None:
+    """Report nouns with a that-clause: "Trump's suggestion that ...", "A common refrain is that ..."; the
+    possessor is the source when there is one."""
+    clause = next((child for child in noun.children if child.dep_ in ("acl", "ccomp") and any(
+        grand.dep_ == "mark" and grand.lower_ == "that" for grand in child.children)), None)
+    if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        clause = next((child for child in noun.head.children if child.dep_ == "ccomp" and any(
+            grand.dep_ == "mark" and grand.lower_ == "that" for grand in child.children)), None)
+    if clause is None:
+        return None
+    content = subtree_extent(clause)
+    if content is None:
+        return None
+    content = trim_span(text, *content)
+    owner = next((child for child in noun.children if child.dep_ == "poss"), None)
+    source = trim_span(text, *subtree_extent(owner)) if owner is not None else None
+    if content[1] - content[0] < 2 or (source is not None and _overlaps(content, source)):
+        return None
+    return Candidate(content=content, cue=(noun.idx, noun.idx + len(noun.text)), source=source, cue_token=noun.i)
