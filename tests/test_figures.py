@@ -212,3 +212,25 @@ def test_figures_eval_scores_a_seed_document_against_the_gold_set(tmp_path):
     assert result["docs"] == 1 and result["gold"] == 4
     assert 0.0 <= result["figure_f1"] <= 1.0 and result["matched"] <= result["predicted"]
     assert (tmp_path / "out" / "figures_predicted.json").exists()
+
+
+def test_figures_small_count_in_words_is_a_figure_when_the_clause_reports_it(nlp):
+    soldiers, others = figures_in(nlp, "Two U.S. soldiers were killed and 15 others were wounded in the attack.")
+    assert (soldiers.value, soldiers.what, soldiers.owner) == (2.0, "troops", "U.S.")
+    assert (others.value, others.what) == (15.0, "troops")
+
+
+def test_figures_small_count_as_an_object_is_prose(nlp):
+    text = "Abadi has long struggled to balance the often competing interests of Iraq's two key allies - Iran and the US."
+    assert figures_in(nlp, text) == []
+
+
+def test_figures_distance_keeps_one_of_two_units_and_fused_units_measure_their_noun(nlp):
+    text = "The convoy stopped about 100 kilometers (60 miles) from the border, beside a 40-foot wall."
+    distance, wall = figures_in(nlp, text)
+    assert (distance.value, distance.qualifier, distance.unit, distance.what) == (100.0, "about", "km", "distance")
+    assert (wall.value, wall.unit, wall.what) == (40.0, "feet", "wall")
+
+
+def test_figures_clock_time_with_a_zone_is_not_a_figure(nlp):
+    assert figures_in(nlp, "At 12:30 p.m. local time (0130 GMT) Monday the search resumed.") == []

@@ -38,6 +38,16 @@ LEVEL_VERBS = {"stand", "rise", "fall", "grow", "dwindle", "shrink", "climb", "r
                "top", "decline", "drop", "increase", "decrease", "double", "triple", "swell", "peak", "hit",
                "exceed", "surpass", "wind", "go", "jump", "soar", "plunge", "remain", "stay"}  # fmt: skip
 HOLDING_VERBS = {"have", "keep", "maintain", "field", "deploy", "station", "send", "base", "boast", "retain"}
+SOURCE_NOUNS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "witness", "witnesses",
+                "aide", "aides", "analyst", "analysts", "expert", "experts", "spokesman", "spokesmen",
+                "reporter", "reporters", "lawmakers", "senators", "ministers", "officers"}  # fmt: skip
+SPEECH_VERBS = {"say", "tell", "confirm", "add", "state", "announce", "report", "claim", "warn", "note",
+                "explain", "insist", "deny", "estimate", "testify", "write", "tweet"}  # fmt: skip
+ANAPHORIC = {"others", "more"}
+# A bare length, area or weight measures a dimension: "about 100 kilometers off the coast".
+DIMENSIONS = {"km": "distance", "miles": "distance", "feet": "distance", "meters": "distance",
+              "square miles": "area", "square km": "area", "acres": "area", "hectares": "area",
+              "tons": "weight", "tonnes": "weight", "kg": "weight", "pounds": "weight"}  # fmt: skip
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", "from")
 PLACE_LABELS = {"GPE", "LOC"}
@@ -62,14 +72,25 @@ def _figure(
     article: Article, doc: Doc, quantity: Quantity, dated: Sequence[TimeExpression], earlier: list[Figure]
 ) -> Figure | None:
     sentence = doc[quantity.anchor].sent
-    noun = _counted_noun(doc, quantity)
-    previous = _figure_continued(doc, quantity, noun, sentence, earlier)
-    if noun is None and previous is None:
+    if _is_conversion(doc, quantity, earlier):
         return None
+    noun = _counted_noun(doc, quantity)
+    if quantity.spelled_small and not _is_reported_count(noun):
+        return None
+    previous = _previous_figure(doc, sentence, earlier)
+    in_sentence = previous if previous is not None and previous.span.start >= sentence.start_char else None
+    if noun is not None and noun.lower_ in ANAPHORIC and in_sentence is not None:
+        noun = None  # "killing one East Timorese and wounding 22 others": the others are East Timorese too
     if noun is not None:
-        what, owner, where = _describe(doc, noun, quantity)
+        what, owner, where = _describe(doc, noun)
+    elif in_sentence is not None and in_sentence.unit == quantity.unit:
+        what, owner, where = in_sentence.what, in_sentence.owner, None
+    elif quantity.unit in DIMENSIONS:
+        what, owner, where = DIMENSIONS[quantity.unit], None, None
+    elif quantity.unit is not None and (subject := _clause_subject(doc, quantity)) is not None:
+        what, owner, where = _describe(doc, subject)
     else:
-        what, owner, where = previous.what, previous.owner, None
+        return None
     if where is None and previous is not None and previous.what == what:
         where = previous.where
     if not what or (what == "area" and where is None):
@@ -90,6 +111,33 @@ def _figure(
     )
 
 
+def _is_conversion(doc: Doc, quantity: Quantity, earlier: list[Figure]) -> bool:
+    """ "100 kilometers (60 miles)": the bracketed measure restates the one before it."""
+    if quantity.unit is None or not earlier or earlier[-1].unit is None:
+        return False
+    before = doc.text[max(0, earlier[-1].span.end) : doc[quantity.start].idx]
+    return before.strip() == "("
+
+
+def _is_reported_count(noun: Token | None) -> bool:
+    """A number under ten in words is a figure when it is what the clause reports: "Two sailors died".
+    As an object ("one of two helicopters", "Iraq's two key allies"), after "the" ("the two men"), or
+    counting sources ("Two Iraqi officials confirmed …") it is ordinary prose."""
+    if noun is None or noun.dep_ not in {"nsubj", "nsubjpass"} or noun.lower_ in SOURCE_NOUNS:
+        return False
+    if any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children):
+        return False
+    return noun.head.lemma_ not in SPEECH_VERBS
+
+
+def _previous_figure(doc: Doc, sentence: SpacySpan, earlier: list[Figure]) -> Figure | None:
+    """The last figure if it is in this sentence or the one before."""
+    if not earlier:
+        return None
+    start = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    return earlier[-1] if earlier[-1].span.start >= start else None
+
+
 def _counted_noun(doc: Doc, quantity: Quantity) -> Token | None:
     """The noun the number counts, or None when the number stands alone."""
     after_of = _noun_after_of(doc, quantity.end)
@@ -97,6 +145,8 @@ def _counted_noun(doc: Doc, quantity: Quantity) -> Token | None:
         return after_of
     if quantity.needs_of:
         return None
+    if quantity.counted is not None:
+        return doc[quantity.counted]
     top = _phrase_root(doc, quantity)
     head = top.head
     if top.dep_ in {"nummod", "compound", "amod", "quantmod", "nmod", "npadvmod"} and head.i >= quantity.end:
@@ -106,19 +156,21 @@ def _counted_noun(doc: Doc, quantity: Quantity) -> Token | None:
         return _climb_compounds(doc[quantity.end])
     if top.dep_ in {"pobj", "dobj", "attr", "oprd"}:
         verb = top.head.head if top.dep_ == "pobj" else top.head
-        level = _level_of_clause(verb, exclude=top)
-        if level is not None:
-            return level
-    return _clause_subject(top) if quantity.unit is not None else None
+        return _level_of_clause(verb, exclude=top)
+    return None
 
 
-def _clause_subject(token: Token) -> Token | None:
+def _clause_subject(doc: Doc, quantity: Quantity) -> Token | None:
     """ "The deal is worth $1.5 billion, up 3 percent": a bare amount of money or percent describes
     its clause's subject."""
-    node = token
+    node = _phrase_root(doc, quantity)
     for _ in range(4):
         if node.pos_ in {"VERB", "AUX"}:
-            subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
+            subjects = [
+                c
+                for c in node.children
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN" and not quantity.start <= c.i < quantity.end
+            ]
             return subjects[0] if subjects else None
         if node.head == node:
             return None
@@ -159,8 +211,10 @@ def _phrase_root(doc: Doc, quantity: Quantity) -> Token:
 
 
 def _climb_compounds(noun: Token) -> Token:
-    """ "25,000 coalition airstrikes": the number sits on "coalition", the thing counted is "airstrikes"."""
-    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+    """ "25,000 coalition airstrikes": the number sits on "coalition", the thing counted is "airstrikes";
+    "four Admiral's Cups" counts cups. A name after the noun is not what is counted ("a 40-foot vessel
+    Business Post Naiad" counts feet of a vessel)."""
+    while noun.dep_ in {"compound", "poss"} and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
         noun = noun.head
     return noun
 
@@ -197,39 +251,20 @@ def _level_of_clause(verb: Token, exclude: Token) -> Token | None:
     return None
 
 
-def _figure_continued(
-    doc: Doc, quantity: Quantity, noun: Token | None, sentence: SpacySpan, earlier: list[Figure]
-) -> Figure | None:
-    """The figure this one continues: the last one in the same or previous sentence. "there were about
-    170,000 U.S. troops in Iraq, but dwindled to 40,000" — the 40,000 are the same troops."""
-    if not earlier:
-        return None
-    last = earlier[-1]
-    start = doc[quantity.start].idx
-    previous_sentence_start = _previous_sentence_start(doc, sentence)
-    if last.span.start < previous_sentence_start or last.span.start >= start:
-        return None
-    if noun is None and quantity.unit != last.unit:
-        return None
-    return last
-
-
-def _previous_sentence_start(doc: Doc, sentence: SpacySpan) -> int:
-    if sentence.start == 0:
-        return sentence.start_char
-    return doc[sentence.start - 1].sent.start_char
-
-
-def _describe(doc: Doc, noun: Token, quantity: Quantity) -> tuple[str, str | None, str | None]:
+def _describe(doc: Doc, noun: Token) -> tuple[str, str | None, str | None]:
     """(what, owner, where) around the counted noun."""
     if not any(ch.isalpha() for ch in noun.text):
         return "", None, None
-    if noun.ent_type_ in PLACE_LABELS:
-        return "area", None, _place_text(doc, noun)
+    if noun.ent_type_ in PLACE_LABELS:  # a share of a place ("one-third of Iraq") is of its area
+        return ("area", None, _place_text(doc, noun)) if _is_share_of(noun) else ("", None, None)
     level_head = noun.head if noun.dep_ == "compound" and noun.head.lower_ in LEVEL_NOUNS else None
     owner = _owner(doc, noun) or (_owner(doc, level_head) if level_head is not None else None) or _holder(doc, noun)
     where = _where(doc, noun) or (_where(doc, level_head) if level_head is not None else None)
     return _normalize_what(noun), owner, where
+
+
+def _is_share_of(noun: Token) -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of"
 
 
 def _normalize_what(noun: Token) -> str:
@@ -291,6 +326,14 @@ def _place_of(doc: Doc, node: Token) -> str | None:
     for child in node.children:
         if child.dep_ == "poss" and child.ent_type_ in PLACE_LABELS:
             return _place_text(doc, child)
+    place = _place_by_preposition(doc, node)
+    if place is None and node.pos_ in {"VERB", "AUX"}:
+        for subject in (c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            place = place or _place_by_preposition(doc, subject)  # "lenders in rural Cambodia charge …"
+    return place
+
+
+def _place_by_preposition(doc: Doc, node: Token) -> str | None:
     for preposition in PLACE_PREPOSITIONS:
         for child in node.children:
             if child.dep_ != "prep" or child.lower_ != preposition:

@@ -40,7 +40,8 @@ TIME_UNITS = {
     "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
     "day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs", "decade",
     "decades", "century", "centuries", "a.m.", "p.m.", "am", "pm", "o'clock", "night", "nights",
-    "year-old", "years-old", "weekend", "weekends", "term", "terms",
+    "year-old", "years-old", "weekend", "weekends", "term", "terms", "gmt", "utc", "est", "edt", "pst",
+    "pdt", "bst", "cet",
 }  # fmt: skip
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -59,6 +60,10 @@ MEASURE_UNITS = (
     ("pounds", "pounds"), ("meters", "meters"), ("metres", "meters"), ("feet", "feet"),
     ("dollars", "$"), ("euros", "€"),
 )  # fmt: skip
+FUSED_UNITS = {"foot": "feet", "meter": "meters", "metre": "meters", "kilometer": "km", "kilometre": "km",
+               "km": "km", "mile": "miles", "ton": "tons", "tonne": "tonnes", "acre": "acres",
+               "hectare": "hectares", "pound": "pounds", "gallon": "gallons", "barrel": "barrels",
+               "percent": "percent"}  # fmt: skip
 CURRENCY_SIGNS = {"$": "$", "us$": "$", "€": "€", "£": "£"}
 NAME_LABELS = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
 
@@ -75,6 +80,8 @@ class Quantity:
     qualifier: str | None = None
     unit: str | None = None
     needs_of: bool = False
+    spelled_small: bool = False
+    counted: int | None = None
 
 
 def find_quantities(doc: Doc) -> list[Quantity]:
@@ -125,7 +132,11 @@ def _read_at(doc: Doc, i: int) -> Quantity | None:
     anchor = end - 1
     if unit is None:
         unit, end = _unit_after(doc, end)
-    return Quantity(start, end, anchor, low_high, qualifier, unit)
+    counted = None
+    if unit is None and _words(doc, end, 1) == ["-"] and end + 1 < len(doc) and doc[end + 1].tag_ == "NN":
+        counted = end + 1
+    spelled = unit is None and doc[i].lower_ in UNITS_WORDS and not isinstance(low_high, tuple) and low_high < 10
+    return Quantity(start, end, anchor, low_high, qualifier, unit, spelled_small=spelled, counted=counted)
 
 
 def _read_number(doc: Doc, i: int) -> tuple[float, int] | None:
@@ -136,8 +147,8 @@ def _read_number(doc: Doc, i: int) -> tuple[float, int] | None:
     lower = text.lower()
     if DIGITS.match(text):
         digits = text.replace(",", "").split(".")[0]
-        if len(digits) > MAX_DIGITS:
-            return None
+        if len(digits) > MAX_DIGITS or (len(digits) > 1 and digits.startswith("0")):
+            return None  # too long to be an amount, or a code, clock time or day written with a leading zero
         value, end = float(text.replace(",", "")), i + 1
     elif lower in UNITS_WORDS:
         value, end = float(UNITS_WORDS[lower]), i + 1
@@ -204,6 +215,8 @@ def _read_fraction(doc: Doc, i: int) -> Quantity | None:
 def _qualifier_before(doc: Doc, i: int) -> tuple[int, str | None]:
     """The hedge right before token ``i`` and where it starts (a non-breaking space is no gap)."""
     previous = [k for k in range(max(0, i - 6), i) if not doc[k].is_space]
+    if previous and doc[previous[-1]].dep_ == "prt":  # "rolled over 35 kilometers": a particle, no hedge
+        return i, None
     for phrase in QUALIFIERS:
         words = phrase.split()
         indexes = previous[-len(words) :]
@@ -219,10 +232,13 @@ def _currency_before(doc: Doc, start: int, end: int) -> tuple[int, str | None, i
 
 
 def _unit_after(doc: Doc, end: int) -> tuple[str | None, int]:
+    """ "34,000 square miles", "60 percent", and fused "a 40-foot vessel", "the 1,160-kilometer race"."""
     for written, unit in MEASURE_UNITS:
         words = written.split()
         if _words(doc, end, len(words)) == words:
             return unit, end + len(words)
+    if _words(doc, end, 1) == ["-"] and end + 1 < len(doc) and doc[end + 1].lower_ in FUSED_UNITS:
+        return FUSED_UNITS[doc[end + 1].lower_], end + 2
     return None, end
 
 
@@ -283,12 +299,12 @@ def _is_in_name(doc: Doc, quantity: Quantity, before: Token | None) -> bool:
 
 
 def _is_small_word_number(doc: Doc, quantity: Quantity) -> bool:
-    """ "Two Iraqi officials said", "one senior official": everyday counting in prose, not a reported
-    figure. Spelled-out numbers under ten count only with a unit ("one percent") or a scale."""
-    if quantity.unit is not None or quantity.needs_of or isinstance(quantity.value, tuple):
+    """ "one senior official", "one of two helicopters", "a two-phased plan": in words, "one" and small
+    numbers before "of" or fused into an adjective are prose, not figures ("two sailors died" is kept;
+    ``figures.py`` also drops counts of sources such as "two officials said")."""
+    if not quantity.spelled_small or quantity.unit is not None:
         return False
-    words = [doc[k].lower_ for k in range(quantity.start, quantity.end)]
-    return quantity.value < 10 and any(word in UNITS_WORDS for word in words)
+    return quantity.value <= 1 or _words(doc, quantity.end, 1) in (["of"], ["-"])
 
 
 def _is_change(doc: Doc, i: int) -> bool:

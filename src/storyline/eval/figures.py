@@ -2,7 +2,7 @@
 
 There is no public benchmark for news figures, so the team wrote one from the seed articles; its
 ``about`` field says so. A predicted figure matches a gold one when their character spans overlap, their
-values agree (within 1%, ranges end by end) and they count the same thing; precision, recall and F1 are
+values agree (within 1%, ranges end by end) and they count the same thing (singular or plural alike); precision, recall and F1 are
 over those matches. On matched figures, ``where_acc`` is the share with the same place (compared as sets
 of names, so "Iraq, Syria" is "Iraq and Syria") and ``as_of_acc`` the share whose date, read at the gold
 date's precision, is the gold date (a figure the gold leaves undated must be undated too).
@@ -97,7 +97,7 @@ def _match(figures: Sequence[Figure], gold: Sequence[dict]) -> list[tuple[Figure
         for index, truth in enumerate(gold):
             if index in used or figure.span.end <= truth["start"] or truth["end"] <= figure.span.start:
                 continue
-            if _same_value(figure.value, truth["value"]) and figure.what == truth["what"]:
+            if _same_value(figure.value, truth["value"]) and _singular(figure.what) == _singular(truth["what"]):
                 pairs.append((figure, truth))
                 used.add(index)
                 break
@@ -109,6 +109,19 @@ def _same_value(predicted: float | tuple[float, float], gold: float | list[float
         return False
     pairs = zip(predicted, gold, strict=True) if isinstance(predicted, tuple) else [(predicted, gold)]
     return all(abs(p - g) <= VALUE_TOLERANCE * max(abs(g), 1.0) for p, g in pairs)
+
+
+def _singular(what: str) -> str:
+    """ "boat" counts what "boats" counts: compare the thing, not its grammatical number."""
+    words = what.lower().split()
+    if not words:
+        return ""
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
 
 
 def _same_place(predicted: str | None, gold: str | None) -> bool:
