@@ -182,7 +182,8 @@ class Figure:
     ``value`` is a number, or (low, high) for a range; ``what`` is the thing counted ("troops"), ``where``
     the place if one is stated; ``as_of`` is the sentence's date, else the article's. ``owner`` is whose
     troops, fighters or attacks they are ("U.S.", "IS") as written, so "U.S. troops in Iraq" and "Iraqi
-    troops in Iraq" are not one series.
+    troops in Iraq" are not one series. ``event`` is what happened to those counted when it defines the
+    count ("killed", "evacuated", "missing"): two soldiers killed are not a troop level.
     """
 
     span: Span
@@ -194,6 +195,7 @@ class Figure:
     as_of: PartialDate | None = None
     unit: str | None = None
     owner: str | None = None
+    event: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
