@@ -238,3 +238,18 @@ def test_figures_distance_keeps_one_of_two_units_and_fused_units_measure_their_n
 
 def test_figures_clock_time_with_a_zone_is_not_a_figure(nlp):
     assert figures_in(nlp, "At 12:30 p.m. local time (0130 GMT) Monday the search resumed.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "what", "event"),
+    [
+        ("Two U.S. soldiers were killed in the attack.", "troops", "killed"),
+        ("At least 32 people died when the river burst its banks.", "people", "killed"),
+        ("The death toll rose to 231 on Saturday.", "people", "killed"),
+        ("More than 72,000 people were evacuated from the coast.", "people", "evacuated"),
+        ("The U.S. has about 2,000 troops in Syria.", "troops", None),
+    ],
+)
+def test_figures_event_tells_casualties_from_levels(nlp, sentence, what, event):
+    figure = only(figures_in(nlp, sentence))
+    assert (figure.what, figure.event) == (what, event)

@@ -25,6 +25,7 @@ def analysis(article_id: str, text: str, published: str, *figures: dict) -> Arti
                 as_of=PartialDate.parse(as_of) if as_of else None,
                 unit=spec.get("unit"),
                 owner=spec.get("owner"),
+                event=spec.get("event"),
             )
         )
     return ArticleAnalysis(article=article, figures=tuple(built))
@@ -182,3 +183,45 @@ def test_series_lower_bound_agrees_with_a_larger_value_of_the_same_day():
     )  # fmt: skip
     (conflict,) = only_series([first, second, third]).conflicts
     assert set(conflict.values) == {5200.0, 8892.0}
+
+
+def test_series_casualties_never_join_a_troop_level():
+    level = analysis(
+        "voa", "The U.S. has about 2,000 troops in Syria.", "2018-12-19",
+        {"phrase": "about 2,000", "value": 2000.0, "qualifier": "about", "owner": "U.S.", "where": "Syria"},
+        {"phrase": "2,000", "value": 2000.0, "owner": "U.S.", "where": "Syria", "as_of": "2018-12-01"},
+    )
+    killed = analysis(
+        "ap", "Two U.S. soldiers were killed in Syria.", "2018-12-19",
+        {"phrase": "Two", "value": 2.0, "owner": "U.S.", "where": "Syria", "event": "killed"},
+    )  # fmt: skip
+    series = build_series([level, killed])
+    assert [s.what for s in series] == ["United States troops"]
+    assert series[0].conflicts == ()
+
+
+def test_series_two_numbers_from_one_article_for_one_day_are_no_conflict():
+    first = analysis(
+        "ap", "At least 231 people died, 140 of them in Choluteca.", "1998-10-31",
+        {"phrase": "231", "value": 231.0, "qualifier": "at least", "what": "people", "event": "killed"},
+        {"phrase": "140", "value": 140.0, "what": "people", "event": "killed"},
+    )
+    later = analysis(
+        "ap2", "The storm has killed more than 7,000 people.", "1998-11-05",
+        {"phrase": "more than 7,000", "value": 7000.0, "qualifier": "more than", "what": "people", "event": "killed"},
+    )  # fmt: skip
+    series = only_series([first, later])
+    assert series.what == "people killed"
+    assert series.conflicts == ()
+
+
+def test_series_distances_are_not_charted():
+    first = analysis(
+        "a", "The town lies about 100 kilometers from the coast.", "1998-10-27",
+        {"phrase": "about 100", "value": 100.0, "what": "distance", "unit": "km", "where": None},
+    )
+    second = analysis(
+        "b", "The town lies 35 kilometers south of the island.", "1998-10-28",
+        {"phrase": "35", "value": 35.0, "what": "distance", "unit": "km", "where": None},
+    )  # fmt: skip
+    assert build_series([first, second]) == []

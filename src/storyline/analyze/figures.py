@@ -31,7 +31,7 @@ from storyline.model import Article, Figure, PartialDate, Span, TimeExpression
 TROOP_WORDS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "servicemember", "servicemembers",
                "serviceman", "servicemen", "marines", "paratroopers", "boots"}  # fmt: skip
 # Nouns that stand for a count of something else: "troop levels", "the number of fighters".
-LEVEL_NOUNS = {"number", "numbers", "level", "levels", "total", "count", "strength", "size", "tally",
+LEVEL_NOUNS = {"number", "numbers", "level", "levels", "total", "count", "strength", "size", "tally", "toll",
                "figure", "figures", "presence", "contingent", "deployment"}  # fmt: skip
 # Verbs whose bare number is their subject's level: "casualties rose to 5,000".
 LEVEL_VERBS = {"stand", "rise", "fall", "grow", "dwindle", "shrink", "climb", "reach", "number", "total",
@@ -44,10 +44,19 @@ SOURCE_NOUNS = {"official", "officials", "source", "sources", "diplomat", "diplo
 SPEECH_VERBS = {"say", "tell", "confirm", "add", "state", "announce", "report", "claim", "warn", "note",
                 "explain", "insist", "deny", "estimate", "testify", "write", "tweet"}  # fmt: skip
 ANAPHORIC = {"others", "more"}
+# Events that make a count a different quantity from a level: casualties, evacuations, arrests.
+EVENTS = {"kill": "killed", "die": "killed", "dead": "killed", "drown": "killed", "execute": "killed",
+          "wound": "wounded", "injure": "injured", "hurt": "injured", "miss": "missing", "missing": "missing",
+          "capture": "captured", "arrest": "arrested", "detain": "detained", "abduct": "abducted",
+          "kidnap": "abducted", "evacuate": "evacuated", "displace": "displaced", "rescue": "rescued",
+          "flee": "fled", "strand": "stranded", "infect": "infected", "sicken": "infected",
+          "hospitalize": "hospitalized", "homeless": "homeless", "affect": "affected", "shoot": "shot"}  # fmt: skip
+DEATHS = {"death", "deaths", "fatalities", "fatality", "dead"}
 # A bare length, area or weight measures a dimension: "about 100 kilometers off the coast".
 DIMENSIONS = {"km": "distance", "miles": "distance", "feet": "distance", "meters": "distance",
               "square miles": "area", "square km": "area", "acres": "area", "hectares": "area",
-              "tons": "weight", "tonnes": "weight", "kg": "weight", "pounds": "weight"}  # fmt: skip
+              "tons": "weight", "tonnes": "weight", "kg": "weight", "pounds": "weight", "mph": "speed",
+              "km/h": "speed"}  # fmt: skip
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", "from")
 PLACE_LABELS = {"GPE", "LOC"}
@@ -79,12 +88,14 @@ def _figure(
         return None
     previous = _previous_figure(doc, sentence, earlier)
     in_sentence = previous if previous is not None and previous.span.start >= sentence.start_char else None
+    event = _event(noun) if noun is not None else None
     if noun is not None and noun.lower_ in ANAPHORIC and in_sentence is not None:
         noun = None  # "killing one East Timorese and wounding 22 others": the others are East Timorese too
     if noun is not None:
         what, owner, where = _describe(doc, noun)
     elif in_sentence is not None and in_sentence.unit == quantity.unit:
         what, owner, where = in_sentence.what, in_sentence.owner, None
+        event = event or in_sentence.event
     elif quantity.unit in DIMENSIONS:
         what, owner, where = DIMENSIONS[quantity.unit], None, None
     elif quantity.unit is not None and (subject := _clause_subject(doc, quantity)) is not None:
@@ -95,6 +106,8 @@ def _figure(
         where = previous.where
     if not what or (what == "area" and where is None):
         return None
+    if what in DEATHS:
+        what, event = "people", "killed"
     span_end = noun.idx + len(noun) if noun is not None and 0 <= noun.i - quantity.end <= 4 else None
     start = doc[quantity.start].idx
     end = span_end or doc[quantity.end - 1].idx + len(doc[quantity.end - 1])
@@ -108,7 +121,23 @@ def _figure(
         as_of=_as_of(article, doc, quantity, sentence, dated),
         unit=quantity.unit,
         owner=owner,
+        event=event,
     )
+
+
+def _event(noun: Token) -> str | None:
+    """What happened to those counted, when it is what the count is of: "32 people died", "19 men were
+    wounded", "killing one East Timorese", "15 others were missing", "people left homeless"."""
+    candidates: list[Token] = []
+    if noun.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        candidates.append(noun.head)
+        candidates.extend(c for c in noun.head.children if c.dep_ in {"acomp", "oprd", "xcomp"})
+    candidates.extend(c for c in noun.children if c.dep_ in {"acl", "relcl", "amod"})
+    for token in candidates:
+        label = EVENTS.get(token.lemma_.lower()) or EVENTS.get(token.lower_)
+        if label:
+            return label
+    return None
 
 
 def _is_conversion(doc: Doc, quantity: Quantity, earlier: list[Figure]) -> bool:

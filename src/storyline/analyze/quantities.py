@@ -53,14 +53,15 @@ MEASURE_UNITS = (
     ("square miles", "square miles"), ("square mile", "square miles"), ("square kilometers", "square km"),
     ("square kilometres", "square km"), ("sq km", "square km"), ("square km", "square km"),
     ("percentage points", "percentage points"), ("percentage point", "percentage points"),
-    ("per cent", "percent"), ("percent", "percent"), ("%", "percent"), ("kilometers", "km"),
+    ("per cent", "percent"), ("percent", "percent"), ("%", "percent"), ("miles per hour", "mph"),
+    ("kilometers per hour", "km/h"), ("kilometres per hour", "km/h"), ("kilometers", "km"),
     ("kilometres", "km"), ("km", "km"), ("miles", "miles"), ("mile", "miles"), ("acres", "acres"),
     ("hectares", "hectares"), ("tons", "tons"), ("tonnes", "tonnes"), ("barrels", "barrels"),
     ("gallons", "gallons"), ("liters", "liters"), ("litres", "liters"), ("kilograms", "kg"), ("kg", "kg"),
     ("pounds", "pounds"), ("meters", "meters"), ("metres", "meters"), ("feet", "feet"),
-    ("dollars", "$"), ("euros", "€"),
+    ("dollars", "$"), ("euros", "€"), ("mph", "mph"), ("kph", "km/h"), ("km/h", "km/h"),
 )  # fmt: skip
-FUSED_UNITS = {"foot": "feet", "meter": "meters", "metre": "meters", "kilometer": "km", "kilometre": "km",
+FUSED_UNITS = {"mph": "mph", "kph": "km/h", "foot": "feet", "meter": "meters", "metre": "meters", "kilometer": "km", "kilometre": "km",
                "km": "km", "mile": "miles", "ton": "tons", "tonne": "tonnes", "acre": "acres",
                "hectare": "hectares", "pound": "pounds", "gallon": "gallons", "barrel": "barrels",
                "percent": "percent"}  # fmt: skip

@@ -2,8 +2,9 @@
 places where sources disagree.
 
 A series is keyed by whose (canonical owner: "U.S." = "US" = "American" → United States), what
-(troops = forces = soldiers, decided in ``figures.py``), where (canonical places, "Iraq and Syria" in any
-order) and unit (a percentage never joins a head count). A figure that does not say whose joins the one
+(troops = forces = soldiers, decided in ``figures.py``), what happened to them (two soldiers killed are
+not a troop level), where (canonical places, "Iraq and Syria" in any order) and unit (a percentage never
+joins a head count); distances and speeds are not charted, since no place makes a line of them. A figure that does not say whose joins the one
 series of the same thing and place that does; if there are several, it stays apart rather than guess.
 "an additional 4,000 troops" is an increment, not a level, and joins no series.
 
@@ -11,7 +12,9 @@ Which series are kept: a chart needs at least two points, and a line through poi
 places means nothing, so a series is kept when it has a place and two or more points, or when two or
 more articles report it. Single facts stay in the articles' own text.
 
-Conflicts: points of one period whose values cannot both be true given their hedges. Each value is read
+Conflicts: points of one period, from different articles, whose values cannot both be true given their
+hedges (one article giving two numbers for one day is usually naming parts: "21 in Choluteca, 140 in
+all"). Each value is read
 as an interval — exact ±0.5%, "about"/"some"/"near" ±1%, "nearly" up to 3% below, "more than" open
 above, "up to" open below, a range as written — and two points conflict when their intervals do not
 meet. The margins are deliberately tight: outlets rounding one fact land on one round number, so "near
@@ -50,7 +53,9 @@ EXACT_MARGIN, APPROXIMATE_MARGIN, BELOW_MARGIN = 0.005, 0.01, 0.03
 PEAK = re.compile(r"\b(?:peak|height|highest|high point|maximum|all-time high)\b", re.I)
 CLAUSE_BREAK = re.compile(r"\bbut\b|;|\bwhile\b|\bbefore\b|\buntil\b|\bafter\b|\bthen\b|\blater\b", re.I)
 
-SeriesKey = tuple[str | None, str, str | None, str | None]
+SeriesKey = tuple[str | None, str, str | None, str | None, str | None]
+# A distance lies between two places and a speed belongs to a moving thing: no place makes a line of them.
+UNCHARTED_UNITS = {"km", "miles", "feet", "meters", "mph", "km/h"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +77,12 @@ def build_series(
     for analysis in analyses:
         text = analysis.article.text
         for figure in analysis.figures:
-            if figure.qualifier in INCREMENTS:
+            if figure.qualifier in INCREMENTS or figure.unit in UNCHARTED_UNITS:
                 continue
             key = (
                 canonical(figure.owner) if figure.owner else None,
                 figure.what,
+                figure.event,
                 _canonical_place(figure.where, canonical),
                 figure.unit,
             )
@@ -118,14 +124,14 @@ def _join_unowned(grouped: dict[SeriesKey, list[_Reading]]) -> None:
 def _worth_charting(key: SeriesKey, readings: Sequence[_Reading]) -> bool:
     articles = {reading.article_id for reading in readings}
     points = {(_value_key(r.figure.value), r.figure.as_of) for r in readings}
-    return (key[2] is not None and len(points) >= 2) or len(articles) >= 2
+    return (key[3] is not None and len(points) >= 2) or len(articles) >= 2
 
 
 def _series(key: SeriesKey, readings: list[_Reading]) -> FigureSeries:
-    owner, what, where, unit = key
+    owner, what, event, where, unit = key
     points = _points(readings)
     return FigureSeries(
-        what=f"{owner} {what}" if owner else what,
+        what=" ".join(part for part in (owner, what, event) if part),
         where=where,
         points=tuple(points),
         conflicts=tuple(_conflicts(readings)),
@@ -164,7 +170,7 @@ def _conflicts(readings: Sequence[_Reading]) -> list[FigureConflict]:
             index
             for i, first in enumerate(comparable)
             for j, second in enumerate(comparable[i + 1 :], start=i + 1)
-            if not _compatible(first.figure, second.figure)
+            if first.article_id != second.article_id and not _compatible(first.figure, second.figure)
             for index in (i, j)
         }
         if disagreeing:
