@@ -177,3 +177,17 @@ def test_entities_strip_name_drops_articles_titles_and_possessives(written, stri
 
 def test_entities_empty_input_gives_no_entities():
     assert merge_entities([]) == []
+
+
+def test_entities_name_after_a_kind_word_joins_it():
+    text = "Hurricane Mitch roared through the Caribbean. Mitch weakened on Thursday."
+    storm = analysis("a", text, ("Hurricane Mitch", "ORG"), ("Mitch", "PERSON"))
+    assert entity_named(merge_entities([storm]), "Hurricane Mitch").mentions == {"a": 2}
+
+
+def test_entities_ambiguous_surname_stays_apart():
+    text = "Bill Clinton and Hillary Rodham Clinton arrived. Clinton spoke first."
+    both = analysis(
+        "a", text, ("Bill Clinton", "PERSON"), ("Hillary Rodham Clinton", "PERSON"), ("Clinton", "PERSON")
+    )
+    assert "Clinton" in [entity.name for entity in merge_entities([both])]

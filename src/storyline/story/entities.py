@@ -8,7 +8,8 @@ Names are joined in this order, each step offline and explainable:
 2. titles and articles are not part of a name: "President Donald Trump", "the Pentagon";
 3. an acronym joins the name whose initials it spells: SDF → Syrian Democratic Forces;
 4. a person's surname joins the full name: McGurk → Brett McGurk, al-Hadithi → Saad al-Hadithi, taken
-   from the same article first, else from the only full name with that surname in the collection.
+   from the same article first, else from the only full name with that surname in the collection;
+5. a name after a word for its kind joins it: Mitch → Hurricane Mitch.
 
 ``EntityIndex.canonical`` gives the same answer for a name seen later (a speaker, a figure's place or
 owner), so every part of the story refers to one entity by one name.
@@ -33,6 +34,7 @@ TITLES = {
     "spokesman", "spokeswoman", "spokesperson", "envoy", "defense", "press", "deputy", "chancellor",
 }  # fmt: skip
 NAME_PARTICLES = ("al-", "al ", "el-", "el ", "bin ", "ibn ", "abu ")
+DESCRIPTORS = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "mount", "lake", "river"}
 ACRONYM_STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "to"}
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -128,6 +130,7 @@ def merge_entities(analyses: Sequence[ArticleAnalysis]) -> list[Entity]:
                 people_by_article[analysis.article.id].add(key)
     _join_acronyms(groups)
     _join_surnames(groups, people_by_article)
+    _join_descriptors(groups)
     entities = [_entity(group) for group in groups.values()]
     return sorted(entities, key=lambda e: (-sum(e.mentions.values()), e.name))
 
@@ -212,6 +215,14 @@ def _join_surnames(groups: dict[str, _Group], people_by_article: dict[str, set[s
         chosen = same_article if same_article else candidates if group.labels.get("PERSON") else []
         if len(chosen) == 1:
             groups[chosen[0]].absorb(groups.pop(key), label="PERSON")
+
+
+def _join_descriptors(groups: dict[str, _Group]) -> None:
+    """ "Mitch" joins "Hurricane Mitch": a common word naming the kind of thing is not part of the name."""
+    for key in [k for k in groups if len(k.split()) > 1 and k.split()[0].lower() in DESCRIPTORS]:
+        short = key.split(" ", 1)[1]
+        if short in groups and groups[short].curated is None and key in groups:
+            groups[key].absorb(groups.pop(short), label=groups[key].labels.most_common(1)[0][0])
 
 
 def _particled(name: str) -> bool:
