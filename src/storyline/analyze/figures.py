@@ -5,13 +5,18 @@
 years, ages, durations and names; this module reads the sentence around it:
 
 * what is counted: the noun the number modifies ("2,000 troops"), the noun after "of" ("dozens of
-  American soldiers", "60 percent of U.S. troops"), or, for a bare number, the level it states ("US
-  troop levels stood near 166,000", "put the number of IS fighters … at about 2,500"); troops, forces,
-  soldiers and service members are one thing, "troops". A number with nothing it counts is dropped,
-  never guessed — except a bare "dwindled to 40,000" right after a figure, which continues that figure.
-* where: a place named by "in"/"from"/"across"… on the counted noun or its verb, or a possessive
-  ("Syria's population of about 22 million people"); "in the country" is the country the text was last
-  "in"; a figure continuing the one before it inherits its place.
+  American soldiers", "60 percent of U.S. troops"), the noun fused to it ("a 115-boat fleet"), or, for
+  a bare number, the level it states ("US troop levels stood near 166,000", "put the number of IS
+  fighters … at about 2,500"); troops, forces, soldiers and service members are one thing, "troops".
+  A bare number continues the figure before it in its sentence ("… about 170,000 U.S. troops in Iraq,
+  but dwindled to 40,000"; "22 others"); a bare length or weight measures a distance or weight; a bare
+  percent or sum describes its clause's subject. A number with nothing it counts is dropped, never
+  guessed. Numbers under ten in words count only as a clause's subject ("Two sailors died", not "one
+  of two helicopters", not "Two officials said").
+* what happened to them, when that defines the count: killed, wounded, evacuated, missing.
+* where: a place named by "in"/"from"/"across"… on the counted noun, its verb or its verb's subject, or
+  a possessive ("Syria's population of about 22 million people"); "in the country" is the country the
+  text was last "in"; else the place of the figure just before, if it counts the same thing.
 * as of: the sentence's dated time expression nearest to the number ("as of late September" wins);
   a figure placed in an unnamed past ("at its peak", "at one point") with no date has no as-of date,
   since stamping it with the publication date would chart a 2007 peak in 2018; otherwise the
