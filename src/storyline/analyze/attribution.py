@@ -151,6 +151,14 @@ def _framing_verb(doc: Doc, passage: QuotedPassage, passages: Sequence[QuotedPas
     ]
     if not verbs:
         return None
+    # A quote closing on a comma ('"...," he said') hands over to the words after it; one opened after a
+    # colon or comma ('He said: "..."') takes the words before it.
+    if text[passage.start : passage.end].rstrip("\"”»' ").endswith(","):
+        after = [token for token in verbs if token.idx >= passage.end]
+        verbs = after or verbs
+    elif before.endswith((":", ",")):
+        earlier = [token for token in verbs if token.idx < passage.start]
+        verbs = earlier or verbs
     return min(verbs, key=lambda token: min(abs(token.idx - passage.start), abs(token.idx - passage.end)))
 
 

@@ -101,9 +101,9 @@ class Candidate:
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop blanks and clause punctuation at the edges, but keep a quotation's own closing punctuation
     (',”' stays: it belongs to the quote as printed)."""
-    while start < end and text[start] in _EDGE_PUNCT:
+    while start < end and (text[start] in _EDGE_PUNCT or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCT:
+    while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1].isspace()):
         end -= 1
     return start, end
 

@@ -11,8 +11,9 @@ be worse than none.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.analyze.attribution_cues import Candidate
 from storyline.analyze.quote_marks import QuotedPassage
@@ -61,6 +62,16 @@ def clean_person_name(entity: SpacySpan) -> str:
     return name[first:end] if 0 <= first < end else " ".join(words)
 
 
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """Where the article names a person, full ("Sabrina Singh") or by surname only ("Singh")."""
+
+    start: int
+    end: int
+    key: str
+    root: Token
+
+
 class SpeakerResolver:
     """Resolves every candidate of one article; built once per article from its parse."""
 
@@ -68,18 +79,25 @@ class SpeakerResolver:
         self.doc = doc
         self.passages = passages
         self.candidates = candidates
-        self.people = [entity for entity in doc.ents if entity.label_ == "PERSON"]
         self.fullest: dict[str, str] = {}
         self.gender: dict[str, str] = {}
-        for person in self.people:
-            name = clean_person_name(person)
-            words = name.split()
+        self.mentions: list[PersonMention] = []
+        people = [entity for entity in doc.ents if entity.label_ == "PERSON"]
+        for person in people:
+            words = clean_person_name(person).split()
             if not words:
                 continue
             key = name_key(words[-1])
             if len(words) > len(self.fullest.get(key, "").split()):
-                self.fullest[key] = name
+                self.fullest[key] = clean_person_name(person)
             self._note_gender(person, key)
+            self.mentions.append(PersonMention(person.start_char, person.end_char, key, person.root))
+        # Surnames the entity recognizer missed ("McGurk said" tagged ORG) still name a known person.
+        in_person = {token.i for person in people for token in person}
+        for token in doc:
+            if token.pos_ == "PROPN" and token.i not in in_person and name_key(token.text) in self.fullest:
+                self.mentions.append(PersonMention(token.idx, token.idx + len(token.text), name_key(token.text), token))
+        self.mentions.sort(key=lambda mention: mention.start)
         self._resolving: set[tuple[int, int]] = set()
 
     def _note_gender(self, person: SpacySpan, key: str) -> None:
@@ -92,6 +110,7 @@ class SpeakerResolver:
                 self.gender.setdefault(key, "m")
 
     def speaker(self, candidate: Candidate) -> str | None:
+        """The fullest name for the candidate's source, or the source as written."""
         if candidate.source is None:
             return None
         start, end = candidate.source
@@ -102,15 +121,17 @@ class SpeakerResolver:
         named = self._named_person(source)
         if named is not None:
             return named
-        if len(source) == 1 and source[0].lower_ in SINGULAR_PRONOUNS:
-            return self._antecedent(start, SINGULAR_PRONOUNS[source[0].lower_]) or text
-        if len(source) == 1 and source[0].lower_ in FIRST_PERSON and candidate.content not in self._resolving:
+        words = [token for token in source if not token.is_space]
+        word = words[0].lower_ if len(words) == 1 else ""
+        if word in SINGULAR_PRONOUNS:
+            return self._antecedent(start, SINGULAR_PRONOUNS[word], candidate.direct) or text
+        if word in FIRST_PERSON and candidate.content not in self._resolving:
             self._resolving.add(candidate.content)
             try:
                 return self._quoting_speaker(start) or text
             finally:
                 self._resolving.discard(candidate.content)
-        if len(source) == 1 and source[0].lower_ in PLURAL_PRONOUNS:
+        if word in PLURAL_PRONOUNS:
             return self._plural_antecedent(start) or text
         return text
 
@@ -129,37 +150,36 @@ class SpeakerResolver:
                 return self.fullest[name_key(token.text)]
         return None
 
-    def _antecedent(self, position: int, gender: str) -> str | None:
-        """The nearest earlier person compatible with the pronoun, preferring those who were the subject or
-        source of something (the salient ones) over people only mentioned."""
-        earlier = [p for p in self.people if p.end_char <= position and position - p.start_char <= PRONOUN_REACH]
-        compatible = []
-        for person in reversed(earlier):
-            words = clean_person_name(person).split()
-            if not words:
-                continue
-            key = name_key(words[-1])
-            if self.gender.get(key, gender) != gender:
-                continue
-            compatible.append((person, key))
-        for person, key in compatible:
-            if self._salient(person):
-                self.gender.setdefault(key, gender)
-                return self.fullest.get(key)
-        if compatible:
-            person, key = compatible[0]
-            self.gender.setdefault(key, gender)
-            return self.fullest.get(key)
+    def _antecedent(self, position: int, gender: str, quoting: bool) -> str | None:
+        """The nearest earlier person compatible with the pronoun. A quotation ('"...," he said') most often
+        continues someone who already spoke, so for quotes speakers come first, then subjects of a clause;
+        for reported speech the nearest speaker or subject wins; failing those, anyone named."""
+        compatible = [
+            mention for mention in reversed(self.mentions)
+            if mention.end <= position and position - mention.start <= PRONOUN_REACH
+            and self.gender.get(mention.key, gender) == gender
+        ]
+        if quoting:
+            tiers = (self._speaks, self._salient, lambda mention: True)
+        else:
+            tiers = (lambda mention: self._speaks(mention) or self._salient(mention), lambda mention: True)
+        for tier in tiers:
+            for mention in compatible:
+                if tier(mention):
+                    self.gender.setdefault(mention.key, gender)
+                    return self.fullest.get(mention.key)
         return None
 
-    def _salient(self, person: SpacySpan) -> bool:
-        """A person who is the subject of a clause or the source of an attribution."""
-        root = person.root
+    def _speaks(self, mention: PersonMention) -> bool:
+        """A person named in the source of an attribution: who a later "he said" most likely continues."""
+        return any(c.source and c.source[0] <= mention.start < c.source[1] for c in self.candidates)
+
+    def _salient(self, mention: PersonMention) -> bool:
+        """A person who is the subject of a clause."""
+        root = mention.root
         while root.dep_ in ("compound", "appos", "conj") and root.head is not root:
             root = root.head
-        if root.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        return any(c.source and c.source[0] <= person.start_char < c.source[1] for c in self.candidates)
+        return root.dep_ in ("nsubj", "nsubjpass")
 
     def _quoting_speaker(self, position: int) -> str | None:
         """ "I"/"we" inside a quotation is whoever the quotation is attributed to."""
