@@ -253,3 +253,12 @@ def test_figures_clock_time_with_a_zone_is_not_a_figure(nlp):
 def test_figures_event_tells_casualties_from_levels(nlp, sentence, what, event):
     figure = only(figures_in(nlp, sentence))
     assert (figure.what, figure.event) == (what, event)
+
+
+def test_figures_peak_nearer_than_the_sentence_date_leaves_the_figure_undated(nlp):
+    text = (
+        "Friday’s long-awaited announcement comes 10 years after the U.S. joined forces to help roll back IS’ "
+        "self-declared caliphate, which at its peak covered nearly one-third of Iraq and Syria."
+    )
+    figure = only(figures_in(nlp, text, (("Friday", "2024-09-27"),)))
+    assert (figure.value, figure.what, figure.as_of) == (33.33, "area", None)

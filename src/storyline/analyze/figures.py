@@ -420,18 +420,27 @@ def _country_in_context(doc: Doc, token: Token) -> str | None:
 def _as_of(
     article: Article, doc: Doc, quantity: Quantity, sentence: SpacySpan, dated: Sequence[TimeExpression]
 ) -> PartialDate | None:
+    """The nearest dated time expression of the sentence, unless "at its peak" is nearer: "Friday's
+    announcement comes 10 years after …, which at its peak covered nearly one-third" is not as of Friday."""
     start = doc[quantity.start].idx
     end = doc[quantity.end - 1].idx + len(doc[quantity.end - 1])
+    text = article.text
     in_sentence = [
         timex
         for timex in dated
         if sentence.start_char <= timex.span.start < sentence.end_char
         and (timex.span.end <= start or timex.span.start >= end)
     ]
+    markers = [
+        _distance(text, sentence.start_char + m.start(), sentence.start_char + m.end(), start, end)
+        for m in RETROSPECTIVE.finditer(sentence.text)
+    ]
+    nearest_marker = min(markers, default=None)
     if in_sentence:
-        best = min(in_sentence, key=lambda timex: _timex_distance(article.text, timex, start, end))
-        return best.date
-    if RETROSPECTIVE.search(sentence.text):
+        best = min(in_sentence, key=lambda timex: _timex_distance(text, timex, start, end))
+        if nearest_marker is None or _timex_distance(text, best, start, end) <= nearest_marker:
+            return best.date
+    if nearest_marker is not None:
         return None
     return article.published
 
@@ -439,9 +448,14 @@ def _as_of(
 def _timex_distance(text: str, timex: TimeExpression, start: int, end: int) -> int:
     if AS_OF.search(text[max(0, timex.span.start - 10) : timex.span.start]):
         return -1
-    if timex.span.end <= start:
-        return len(text[timex.span.end : start].split())
-    return len(text[end : timex.span.start].split())
+    return _distance(text, timex.span.start, timex.span.end, start, end)
+
+
+def _distance(text: str, other_start: int, other_end: int, start: int, end: int) -> int:
+    """Words between a phrase and the number phrase ``[start, end)``."""
+    if other_end <= start:
+        return len(text[other_end:start].split())
+    return len(text[end:other_start].split())
 
 
 def _sentence_span(article: Article, sentence: SpacySpan) -> Span:
