@@ -6,6 +6,8 @@ import json
 
 import pytest
 from conftest import EXAMPLES, REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.analyze.figures import find_figures
 from storyline.eval.figures import run
@@ -262,3 +264,19 @@ def test_figures_peak_nearer_than_the_sentence_date_leaves_the_figure_undated(nl
     )
     figure = only(figures_in(nlp, text, (("Friday", "2024-09-27"),)))
     assert (figure.value, figure.what, figure.as_of) == (33.33, "area", None)
+
+
+NUMBERISH = st.sampled_from(
+    ["2,000", "about", "troops", "in", "Syria", "-", "0130", "1st", "percent", "of", "between", "and", "dozens",
+     "$", "1.5", "billion", "2018", "(", ")", "\n", "|", "\t", "two", "killed", "99999999999999999999", "."]
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(NUMBERISH, max_size=25))
+def test_figures_never_raise_and_spans_index_the_text(nlp, words):
+    text = " ".join(words)
+    for figure in figures_in(nlp, text):
+        assert 0 <= figure.span.start < figure.span.end <= len(text)
+        assert figure.sentence.start <= figure.span.start and figure.span.end <= figure.sentence.end
+        assert figure.what

@@ -113,7 +113,8 @@ def _figure(
         return None
     if what in DEATHS:
         what, event = "people", "killed"
-    span_end = noun.idx + len(noun) if noun is not None and 0 <= noun.i - quantity.end <= 4 else None
+    follows = noun is not None and 0 <= noun.i - quantity.end <= 4 and noun.i < sentence.end
+    span_end = noun.idx + len(noun) if follows else None
     start = doc[quantity.start].idx
     end = span_end or doc[quantity.end - 1].idx + len(doc[quantity.end - 1])
     return Figure(
