@@ -114,7 +114,7 @@ def _figure(
     if what in DEATHS:
         what, event = "people", "killed"
     follows = noun is not None and 0 <= noun.i - quantity.end <= 4 and noun.i < sentence.end
-    span_end = noun.idx + len(noun) if follows else None
+    span_end = noun.idx + len(noun) if follows and noun is not None else None
     start = doc[quantity.start].idx
     end = span_end or doc[quantity.end - 1].idx + len(doc[quantity.end - 1])
     return Figure(
