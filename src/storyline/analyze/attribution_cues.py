@@ -78,6 +78,8 @@ NOUN_CUES = frozenset(
     sense refrain worry expectation prediction conclusion finding position contention theory impression
     assessment estimate consensus opinion feeling""".split()
 )
+# Verbs whose object is the person addressed ("told reporters that"), never part of the content.
+ADDRESSEE_VERBS = frozenset("tell inform assure remind warn ask urge notify advise caution reassure".split())
 # Verbs that frame a direct quotation next to them ('"...," Singh said', 'Caddell continued:').
 QUOTE_FRAME_VERBS = SPEECH_VERBS | frozenset("think believe".split())
 
@@ -170,6 +172,17 @@ def _complements(verb: Token) -> list[Token]:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     clauses = [child for child in children if child.dep_ == "ccomp"] if lemma in CLAUSE_VERBS else []
+    if lemma in CLAUSE_VERBS and lemma not in ADDRESSEE_VERBS:
+        # "She added the defeat of IS does not mean ...": the parser takes the clause's subject for the
+        # verb's object and the clause's verb for a conjunct (or a ccomp); both belong to the content.
+        objects = [child for child in children if child.dep_ == "dobj" and child.i > verb.i]
+        predicates = [
+            child for child in children
+            if child.dep_ in ("conj", "ccomp") and child.pos_ in ("VERB", "AUX")
+            and not any(grand.dep_ in SUBJECT_DEPS for grand in child.children)
+        ]
+        if objects and predicates and objects[0].i < predicates[0].i:
+            return [objects[0], predicates[0]]
     if clauses:
         return clauses
     found: list[Token] = []

@@ -21,6 +21,7 @@ from storyline.analyze.quote_marks import QuotedPassage
 SINGULAR_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 FIRST_PERSON = {"i", "me", "we", "us"}
 PLURAL_PRONOUNS = {"they", "them"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 TITLE_WORDS = frozenset(
     """mr mrs ms miss dr sen rep gov col gen lt sgt capt maj adm brig cmdr president vice secretary senator
     representative governor mayor judge justice minister prime chancellor spokesman spokeswoman spokesperson
@@ -60,6 +61,30 @@ def clean_person_name(entity: SpacySpan) -> str:
     last_word = words[-1]
     end = name.rfind(last_word) + len(last_word)
     return name[first:end] if 0 <= first < end else " ".join(words)
+
+
+def as_written(source: SpacySpan) -> str:
+    """The source's noun phrase without the clauses hung on it: "the senior U.S. defense official, who
+    spoke on condition of anonymity" names "the senior U.S. defense official"."""
+    root = source.root
+    dropped = {
+        token.i for child in root.children if child.dep_ in ("relcl", "acl", "advcl", "appos")
+        for token in child.subtree
+    }
+    kept = [token for token in source if token.i not in dropped]
+    while kept and (kept[-1].is_punct or kept[-1].is_space):
+        kept.pop()
+    while kept and (kept[0].is_punct or kept[0].is_space):
+        kept.pop(0)
+    if not kept:
+        return source.text
+    runs_end = kept[0].i
+    for token in kept[1:]:
+        if token.i != runs_end + 1:
+            break
+        runs_end = token.i
+    doc = source.doc
+    return doc.text[kept[0].idx : doc[runs_end].idx + len(doc[runs_end].text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,17 +158,25 @@ class SpeakerResolver:
                 self._resolving.discard(candidate.content)
         if word in PLURAL_PRONOUNS:
             return self._plural_antecedent(start) or text
-        return text
+        if word in RELATIVE_PRONOUNS and words[0].head.dep_ == "relcl" and words[0].head.head is not words[0].head:
+            antecedent = words[0].head.head
+            named = self._named_person(self.doc[antecedent.left_edge.i : antecedent.i + 1])
+            return named or as_written(self.doc[antecedent.left_edge.i : antecedent.right_edge.i + 1])
+        return as_written(source)
 
     def _named_person(self, source: SpacySpan) -> str | None:
-        """The fullest name of the first person the source names: a PERSON entity or a known surname."""
+        """The fullest name of the person the source is: a PERSON entity or a known surname at the head of
+        the source or in apposition to it ("the envoy, Brett McGurk"), not one merely mentioned inside it
+        ("statements from officials, including Thabit al-Abbasi" are not al-Abbasi's words)."""
+        root = source.root
+        heads = {root.i} | {child.i for child in root.children if child.dep_ in ("appos", "compound", "conj")}
         for entity in source.ents:
-            if entity.label_ == "PERSON":
+            if entity.label_ == "PERSON" and any(token.i in heads for token in entity):
                 words = clean_person_name(entity).split()
                 if words:
                     return self.fullest.get(name_key(words[-1]), clean_person_name(entity))
         for token in source:
-            if token.pos_ == "PROPN" and name_key(token.text) in self.fullest:
+            if token.i in heads and token.pos_ == "PROPN" and name_key(token.text) in self.fullest:
                 following = token.i + 1
                 if following < source.end and source.doc[following].pos_ == "PROPN":
                     continue
@@ -200,4 +233,5 @@ class SpeakerResolver:
                         best = candidate
         if best is None or position - best.source[0] > PRONOUN_REACH:
             return None
-        return self.doc.text[best.source[0] : best.source[1]]
+        span = self.doc.char_span(*best.source, alignment_mode="expand")
+        return as_written(span) if span is not None else self.doc.text[best.source[0] : best.source[1]]

@@ -1,0 +1,69 @@
+"""The story's "who said what": every attribution as a quote a reader can check against its article.
+
+A syndicated story repeats the same quotation word for word in several outlets; listing it once per copy
+would drown the rest, so a repeat is kept once, with the evidence of every copy that carries it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+
+from storyline.model import ArticleAnalysis, Evidence, Quote
+
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+_BLANKS = re.compile(r"\s+")
+
+
+def repeat_key(speaker: str | None, text: str) -> tuple[str, str]:
+    """What makes two quotes the same: the speaker and the words, ignoring blanks and the style of marks."""
+    words = _BLANKS.sub(" ", text.translate(_QUOTE_MARKS)).strip().casefold()
+    return (speaker or "").casefold(), words
+
+
+def collect_quotes(
+    analyses: Sequence[ArticleAnalysis], canonical: Callable[[str], str] | None = None
+) -> list[Quote]:
+    """Quotes of all articles that name who said them, ordered by date (undated last), then article order,
+    then position.
+
+    ``canonical`` maps a speaker to the story-wide name of the entity ("Trump" -> "Donald Trump") so one
+    person's quotes group together across articles.
+    """
+    ordered: list[tuple[tuple, Quote]] = []
+    kept: dict[tuple[str, str], int] = {}
+    for article_order, analysis in enumerate(analyses):
+        article = analysis.article
+        for attribution in analysis.attributions:
+            speaker = attribution.speaker
+            if not speaker:
+                continue  # "described as "limited"": words with no one saying them are not a quote
+            if speaker and canonical is not None:
+                speaker = canonical(speaker)
+            content = Evidence.of(attribution.content, article.text)
+            key = repeat_key(speaker, content.quote)
+            if key in kept:
+                position, quote = ordered[kept[key]]
+                ordered[kept[key]] = (position, _with_evidence(quote, content))
+                continue
+            evidence = (content,)
+            if attribution.source is not None:
+                evidence += (Evidence.of(attribution.source, article.text),)
+            cue = article.text[attribution.cue.start : attribution.cue.end] if attribution.cue else None
+            quote = Quote(speaker, content.quote, attribution.direct, evidence, attribution.date, cue)
+            date = attribution.date
+            position = (
+                date is None,
+                date.value if date else dt.date.min,
+                article_order,
+                attribution.content.start,
+            )
+            kept[key] = len(ordered)
+            ordered.append((position, quote))
+    ordered.sort(key=lambda item: item[0])
+    return [quote for _, quote in ordered]
+
+
+def _with_evidence(quote: Quote, evidence: Evidence) -> Quote:
+    return Quote(quote.speaker, quote.text, quote.direct, quote.evidence + (evidence,), quote.date, quote.cue)

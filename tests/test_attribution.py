@@ -1,0 +1,183 @@
+"""Attribution on real sentences from the seed articles: direct and reported speech, speakers, dates."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.analyze.attribution import find_attributions
+from storyline.analyze.quote_marks import find_quoted_passages
+from storyline.model import Article, Attribution, PartialDate, Span, TimeExpression
+
+PUBLISHED = PartialDate.parse("2024-09-27")
+
+SANDERS = (
+    "The White House said Wednesday the United States has begun withdrawing troops from Syria.\n\n"
+    '"We have started returning United States troops home as we transition to the next phase of this '
+    'campaign," White House spokesperson Sarah Sanders said in a statement.\n\n'
+    "She added the defeat of IS does not mean the military campaign by coalition forces is ending in Syria.\n\n"
+    '"The United States and our allies stand ready to re-engage at all levels to defend American interests '
+    'whenever necessary," Sanders said.'
+)
+MCGURK = (
+    "Just last week, U.S. special presidential envoy for the global coalition to defeat ISIS, Brett McGurk, "
+    "told reporters at the State Department that liberating the last one percent of IS-held territory could "
+    'take "a period of months."\n\n'
+    '"There is a significant concentration of the most hardened ISIS fighters in that little splotch of '
+    'territory," McGurk said on December 11. "A couple of thousand hardened fighters remain in that area."'
+)
+ABBASI = (
+    "Some public statements from Iraqi officials, including Iraqi Defense Minister Thabit al-Abbasi, have "
+    "stressed that the deal would see most of the U.S. troops in Iraq leave within the next two years.\n"
+    "“We refused his proposal regarding a third year,” said Abbasi."
+)
+SINGH = (
+    "Deputy Pentagon press secretary Sabrina Singh told reporters Friday that the mission would be changing "
+    "to a bilateral security partnership with the Iraqi government.\n"
+    "“The U.S. is not withdrawing from Iraq,” Singh told reporters in response to a VOA question at the briefing."
+)
+
+
+def attributions_in(nlp, text: str, timexes: tuple[tuple[str, str], ...] = ()) -> list[Attribution]:
+    """Attributions of ``text`` with the given time expressions (as written, ISO date) tagged by hand."""
+    article = Article(id="a", text=text, path="a.txt", published=PUBLISHED)
+    tagged = []
+    for written, iso in timexes:
+        start = text.index(written)
+        tagged.append(TimeExpression(Span("a", start, start + len(written)), written, "DATE", iso,
+                                     PartialDate.parse(iso)))
+    return find_attributions(article, nlp(text), tagged)
+
+
+def content_of(text: str, attribution: Attribution) -> str:
+    return text[attribution.content.start : attribution.content.end]
+
+
+def attribution_with(text: str, found: list[Attribution], words: str) -> Attribution:
+    matching = [a for a in found if words in content_of(text, a)]
+    assert len(matching) == 1, [content_of(text, a) for a in found]
+    return matching[0]
+
+
+def test_attribution_inverted_quote_names_the_full_speaker(nlp):
+    found = attributions_in(nlp, SANDERS)
+    quote = attribution_with(SANDERS, found, "We have started returning")
+    assert quote.direct
+    assert quote.speaker == "Sarah Sanders"
+    assert content_of(SANDERS, quote).startswith('"We have started') and content_of(SANDERS, quote).endswith(',"')
+
+
+def test_attribution_surname_resolves_to_fullest_name(nlp):
+    found = attributions_in(nlp, SANDERS)
+    assert attribution_with(SANDERS, found, "stand ready to re-engage").speaker == "Sarah Sanders"
+
+
+def test_attribution_pronoun_resolves_to_the_person_before_it(nlp):
+    found = attributions_in(nlp, SANDERS)
+    added = attribution_with(SANDERS, found, "the defeat of IS")
+    assert not added.direct
+    assert added.speaker == "Sarah Sanders"
+    assert SANDERS[added.cue.start : added.cue.end] == "added"
+
+
+def test_attribution_split_quote_keeps_the_speaker_for_both_parts(nlp):
+    found = attributions_in(nlp, MCGURK, (("December 11", "2018-12-11"),))
+    first = attribution_with(MCGURK, found, "significant concentration")
+    second = attribution_with(MCGURK, found, "A couple of thousand hardened fighters")
+    assert first.speaker == second.speaker == "Brett McGurk"
+    assert second.direct and second.cue == first.cue
+
+
+def test_attribution_date_is_the_cue_sentence_time_expression(nlp):
+    found = attributions_in(nlp, MCGURK, (("December 11", "2018-12-11"),))
+    assert attribution_with(MCGURK, found, "significant concentration").date == PartialDate.parse("2018-12-11")
+
+
+def test_attribution_date_falls_back_to_publication(nlp):
+    found = attributions_in(nlp, SANDERS)
+    assert attribution_with(SANDERS, found, "stand ready").date == PUBLISHED
+
+
+def test_attribution_told_reporters_that_keeps_that_in_the_content(nlp):
+    found = attributions_in(nlp, SINGH, (("Friday", "2024-09-27"),))
+    reported = attribution_with(SINGH, found, "bilateral security partnership")
+    assert content_of(SINGH, reported).startswith("that the mission would be changing")
+    assert reported.speaker == "Sabrina Singh" and not reported.direct
+    assert SINGH[reported.source.start : reported.source.end] == "Deputy Pentagon press secretary Sabrina Singh"
+
+
+def test_attribution_typographic_inverted_quote_with_prefixed_surname(nlp):
+    found = attributions_in(nlp, ABBASI)
+    quote = attribution_with(ABBASI, found, "We refused his proposal")
+    assert quote.direct and quote.speaker == "Thabit al-Abbasi"
+    assert content_of(ABBASI, quote) == "“We refused his proposal regarding a third year,”"
+
+
+def test_attribution_according_to_names_the_source(nlp):
+    text = ("One senior Iraqi official said 60 percent of all American troops currently in the country will be "
+            "withdrawn. The plan would leave a force of about 4,000 US troops, according to U.S. officials.")
+    found = attributions_in(nlp, text)
+    according = attribution_with(text, found, "leave a force")
+    assert according.speaker == "U.S. officials"
+    assert text[according.cue.start : according.cue.end] == "according to"
+
+
+def test_attribution_source_after_the_cue_content_first(nlp):
+    text = ("Following the Iraqi government’s declaration of victory over the Islamic State, the U.S. has begun "
+            "to withdraw troops from Iraq, officials told the Associated Press Monday.")
+    found = attributions_in(nlp, text, (("Monday", "2018-02-05"),))
+    told = attribution_with(text, found, "has begun to withdraw")
+    assert told.speaker == "officials"
+    assert told.date == PartialDate.parse("2018-02-05")
+
+
+def test_attribution_anonymous_source_stays_as_written(nlp):
+    text = ("“This is an evolution of the military mission in Iraq,” said the senior U.S. defense official, "
+            "who spoke on condition of anonymity.")
+    quote = attribution_with(text, attributions_in(nlp, text), "evolution of the military mission")
+    assert quote.speaker == "the senior U.S. defense official"
+
+
+def test_attribution_scare_quotes_get_no_speaker(nlp):
+    text = ('The US first launched airstrikes against IS in Iraq in August 2014 in a military intervention '
+            'described as "limited".')
+    assert not [a for a in attributions_in(nlp, text) if "limited" in content_of(text, a) and a.speaker]
+
+
+def test_attribution_quote_continuing_over_paragraphs_is_one_content(nlp):
+    text = ('"We will stay as long as we are needed.\n\n'
+            '"The mission is not over, and we will not leave our partners," the spokesman said.')
+    quote = attribution_with(text, attributions_in(nlp, text), "The mission is not over")
+    assert content_of(text, quote).startswith('"We will stay')
+    assert quote.speaker == "the spokesman"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "the war is over and the troops are coming home, and then',
+        "“Unbalanced opening marks everywhere “and “more,” she said “",
+        '"' * 50,
+        "”Backwards,“ said the official.",
+        "",
+    ],
+)
+def test_attribution_unbalanced_quotation_marks_do_not_crash_or_swallow_text(nlp, text):
+    for attribution in attributions_in(nlp, text):
+        assert 0 <= attribution.content.start < attribution.content.end <= len(text)
+        assert attribution.content.end - attribution.content.start < len(text) or len(text) < 80
+
+
+def test_attribution_unclosed_quote_is_dropped_at_the_paragraph_end():
+    text = 'He said "the war is over.\nNext paragraph without any mark. "Closed," she said.'
+    passages = [text[p.start : p.end] for p in find_quoted_passages(text)]
+    assert passages == ['"Closed,"']
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet='ab "“”\n,.', max_size=80))
+def test_attribution_quoted_passages_are_inside_the_text(text):
+    for passage in find_quoted_passages(text):
+        assert 0 <= passage.start < passage.end <= len(text)
+        assert text[passage.start] in '"“' and text[passage.end - 1] in '"”'

@@ -1,0 +1,84 @@
+"""Quote collection: attributions of several articles become checkable, deduplicated, dated quotes."""
+
+from __future__ import annotations
+
+from storyline.model import Article, ArticleAnalysis, Attribution, PartialDate, Span
+from storyline.story.quotes import collect_quotes
+
+QUOTE = '"We refused his proposal regarding a third year," said Abbasi.'
+INDIRECT = "Singh told reporters Friday that the mission would be changing."
+
+
+def analysis(article_id: str, text: str, attributions: list[Attribution], published: str) -> ArticleAnalysis:
+    article = Article(id=article_id, text=text, path=f"{article_id}.txt", published=PartialDate.parse(published))
+    return ArticleAnalysis(article=article, attributions=tuple(attributions))
+
+
+def quote_attribution(article_id: str, date: str) -> Attribution:
+    content_end = QUOTE.index(" said")
+    return Attribution(
+        content=Span(article_id, 0, content_end),
+        direct=True,
+        speaker="Thabit al-Abbasi",
+        source=Span(article_id, QUOTE.index("Abbasi"), QUOTE.index("Abbasi") + len("Abbasi")),
+        cue=Span(article_id, content_end + 1, content_end + 5),
+        date=PartialDate.parse(date),
+    )
+
+
+def indirect_attribution(article_id: str, date: str) -> Attribution:
+    start = INDIRECT.index("that")
+    return Attribution(
+        content=Span(article_id, start, len(INDIRECT) - 1),
+        direct=False,
+        speaker="Singh",
+        source=Span(article_id, 0, 5),
+        cue=Span(article_id, 6, 10),
+        date=PartialDate.parse(date),
+    )
+
+
+def test_quotes_text_and_evidence_are_the_exact_characters():
+    [quote] = collect_quotes([analysis("a", QUOTE, [quote_attribution("a", "2024-09-20")], "2024-09-27")])
+    assert quote.text == '"We refused his proposal regarding a third year,"'
+    assert quote.evidence[0].quote == quote.text and quote.evidence[0].start == 0
+    assert quote.evidence[1].quote == "Abbasi"
+    assert quote.cue == "said" and quote.direct
+
+
+def test_quotes_are_ordered_by_date_then_article():
+    analyses = [
+        analysis("late", INDIRECT, [indirect_attribution("late", "2024-09-27")], "2024-09-27"),
+        analysis("early", QUOTE, [quote_attribution("early", "2024-09-20")], "2024-09-27"),
+    ]
+    assert [quote.evidence[0].article for quote in collect_quotes(analyses)] == ["early", "late"]
+
+
+def test_quotes_syndicated_repeats_are_kept_once_with_both_sources():
+    analyses = [
+        analysis("ap", QUOTE, [quote_attribution("ap", "2024-09-20")], "2024-09-20"),
+        analysis("copy", QUOTE.replace('"', "“", 1), [quote_attribution("copy", "2024-09-20")], "2024-09-21"),
+    ]
+    [quote] = collect_quotes(analyses)
+    assert {evidence.article for evidence in quote.evidence} == {"ap", "copy"}
+
+
+def test_quotes_speakers_go_through_the_canonical_names():
+    analyses = [analysis("a", INDIRECT, [indirect_attribution("a", "2024-09-27")], "2024-09-27")]
+    [quote] = collect_quotes(analyses, canonical=lambda name: {"Singh": "Sabrina Singh"}.get(name, name))
+    assert quote.speaker == "Sabrina Singh"
+    assert quote.text == "that the mission would be changing" and not quote.direct
+
+
+def test_quotes_undated_come_last():
+    undated = Attribution(content=Span("u", 0, 10), direct=False, speaker="someone", source=Span("u", 0, 4))
+    analyses = [
+        analysis("u", INDIRECT, [undated], "2024-09-27"),
+        analysis("d", QUOTE, [quote_attribution("d", "2018-01-01")], "2018-01-01"),
+    ]
+    assert [quote.evidence[0].article for quote in collect_quotes(analyses)] == ["d", "u"]
+
+
+def test_quotes_without_a_speaker_are_left_out():
+    sourceless = Attribution(content=Span("a", 0, 10), direct=False)
+    assert collect_quotes([analysis("a", INDIRECT, [sourceless], "2024-09-27")]) == []
