@@ -44,7 +44,7 @@ MULTI_YEAR_DAYS = 365
 RECENT_DAYS = 90
 """Articles published this close to the latest one report where the story stands now."""
 
-SUPPORT_SIMILARITY = 0.35
+SUPPORT_SIMILARITY = 0.4
 """TF-IDF cosine above which a sentence in another article is taken to report the same thing."""
 
 SAME_SOURCE_SHARE = 0.5
@@ -75,6 +75,12 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]+)*\s*(?:\([A-Za-z .]{1,20}\))?"
     r"|[A-Z][A-Za-z.'\- ]{1,40}\((?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg)\))\s*(?:--|[-—–])\s+"
 )
+_SPEECH_VERB = re.compile(r"\b(said|says|told|added|stated|explained|noted|wrote)\b", re.IGNORECASE)
+_AUXILIARY = frozenset(
+    "is are was were be been being am has have had do does did will would shall should can could may might "
+    "must said says say told tells".split()
+)
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _OPENING_QUOTE = "\"“‘«`'"
 
 
@@ -106,8 +112,9 @@ def summarize(analyses: Sequence[ArticleAnalysis], *, words: int = 100) -> list[
     weights = concept_weights(analyses, sources, leads)
     concepts = [sorted(set(_bigrams(sentence_stems)) & weights.keys()) for sentence_stems in stems]
     required = _recent_candidates(analyses, candidates)
-    chosen = select_sentences(candidates, concepts, weights, words, required)
     index = _SimilarityIndex(analyses)
+    repeats = index.similar_pairs([candidate.text for candidate in candidates])
+    chosen = select_sentences(candidates, concepts, weights, words, required, repeats)
     ordered = sorted(chosen, key=lambda i: _reading_order(analyses, candidates[i]))
     return [
         SummarySentence(
@@ -132,7 +139,7 @@ def find_candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
             sentence_text = text[span.start : span.end]
             if repeated[_normalized(text[sentence.span.start : sentence.span.end])] > 1:
                 continue  # captions and teasers are printed twice; body sentences are not
-            if not stands_alone(sentence_text):
+            if not stands_alone(sentence_text) or _opens_on_surname(analysis, span):
                 continue
             candidates.append(
                 _Candidate(
@@ -159,6 +166,8 @@ def stands_alone(text: str) -> bool:
     if not MIN_SENTENCE_WORDS <= word_count <= MAX_SENTENCE_WORDS:
         return False
     if not _SENTENCE_END.search(text) or _CONTEXT_OPENER.match(text) or _CAPTION_CUE.search(text):
+        return False
+    if _is_speech_tag(text) or not _has_verb(text):
         return False
     return not _quote_out_of_context(text)
 
@@ -207,12 +216,13 @@ def select_sentences(
     weights: dict[tuple[str, str], float],
     words: int,
     required: Sequence[int] = (),
+    repeats: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
     """Indices of the candidates that together cover the most concept weight in ``words`` words.
 
     Solved exactly as an integer program: maximise the weight of covered concepts, where a concept is
     covered when a chosen sentence contains it, under the word budget; with ``required``, at least one of
-    those candidates is chosen. A tiny preference for earlier sentences breaks ties toward article leads.
+    those candidates is chosen; of each pair in ``repeats`` (two wordings of one point) at most one is. A tiny preference for earlier sentences breaks ties toward article leads.
     """
     fitting = [i for i, candidate in enumerate(candidates) if candidate.words <= words]
     if not fitting:
@@ -240,6 +250,15 @@ def select_sentences(
         pick_one = np.zeros(sentence_count + concept_count)
         pick_one[required_columns] = 1.0
         constraints.append(LinearConstraint(pick_one[None, :], 1.0, np.inf))
+    column_of = {i: column for column, i in enumerate(fitting)}
+    pairs = [(column_of[a], column_of[b]) for a, b in repeats if a in column_of and b in column_of]
+    if pairs:
+        rows_of_pairs = np.repeat(np.arange(len(pairs)), 2)
+        exclusive = sparse.csr_array(
+            (np.ones(2 * len(pairs)), (rows_of_pairs, np.array(pairs).ravel())),
+            shape=(len(pairs), sentence_count + concept_count),
+        )
+        constraints.append(LinearConstraint(exclusive, 0.0, 1.0))
     result = milp(
         objective,
         constraints=constraints,
@@ -257,23 +276,26 @@ class _SimilarityIndex:
 
     def __init__(self, analyses: Sequence[ArticleAnalysis]) -> None:
         self.analyses = analyses
-        self.sentences: list[tuple[int, Sentence, Counter[str]]] = []
+        self.sentences: list[tuple[int, Sentence, Counter[str], frozenset[str]]] = []
         for article_index, analysis in enumerate(analyses):
             text = analysis.article.text
             for sentence in analysis.sentences:
                 terms = Counter(_content_terms(text[sentence.span.start : sentence.span.end]))
-                self.sentences.append((article_index, sentence, terms))
-        document_frequency = Counter(term for _, _, terms in self.sentences for term in terms)
+                self.sentences.append((article_index, sentence, terms, _places(analysis, sentence.span)))
+        document_frequency = Counter(term for _, _, terms, _ in self.sentences for term in terms)
         total = len(self.sentences)
         self.idf = {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in document_frequency.items()}
 
     def supporting_evidence(self, candidate: _Candidate, sources: Sequence[int]) -> list[Evidence]:
-        """The most similar sentence of each other independent source, if it is similar enough."""
+        """The most similar sentence of each other independent source, if it is similar enough and does
+        not place the happening elsewhere: sentences naming places, none of them shared, report different
+        happenings (troops leaving Syria do not support troops leaving Iraq)."""
         target = self._vector(Counter(_content_terms(candidate.text)))
+        places = _places(self.analyses[candidate.article], candidate.span)
         best: dict[int, tuple[float, int, Sentence]] = {}
-        for article_index, sentence, terms in self.sentences:
+        for article_index, sentence, terms, other_places in self.sentences:
             source = sources[article_index]
-            if source == sources[candidate.article]:
+            if source == sources[candidate.article] or (places and other_places and not places & other_places):
                 continue
             similarity = _cosine(target, self._vector(terms))
             if similarity >= SUPPORT_SIMILARITY and similarity > best.get(source, (0.0, 0, sentence))[0]:
@@ -281,8 +303,33 @@ class _SimilarityIndex:
         ranked = sorted(best.values(), key=lambda found: (-found[0], found[1], found[2].index))
         return [Evidence.of(sentence.span, self.analyses[article].article.text) for _, article, sentence in ranked]
 
+    def similar_pairs(self, texts: Sequence[str]) -> list[tuple[int, int]]:
+        """Index pairs of ``texts`` that say the same thing (cosine at least ``SUPPORT_SIMILARITY``)."""
+        vocabulary: dict[str, int] = {}
+        rows, cols, values = [], [], []
+        for row, text in enumerate(texts):
+            vector = self._vector(Counter(_content_terms(text)))
+            norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+            for term, value in vector.items():
+                rows.append(row)
+                cols.append(vocabulary.setdefault(term, len(vocabulary)))
+                values.append(value / norm)
+        matrix = sparse.csr_array((values, (rows, cols)), shape=(len(texts), max(1, len(vocabulary))))
+        similarity = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+        keep = similarity.data >= SUPPORT_SIMILARITY
+        return sorted(zip(similarity.row[keep].tolist(), similarity.col[keep].tolist(), strict=True))
+
     def _vector(self, terms: Counter[str]) -> dict[str, float]:
         return {term: count * self.idf.get(term, 1.0) for term, count in terms.items()}
+
+
+def _places(analysis: ArticleAnalysis, span: Span) -> frozenset[str]:
+    """The places a sentence names (spaCy GPE and LOC mentions), lowercased."""
+    return frozenset(
+        mention.text.lower()
+        for mention in analysis.mentions
+        if mention.label in _PLACE_LABELS and span.start <= mention.span.start and mention.span.end <= span.end
+    )
 
 
 def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
@@ -347,6 +394,42 @@ def _quote_out_of_context(text: str) -> bool:
         return True
     quoted = sum(len(match) for match in re.findall(r'"[^"]*"|“[^”]*”', text))
     return quoted > 0.5 * len(text)
+
+
+def _is_speech_tag(text: str) -> bool:
+    """The tail of a quote split off by the sentence splitter: a short speaker, a speech verb and no
+    statement after it ("Lt. William John Raymond told the AP at Al-Asad airbase.")."""
+    match = _SPEECH_VERB.search(text)
+    if match is None:
+        return False
+    speaker, rest = text[: match.start()].split(), text[match.end() :]
+    return len(speaker) <= 6 and len(rest.split()) <= 6 and not _has_verb(rest)
+
+
+def _opens_on_surname(analysis: ArticleAnalysis, span: Span) -> bool:
+    """Whether the sentence opens on a bare surname ("Singh called…") whose full name came earlier in the
+    article, so a reader of the summary would not know who is meant. The opening name's own label is not
+    trusted: the small spaCy model tags many lone surnames as places."""
+    opening = next((m for m in analysis.mentions if m.span.start == span.start), None)
+    if opening is None or len(opening.text.split()) > 1:
+        return False
+    return any(
+        m.label == "PERSON" and m.span.end <= span.start and len(m.text.split()) > 1 and m.text.endswith(opening.text)
+        for m in analysis.mentions
+    )
+
+
+def _has_verb(text: str) -> bool:
+    """A cheap test that the sentence has a finite verb, to drop fragments such as "ISIS an acronym for
+    the Islamic State terror group.": an auxiliary, a past form, or a lowercase word in -s that may be a
+    present-tense verb. Capitalised words are names and do not count."""
+    for word in re.findall(r"[A-Za-z]+", text):
+        lower = word.lower()
+        if lower in _AUXILIARY:
+            return True
+        if word[0].islower() and len(word) > 3 and (lower.endswith("ed") or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))):
+            return True
+    return False
 
 
 def _without_dateline(text: str, span: Span) -> Span:

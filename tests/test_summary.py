@@ -1,0 +1,205 @@
+"""The multi-source summary over hand-built analyses: one sentence per line, dates and mentions by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.model import Article, ArticleAnalysis, Mention, PartialDate, Sentence, Span
+from storyline.story.summary import independent_sources, stands_alone, summarize
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "seeds"
+
+
+def _analysis(
+    article_id: str, lines: list[str], published: str | None, mentions: list[tuple[int, str, str]] = ()
+) -> ArticleAnalysis:
+    """An article of one sentence per line; ``mentions`` are (line number, phrase in that line, label)."""
+    text = "\n".join(lines) + "\n"
+    sentences, offset = [], 0
+    for index, line in enumerate(lines):
+        sentences.append(Sentence(Span(article_id, offset, offset + len(line)), index))
+        offset += len(line) + 1
+    found = []
+    for line_number, phrase, label in mentions:
+        start = sentences[line_number].span.start + lines[line_number].index(phrase)
+        found.append(Mention(Span(article_id, start, start + len(phrase)), phrase, label))
+    article = Article(
+        id=article_id,
+        text=text,
+        path=f"{article_id}.txt",
+        published=PartialDate.parse(published) if published else None,
+        published_from="file" if published else None,
+    )
+    return ArticleAnalysis(article=article, sentences=tuple(sentences), mentions=tuple(found))
+
+
+WITHDRAWAL = "The United States has begun withdrawing its 2,000 troops from Syria after declaring victory over IS."
+STORY = [
+    _analysis(
+        "voa",
+        [
+            "The White House said the United States has begun withdrawing its 2,000 troops from Syria.",
+            "She added the defeat of IS does not mean the military campaign by coalition forces is ending.",
+            "A Kurdish commander in Manbij said his fighters were surprised by the announcement on Wednesday.",
+        ],
+        "2018-12-19",
+    ),
+    _analysis(
+        "reuters",
+        [
+            WITHDRAWAL,
+            "But officials at the Pentagon declined to give a timeline for the pullout of the troops.",
+            "Defense Secretary Jim Mattis resigned a day later over the decision to leave Syria.",
+        ],
+        "2018-12-20",
+    ),
+    _analysis(
+        "ap",
+        [
+            "President Donald Trump says the United States has begun withdrawing its 2,000 troops from Syria.",
+            "Lawmakers from both parties criticised the sudden decision to pull the troops out of Syria.",
+            "Oil prices rose slightly in Asian trading on Thursday as markets weighed the news from Washington.",
+        ],
+        "2018-12-20",
+    ),
+]
+
+
+@pytest.mark.parametrize("words", [20, 40, 100])
+def test_summary_stays_within_word_budget(words):
+    summary = summarize(STORY, words=words)
+    assert summary
+    assert sum(len(sentence.text.split()) for sentence in summary) <= words
+
+
+def test_summary_first_evidence_is_the_sentence_itself():
+    texts = {analysis.article.id: analysis.article.text for analysis in STORY}
+    for sentence in summarize(STORY, words=100):
+        for evidence in sentence.evidence:
+            assert texts[evidence.article][evidence.start : evidence.end] == evidence.quote
+        assert sentence.evidence[0].quote == sentence.text
+
+
+def test_summary_prefers_the_point_every_source_reports():
+    summary = summarize(STORY, words=20)
+    assert len(summary) == 1
+    assert "begun withdrawing its 2,000 troops from Syria" in summary[0].text
+    assert {evidence.article for evidence in summary[0].evidence} == {"voa", "reuters", "ap"}
+
+
+def test_summary_tells_a_repeated_point_once():
+    summary = summarize(STORY, words=100)
+    withdrawals = [sentence for sentence in summary if "begun withdrawing its 2,000 troops" in sentence.text]
+    assert len(withdrawals) == 1
+
+
+def test_summary_of_nothing_is_empty():
+    assert summarize([], words=100) == []
+    assert summarize(STORY, words=0) == []
+
+
+def test_summary_is_deterministic():
+    assert summarize(STORY, words=60) == summarize(list(STORY), words=60)
+
+
+def test_summary_leaves_out_a_dateline():
+    dated = _analysis(
+        "wire",
+        ["BAGHDAD (AP) — American forces have begun to withdraw from Iraq after the defeat of the Islamic State."],
+        "2018-02-05",
+    )
+    summary = summarize([dated], words=100)
+    assert summary[0].text.startswith("American forces have begun")
+    assert summary[0].evidence[0].start == dated.article.text.index("American")
+
+
+def test_summary_of_a_multi_year_story_includes_where_it_stands_now():
+    background = [
+        _analysis(
+            f"old{n}",
+            [
+                "There were about 170,000 American troops in Iraq in 2007 at the height of the surge.",
+                "American troops fully withdrew from Iraq in 2011 and returned in 2014 to fight the Islamic State.",
+            ],
+            f"2018-0{n}-10",
+        )
+        for n in (1, 2, 3)
+    ]
+    latest = _analysis(
+        "new",
+        ["Washington and Baghdad agreed on Friday to wind down the coalition mission in Iraq by September 2025."],
+        "2024-09-27",
+    )
+    summary = summarize([*background, latest], words=45)
+    assert any(evidence.article == "new" for sentence in summary for evidence in sentence.evidence[:1])
+    assert summary[-1].evidence[0].article == "new"  # told in date order: the latest development last
+
+
+def test_summary_support_ignores_a_similar_sentence_about_another_place():
+    iraq = _analysis(
+        "iraq", ["The United States has begun withdrawing its troops from Iraq after the defeat of IS."],
+        "2018-12-19", [(0, "Iraq", "GPE")],
+    )
+    syria = _analysis(
+        "syria", ["The United States has begun withdrawing its troops from Syria after the defeat of IS."],
+        "2018-12-19", [(0, "Syria", "GPE")],
+    )
+    summary = summarize([iraq, syria], words=16)
+    assert len(summary[0].evidence) == 1
+
+
+def test_summary_skips_a_sentence_opening_on_a_surname_introduced_earlier():
+    analysis = _analysis(
+        "briefing",
+        [
+            "Deputy Pentagon press secretary Sabrina Singh told reporters the mission would change on Friday.",
+            "Singh called the military partnership between the United States and Iraq crucial for security.",
+        ],
+        "2024-09-27",
+        [(0, "Sabrina Singh", "PERSON"), (1, "Singh", "GPE")],
+    )
+    texts = [sentence.text for sentence in summarize([analysis], words=100)]
+    assert not any(text.startswith("Singh") for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The White House said Wednesday the United States has begun withdrawing troops from Syria.", True),
+        ("One senior Iraqi official said 60 percent of all US troops will be withdrawn.", True),
+        ("But the ruling party refuses to negotiate unless it can threaten its partners with arrest.", False),
+        ("He said the case seemed to be unprecedented and unusual in every respect.", False),
+        ("This is detrimental to the sovereignty of Cambodia and its people, the minister said.", False),
+        ("“We will continue working with our partners and allies to defeat ISIS,” she said.", False),
+        ("Syrian Democratic Forces and U.S. troops are seen during a patrol near the Turkish border.", False),
+        ("US troops to leave Iraq as mission against Islamic State winds down", False),
+        ("Lt. William John Raymond told the AP at Al-Asad airbase.", False),
+        ("ISIS an acronym for the Islamic State terror group operating in Iraq.", False),
+        ("Is the coalition going to leave Iraq before the elections next year?", False),
+    ],
+)
+def test_summary_stands_alone(text, expected):
+    assert stands_alone(text) is expected
+
+
+def test_summary_counts_a_syndicated_copy_as_the_same_source():
+    copy = _analysis("copy", [line for line in STORY[1].article.text.splitlines()], "2018-12-21")
+    assert independent_sources([*STORY, copy]) == [0, 1, 2, 1]
+
+
+def test_summary_of_the_seed_articles_quotes_them_exactly():
+    analyses = []
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        if path.name == "README.md":
+            continue
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        analyses.append(_analysis(path.stem, lines, None))
+    summary = summarize(analyses, words=100)
+    texts = {analysis.article.id: analysis.article.text for analysis in analyses}
+    assert summary
+    assert sum(len(sentence.text.split()) for sentence in summary) <= 100
+    for sentence in summary:
+        first = sentence.evidence[0]
+        assert texts[first.article][first.start : first.end] == sentence.text
