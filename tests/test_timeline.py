@@ -183,3 +183,15 @@ def test_timeline_repeated_caption_lines_are_not_events():
 @pytest.mark.parametrize("articles, dates, expected", [(5, 30, 12), (1500, 900, 40), (3, 2, 2)])
 def test_timeline_default_size_grows_slowly_with_articles(articles, dates, expected):
     assert default_timeline_size(articles, dates) == expected
+
+
+def test_timeline_caption_paragraph_above_a_headline_is_not_an_event():
+    caption = "Fighters attend the funeral of a comrade killed in the town of Hajin on Dec. 3, 2018."
+    report = "Kurdish-led forces pushed into the town of Hajin on Dec. 3, 2018, officials said."
+    text_lines = [caption, "US-Backed Forces Make 'Significant' Incursion Into Last IS Stronghold", report]
+    analysis = _analysis("cap", text_lines, "2018-12-19", [("Dec. 3, 2018", "2018-12-03")])
+    assert [sentence.text for sentence in date_sentences([analysis])] == [report]
+
+
+def test_timeline_sentence_cut_at_a_title_abbreviation_is_not_an_event():
+    assert not is_self_contained("At a January press briefing at the Pentagon, U.S. Marine Corps Brig.")

@@ -33,7 +33,7 @@ _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _CONTEXT_OPENERS = re.compile(
     r"^\W*(he|she|they|it|his|her|their|its|this|these|those|that|him|them|we|i|but|and|or|so|also|"
-    r"however|meanwhile|instead|still|yet|then|there)\b",
+    r"however|meanwhile|instead|still|yet|then)\b",
     re.IGNORECASE,
 )
 _CAPTION_CUES = (
@@ -81,6 +81,10 @@ def speaks_of_future(text: str) -> bool:
     """True when the sentence says something will, or is expected to, happen."""
     return _FUTURE.found_in(_lower_words(text))
 _TRAILING_CLOSERS = "\"'”’)] \t\n"
+_TITLE_ABBREVIATIONS = frozenset(
+    "gen. brig. col. lt. maj. capt. sgt. adm. cmdr. gov. sen. rep. rev. mr. mrs. ms. dr. prof. st. no.".split()
+)
+"""A sentence "ending" on one of these was cut in two by the splitter ("… Marine Corps Brig.")."""
 _OPENING_QUOTES = frozenset({'"', "“", "`", "'", "‘"})
 _CLITIC = re.compile(r"('ll|’ll|n't|'s|’s)\b")
 
@@ -123,7 +127,12 @@ def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> li
         text = article.text[sentence.span.start : sentence.span.end].strip()
         if article.title_span is not None and _overlaps(sentence, article.title_span):
             continue
-        if text in seen_texts or text in repeated or not is_self_contained(text):
+        if (
+            text in seen_texts
+            or text in repeated
+            or not is_self_contained(text)
+            or _is_caption_paragraph(article.text, sentence.span)
+        ):
             seen_texts.add(text)
             continue
         seen_texts.add(text)
@@ -165,6 +174,8 @@ def is_self_contained(text: str) -> bool:
     if not text.rstrip(_TRAILING_CLOSERS).endswith((".", "!")) or text.lstrip()[:1] in _OPENING_QUOTES:
         return False
     if _CONTEXT_OPENERS.match(text) or any(mark in text for mark in _PAGE_FURNITURE_MARKS):
+        return False
+    if text.split()[-1].lower() in _TITLE_ABBREVIATIONS:
         return False
     words = _WORD.findall(text)
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
@@ -208,6 +219,23 @@ def _timexes_by_sentence(
         if position >= 0 and timex.span.end <= sentences[position].span.end:
             grouped[position].append(timex)
     return grouped
+
+
+def _is_caption_paragraph(text: str, span: Span) -> bool:
+    """A one-sentence paragraph right above a headline is a photo caption ("Fighters attend the funeral
+    … on Dec. 3, 2018." over "US-Backed Forces Make 'Significant' Incursion"): web pages put the picture,
+    then its caption, then the next story's title."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    if line_end < 0 or text[line_start : span.start].strip() or text[span.end : line_end].strip():
+        return False
+    for line in text[line_end:].split("\n"):
+        if line.strip():
+            next_line = line.strip()
+            break
+    else:
+        return False
+    return not next_line.rstrip(_TRAILING_CLOSERS).endswith((".", "!", "?", ":"))
 
 
 def _repeated_texts(analysis: ArticleAnalysis) -> set[str]:

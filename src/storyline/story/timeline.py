@@ -36,6 +36,13 @@ LATER_MENTION_WEIGHT = 1.0
 PUBLISHED_WEIGHT = 0.5
 """Weight of an article published on the date (its lead reports that day's news)."""
 
+PREVIOUS_DAY_LEADS = False
+VOLUME_EXPONENT = 0.0
+VOLUME_DAYS = 3
+TOPICALITY_CAP = 1.0
+SHORT_WORDS = 0
+LONG_WORDS = 1000
+
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 
 
@@ -85,6 +92,8 @@ def build_timeline(
     by_date: dict[PartialDate, list[int]] = defaultdict(list)
     for index, sentence in enumerate(dated):
         by_date[sentence.date].append(index)
+        if PREVIOUS_DAY_LEADS and not sentence.mentioned and sentence.date.precision == "day":
+            by_date[PartialDate(sentence.date.value - dt.timedelta(days=1), "day")].append(index)
     ranked_dates = rank_dates(dated, article_weights)
     size = max_dates if max_dates is not None else default_timeline_size(len(analyses), len(ranked_dates))
 
@@ -132,8 +141,37 @@ def rank_dates(dated: Sequence[DatedSentence], article_weights: Sequence[float] 
         score.mention_sentences += article_weights[sentence.article_index]
         if published is not None and published.value > period_end(sentence.date):
             score.later_articles.add(sentence.article_index)
-    values = {date: score.value(article_weights) for date, score in scores.items()}
+    volume = _news_volume(dated)
+    values = {
+        date: score.value(article_weights) / volume(date) ** VOLUME_EXPONENT for date, score in scores.items()
+    }
     return sorted(values, key=lambda date: (-values[date], date.value))
+
+
+def _news_volume(dated: Sequence[DatedSentence]):
+    """Articles published around a day relative to the average day: busy weeks mention every day more,
+    so their dates are discounted a little to leave room for the quieter turning points."""
+    published_days: dict[int, dt.date] = {}
+    for sentence in dated:
+        if sentence.published is not None and sentence.published.precision == "day":
+            published_days[sentence.article_index] = sentence.published.value
+    ordinals = np.sort(np.array([day.toordinal() for day in published_days.values()], dtype=np.int64))
+    if len(ordinals) == 0:
+        return lambda date: 1.0
+    span = max(1, int(ordinals[-1] - ordinals[0]) + 1)
+    window = 2 * VOLUME_DAYS + 1
+    average = len(ordinals) * min(window, span) / span
+
+    def volume(date: PartialDate) -> float:
+        if date.precision != "day":
+            return 1.0
+        day = date.value.toordinal()
+        count = np.searchsorted(ordinals, day + VOLUME_DAYS, side="right") - np.searchsorted(
+            ordinals, day - VOLUME_DAYS, side="left"
+        )
+        return max(1.0, (count + 1) / (average + 1))
+
+    return volume
 
 
 def default_timeline_size(article_count: int, date_count: int) -> int:
@@ -171,7 +209,9 @@ def _pick_events(
         ]
     )
     mentioned = np.array([dated[index].mentioned for index in members])
-    scores = centrality * topicality[members] * (1.0 + np.log(support)) * np.where(mentioned, 1.0, 0.9)
+    lengths = np.array([len(dated[index].text.split()) for index in members])
+    fit = np.minimum(1.0, lengths / max(SHORT_WORDS, 1)) * np.minimum(1.0, LONG_WORDS / lengths)
+    scores = fit * centrality * topicality[members] * (1.0 + np.log(support)) * np.where(mentioned, 1.0, 0.9)
     told_similarity = (
         (member_vectors @ vectors[list(told)].T).toarray().max(axis=1) if told else np.zeros(len(members))
     )
@@ -229,7 +269,7 @@ def _topicality(vectors: sparse.csr_matrix) -> np.ndarray:
         return np.zeros(vectors.shape[0])
     similarity = vectors @ (centroid / norm)
     typical = float(np.median(similarity[similarity > 0])) if np.any(similarity > 0) else 0.0
-    return np.minimum(1.0, similarity / typical) if typical > 0 else similarity
+    return np.minimum(TOPICALITY_CAP, similarity / typical) if typical > 0 else similarity
 
 
 def _article_weights(dated: Sequence[DatedSentence], topicality: np.ndarray) -> list[float]:
