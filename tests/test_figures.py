@@ -280,3 +280,15 @@ def test_figures_never_raise_and_spans_index_the_text(nlp, words):
         assert 0 <= figure.span.start < figure.span.end <= len(text)
         assert figure.sentence.start <= figure.span.start and figure.span.end <= figure.sentence.end
         assert figure.what
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Over the past week dozens of American soldiers have been transported from Iraq to Afghanistan.", "moved"),
+        ("One senior Iraqi official said 60 percent of all American troops currently in the country will be "
+         "withdrawn.", "withdrawn"),
+    ],
+)  # fmt: skip
+def test_figures_event_of_a_share_or_magnitude_comes_from_its_own_verb(nlp, sentence, event):
+    assert only(figures_in(nlp, sentence)).event == event

@@ -13,7 +13,8 @@ years, ages, durations and names; this module reads the sentence around it:
   percent or sum describes its clause's subject. A number with nothing it counts is dropped, never
   guessed. Numbers under ten in words count only as a clause's subject ("Two sailors died", not "one
   of two helicopters", not "Two officials said").
-* what happened to them, when that defines the count: killed, wounded, evacuated, missing.
+* what happened to them, when that defines the count: killed, wounded, evacuated, missing, moved,
+  withdrawn ("dozens of soldiers have been transported" are a movement, not a troop level).
 * where: a place named by "in"/"from"/"across"… on the counted noun, its verb or its verb's subject, or
   a possessive ("Syria's population of about 22 million people"); "in the country" is the country the
   text was last "in"; else the place of the figure just before, if it counts the same thing.
@@ -55,7 +56,9 @@ EVENTS = {"kill": "killed", "die": "killed", "dead": "killed", "drown": "killed"
           "capture": "captured", "arrest": "arrested", "detain": "detained", "abduct": "abducted",
           "kidnap": "abducted", "evacuate": "evacuated", "displace": "displaced", "rescue": "rescued",
           "flee": "fled", "strand": "stranded", "infect": "infected", "sicken": "infected",
-          "hospitalize": "hospitalized", "homeless": "homeless", "affect": "affected", "shoot": "shot"}  # fmt: skip
+          "hospitalize": "hospitalized", "homeless": "homeless", "affect": "affected", "shoot": "shot",
+          "transport": "moved", "relocate": "moved", "move": "moved", "withdraw": "withdrawn",
+          "evacuated": "evacuated", "pull": "withdrawn"}  # fmt: skip
 DEATHS = {"death", "deaths", "fatalities", "fatality", "dead"}
 # A bare length, area or weight measures a dimension: "about 100 kilometers off the coast".
 DIMENSIONS = {"km": "distance", "miles": "distance", "feet": "distance", "meters": "distance",
@@ -93,7 +96,7 @@ def _figure(
         return None
     previous = _previous_figure(doc, sentence, earlier)
     in_sentence = previous if previous is not None and previous.span.start >= sentence.start_char else None
-    event = _event(noun) if noun is not None else None
+    event = (_event(noun) if noun is not None else None) or _event(_phrase_root(doc, quantity))
     if noun is not None and noun.lower_ in ANAPHORIC and in_sentence is not None:
         noun = None  # "killing one East Timorese and wounding 22 others": the others are East Timorese too
     if noun is not None:
