@@ -118,7 +118,9 @@ def _quote_attributions(doc: Doc, passages: Sequence[QuotedPassage], found: list
             subject = subject_of(verb)
             source = trim_span(text, *subtree_extent(subject)) if subject is not None else None
             candidate = Candidate((passage.start, passage.end), cue_extent(verb), source, verb.i, True)
-        elif previous_direct is not None and _continues(doc, previous_direct, passage):
+        elif previous_direct is not None and (
+            _splits(text, previous_direct, passage) or _continues(doc, previous_direct, passage)
+        ):
             candidate = Candidate((passage.start, passage.end), previous_direct.cue, previous_direct.source,
                                   previous_direct.cue_token, True)
         if candidate is not None:
@@ -160,6 +162,15 @@ def _framing_verb(doc: Doc, passage: QuotedPassage, passages: Sequence[QuotedPas
         earlier = [token for token in verbs if token.idx < passage.start]
         verbs = earlier or verbs
     return min(verbs, key=lambda token: min(abs(token.idx - passage.start), abs(token.idx - passage.end)))
+
+
+def _splits(text: str, previous: Candidate, passage: QuotedPassage) -> bool:
+    """True for the second half of a quotation split by its cue within one sentence:
+    '"What I believe," he told reporters, "is that ..."'."""
+    if previous.cue is None or not previous.content[1] <= previous.cue[0] < passage.start:
+        return False
+    gap = text[previous.content[1] : passage.start]
+    return len(gap) < 200 and gap.rstrip().endswith((",", ":")) and not any(mark in gap for mark in ".!?\n")
 
 
 def _continues(doc: Doc, previous: Candidate, passage: QuotedPassage) -> bool:

@@ -208,6 +208,24 @@ def _complements(verb: Token) -> list[Token]:
     return found
 
 
+def _trailing_complements(verb: Token, complements: list[Token]) -> list[Token]:
+    """What the content goes on with after its first part: an object's predicate ("criticized Clinton
+    *for having ties*", "described the plan *as a buzz*") and a further clause with its own subject
+    ("said he would support the nominee, *but he doesn't want to be involved*")."""
+    last = max(token.right_edge.i for token in complements)
+    more: list[Token] = []
+    object_content = all(token.dep_ in ("dobj", "pobj", "pcomp", "oprd", "xcomp") for token in complements)
+    for child in verb.children:
+        if child.i <= last or child in complements:
+            continue
+        if object_content and child.dep_ in ("prep", "xcomp", "oprd", "ccomp", "acomp") and child.lower_ not in (
+            "in", "at", "on", "during", "after", "before", "since", "while"):
+            more.append(child)
+        elif child.dep_ == "conj" and any(grand.dep_ in SUBJECT_DEPS for grand in child.children):
+            more.append(child)
+    return more
+
+
 def _extent(tokens: list[Token], subject: Token | None) -> tuple[int, int] | None:
     """Characters from the first to the last complement's subtree, leaving out a "for" that introduces
     a clause (it belongs to the cue "calling for")."""
@@ -279,6 +297,7 @@ def _verb_attribution(verb: Token, text: str) -> Candidate | None:
     source = subtree_extent(subject) if subject is not None and subject.dep_ != "csubj" else None
     complements = _complements(verb)
     if complements:
+        complements += _trailing_complements(verb, complements)
         content = _extent(complements, subject)
         cue = _cue_through(verb, content[0]) if content else None
     else:
