@@ -41,3 +41,10 @@ def test_store_not_a_database_says_what_to_do(tmp_path):
     path.write_text("these are my notes, not a database\n" * 100)
     with pytest.raises(StoreError, match="--db"):
         Store(path)
+
+
+def test_store_parse_round_trip(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.save_parses({"h1|model": b"spaCy doc bytes " * 50})
+    with Store(tmp_path / "s.db") as store:
+        assert store.cached_parses(["h1|model", "other"]) == {"h1|model": b"spaCy doc bytes " * 50}

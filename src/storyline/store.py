@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from dataclasses import replace
 from collections.abc import Iterable
 from pathlib import Path
@@ -31,6 +32,10 @@ CREATE TABLE IF NOT EXISTS analyses (
     record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS analyses_by_article ON analyses (article_id);
+CREATE TABLE IF NOT EXISTS parses (
+    parse_key TEXT PRIMARY KEY,
+    doc BLOB NOT NULL
+);
 """
 
 
@@ -87,6 +92,22 @@ class Store:
             for key, analysis in analyses.items()
         ]
         self._execute_many("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", rows)
+
+    def cached_parses(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """Serialized spaCy parses by key; the parse does not depend on dates, so a re-dated article
+        re-runs only the cheap stages."""
+        found: dict[str, bytes] = {}
+        wanted = list(keys)
+        for offset in range(0, len(wanted), 500):
+            chunk = wanted[offset : offset + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self._query(f"SELECT parse_key, doc FROM parses WHERE parse_key IN ({marks})", chunk):
+                found[key] = zlib.decompress(blob)
+        return found
+
+    def save_parses(self, parses: dict[str, bytes]) -> None:
+        rows = [(key, zlib.compress(data)) for key, data in parses.items()]
+        self._execute_many("INSERT OR REPLACE INTO parses VALUES (?, ?)", rows)
 
     def _execute_many(self, sql: str, rows: list[tuple]) -> None:
         try:

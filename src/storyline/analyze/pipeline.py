@@ -8,7 +8,7 @@ one bad text never stops a batch.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,34 +87,61 @@ def check_stage_order(stages: Sequence[Stage]) -> None:
 check_stage_order(STAGES)
 
 
+def parse_key(article: Article) -> str:
+    """What a spaCy parse depends on: the text and the model, not the article's date."""
+    return f"{article.content_hash or article.id}|{model_version()}"
+
+
 def analysis_key(article: Article) -> str:
-    """What an analysis depends on: the text, the date relative expressions resolve against, the code."""
+    """What an analysis depends on: the parse, the date relative expressions resolve against, the code."""
     published = article.published.iso() if article.published else "-"
-    return f"{article.content_hash or article.id}|{published}|{ANALYZER_VERSION}|{model_version()}"
+    return f"{parse_key(article)}|{published}|{ANALYZER_VERSION}"
+
+
+def parse_articles(
+    articles: Sequence[Article], cached: Mapping[str, bytes] | None = None, *, nlp: Language | None = None
+) -> Iterator[Doc | None]:
+    """spaCy docs in article order: rebuilt from ``cached`` serialized parses (by ``parse_key``) when
+    there, parsed now otherwise; ``None`` for a text too long for the parser."""
+    nlp = nlp or load_nlp()
+    cached = cached or {}
+    to_parse = (
+        article.text
+        for article in articles
+        if parse_key(article) not in cached and len(article.text) <= MAX_CHARS
+    )
+    parsed = nlp.pipe(to_parse, batch_size=32)
+    for article in articles:
+        key = parse_key(article)
+        if key in cached:
+            yield Doc(nlp.vocab).from_bytes(cached[key])
+        elif len(article.text) <= MAX_CHARS:
+            yield next(parsed)
+        else:
+            yield None
+
+
+def serialize_doc(doc: Doc) -> bytes:
+    """A parse as bytes for the store (without the tensor, which no stage reads)."""
+    return doc.to_bytes(exclude=["tensor", "user_data"])
 
 
 def analyze_articles(
     articles: Sequence[Article],
     *,
-    nlp: Language | None = None,
+    docs: Iterable[Doc | None] | None = None,
     on_failure: Callable[[Rejected], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> list[ArticleAnalysis]:
-    """Analyze each article; with ``on_failure`` a failing stage is reported and the batch goes on,
-    without it the first failure raises ``StageError``."""
-    nlp = nlp or load_nlp()
+    """Analyze each article (its ``docs`` parse, else parsed now); with ``on_failure`` a failing stage
+    is reported and the batch goes on, without it the first failure raises ``StageError``."""
+    docs = parse_articles(articles) if docs is None else docs
     analyses: list[ArticleAnalysis] = []
-    for article, doc in zip(articles, _parse(nlp, articles), strict=True):
+    for article, doc in zip(articles, docs, strict=True):
         analyses.append(_analyze_one(article, doc, on_failure))
         if on_progress:
             on_progress(1)
     return analyses
-
-
-def _parse(nlp: Language, articles: Sequence[Article]) -> Iterator[Doc | None]:
-    texts = (article.text if len(article.text) <= MAX_CHARS else "" for article in articles)
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=32), strict=True):
-        yield doc if len(article.text) <= MAX_CHARS else None
 
 
 def _analyze_one(

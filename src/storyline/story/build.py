@@ -10,12 +10,14 @@ import datetime as dt
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from storyline.analyze.dating import date_collection
-from storyline.analyze.pipeline import analysis_key, analyze_articles
+from storyline.analyze.pipeline import analysis_key, analyze_articles, parse_articles, parse_key, serialize_doc
 from storyline.ingest import read_inputs
 from storyline.ingest.dedupe import find_duplicates
 from storyline.model import Article, ArticleAnalysis, Rejected, Story
@@ -41,6 +43,9 @@ class BuildOptions:
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
+    """``analyzed`` counts articles parsed anew (the costly part); the others reused a stored parse,
+    re-running only the cheap date-dependent stages if their inferred date changed."""
+
     story: Story
     analyzed: int
     reused: int
@@ -139,10 +144,20 @@ def generated_at() -> str:
 def _analyses(
     store: Store, articles: Sequence[Article], rejected: list[Rejected], on_progress: Progress | None
 ) -> tuple[list[ArticleAnalysis], int]:
+    """Cached analyses where the key matches; the rest analyzed, reusing stored parses where the
+    article only changed date. Returns the analyses in article order and how many were parsed anew."""
     keys = {analysis_key(article): article for article in articles}
     cached = store.cached_analyses(keys)
     todo = [article for key, article in keys.items() if key not in cached]
+    parses = store.cached_parses(parse_key(article) for article in todo)
+    new_parses: dict[str, bytes] = {}
     done = 0
+
+    def remember(docs: Iterable[Doc | None]) -> Iterator[Doc | None]:
+        for article, doc in zip(todo, docs, strict=True):
+            if doc is not None and parse_key(article) not in parses:
+                new_parses[parse_key(article)] = serialize_doc(doc)
+            yield doc
 
     def advance(count: int) -> None:
         nonlocal done
@@ -150,13 +165,16 @@ def _analyses(
         if on_progress:
             on_progress("analyze", done, len(todo))
 
-    fresh = analyze_articles(todo, on_failure=rejected.append, on_progress=advance)
-    failed = {entry.path for entry in rejected}
-    store.save_analyses(
-        {analysis_key(a.article): a for a in fresh if a.article.path not in failed}
+    failures: list[Rejected] = []
+    fresh = analyze_articles(
+        todo, docs=remember(parse_articles(todo, parses)), on_failure=failures.append, on_progress=advance
     )
+    rejected.extend(failures)
+    failed = {entry.path for entry in failures}
+    store.save_parses(new_parses)
+    store.save_analyses({analysis_key(a.article): a for a in fresh if a.article.path not in failed})
     by_id = {analysis.article.id: analysis for analysis in [*cached.values(), *fresh]}
-    return [by_id[article.id] for article in articles], len(todo)
+    return [by_id[article.id] for article in articles], len(new_parses)
 
 
 def _words(title: str) -> list[str]:
