@@ -1,6 +1,6 @@
 """Find quoted passages in raw article text, tolerating the marks news text really contains.
 
-Articles mix straight (") and typographic (“ ”) marks, nest one style inside the other, and continue a quote
+Articles mix straight (") and typographic (“ ”) marks (newspaper archives write '' for a double mark), nest one style inside the other, and continue a quote
 over several paragraphs by opening each paragraph again and closing only the last. Scraped text also has
 stray or missing marks; a quote that never closes is dropped rather than allowed to swallow the rest of the
 article, so one broken mark can cost at most one quote.
@@ -25,25 +25,34 @@ class QuotedPassage:
     end: int
     paragraphs: int = 1
 
-    def inner(self, text: str) -> tuple[int, int]:
-        """Offsets of the words between the marks (without the marks and surrounding blanks)."""
-        start, end = self.start + 1, self.end - 1
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return start, end
 
-
-def _straight_role(text: str, index: int) -> str:
+def _straight_role(text: str, index: int, length: int = 1) -> str:
     """Whether a straight mark opens or closes, judged by its neighbours ("open", "close" or "either")."""
     before = text[index - 1] if index > 0 else " "
-    after = text[index + 1] if index + 1 < len(text) else " "
+    after = text[index + length] if index + length < len(text) else " "
     if before in _BEFORE_OPENING and not after.isspace():
         return "open"
     if after.isspace() or after in ".,;:!?)]}—–-" or not before.isspace():
         return "close" if not before.isspace() else "either"
     return "either"
+
+
+def _mark_at(text: str, index: int) -> tuple[int, str, str] | None:
+    """The quotation mark starting at ``index`` as (length, kind, role), or None. Two apostrophes ('')
+    stand for a double mark in newspaper archives (with `` opening), and behave like a straight mark."""
+    char = text[index]
+    if char in OPENING_ONLY:
+        return 1, "curly", "open"
+    if char in CLOSING_ONLY:
+        return 1, "curly", "close"
+    if char == STRAIGHT:
+        return 1, "straight", _straight_role(text, index)
+    pair = text[index : index + 2]
+    if pair == "``":
+        return 2, "doubled", "open"
+    if pair == "''" and text[index + 2 : index + 3] != "'":
+        return 2, "doubled", _straight_role(text, index, 2)
+    return None
 
 
 def _line_bounds(text: str) -> list[tuple[int, int]]:
@@ -63,8 +72,8 @@ def _opens_line(text: str, start: int, end: int) -> bool:
         index += 1
     if index >= end:
         return False
-    char = text[index]
-    return char in OPENING_ONLY or (char == STRAIGHT and _straight_role(text, index) != "close")
+    mark = _mark_at(text, index)
+    return mark is not None and mark[2] != "close"
 
 
 def find_quoted_passages(text: str) -> list[QuotedPassage]:
@@ -82,28 +91,27 @@ def find_quoted_passages(text: str) -> list[QuotedPassage]:
         first_mark_continues = carried is not None
         index = line_start
         while index < line_end:
-            char = text[index]
-            if char in OPENING_ONLY or char in CLOSING_ONLY or char == STRAIGHT:
-                kind = "straight" if char == STRAIGHT else "curly"
-                role = _straight_role(text, index) if kind == "straight" else (
-                    "open" if char in OPENING_ONLY else "close")
-                if first_mark_continues:
-                    # The continuation paragraph's own opening mark belongs to the carried quote.
-                    first_mark_continues = False
-                    if role != "close":
-                        stack.append((kind, carried[0]))
-                        index += 1
-                        continue
-                closes = stack and stack[-1][0] == kind and role != "open"
-                if closes:
-                    kind_closed, opened_at = stack.pop()
-                    if not stack:
-                        paragraphs = carried[1] if carried and opened_at == carried[0] else 1
-                        passages.append(QuotedPassage(opened_at, index + 1, paragraphs))
-                        carried = None
-                elif role != "close":
-                    stack.append((kind, index))
-            index += 1
+            mark = _mark_at(text, index)
+            if mark is None:
+                index += 1
+                continue
+            length, kind, role = mark
+            if first_mark_continues:
+                # The continuation paragraph's own opening mark belongs to the carried quote.
+                first_mark_continues = False
+                if role != "close":
+                    stack.append((kind, carried[0]))
+                    index += length
+                    continue
+            if stack and stack[-1][0] == kind and role != "open":
+                _, opened_at = stack.pop()
+                if not stack:
+                    paragraphs = carried[1] if carried and opened_at == carried[0] else 1
+                    passages.append(QuotedPassage(opened_at, index + length, paragraphs))
+                    carried = None
+            elif role != "close":
+                stack.append((kind, index))
+            index += length
         if first_mark_continues:
             carried = None
         if stack:
