@@ -150,17 +150,24 @@ def test_summary_support_ignores_a_similar_sentence_about_another_place():
     assert len(summary[0].evidence) == 1
 
 
-def test_summary_skips_a_sentence_opening_on_a_surname_introduced_earlier():
-    analysis = _analysis(
-        "briefing",
-        [
-            "Deputy Pentagon press secretary Sabrina Singh told reporters the mission would change on Friday.",
-            "Singh called the military partnership between the United States and Iraq crucial for security.",
-        ],
-        "2024-09-27",
-        [(0, "Sabrina Singh", "PERSON"), (1, "Singh", "GPE")],
-    )
-    texts = [sentence.text for sentence in summarize([analysis], words=100)]
+SINGH = _analysis(
+    "briefing",
+    [
+        "Deputy Pentagon press secretary Sabrina Singh told reporters on Friday that the mission would change.",
+        "Singh called the military partnership between the United States and Iraq crucial for security.",
+    ],
+    "2024-09-27",
+    [(0, "Sabrina Singh", "PERSON"), (1, "Singh", "GPE")],
+)
+
+
+def test_summary_names_a_person_in_full_before_their_surname_alone():
+    texts = [sentence.text for sentence in summarize([SINGH], words=100)]
+    assert [text.split()[0] for text in texts] == ["Deputy", "Singh"]
+
+
+def test_summary_leaves_out_a_surname_alone_without_room_for_its_introduction():
+    texts = [sentence.text for sentence in summarize([SINGH], words=15)]
     assert not any(text.startswith("Singh") for text in texts)
 
 

@@ -47,6 +47,9 @@ RECENT_DAYS = 90
 SUPPORT_SIMILARITY = 0.4
 """TF-IDF cosine above which a sentence in another article is taken to report the same thing."""
 
+SUPPORT_WEIGHT = 1.0
+"""Objective value of each further source that reports a sentence's point, against one concept per source."""
+
 SAME_SOURCE_SHARE = 0.5
 """An article repeating this share of another's sentences is a copy (syndication), not a second source."""
 
@@ -61,7 +64,8 @@ _CONTEXT_OPENER = re.compile(
     r"^\W*(he|she|it|they|we|i|you|his|her|its|their|our|him|them|this|that|these|those|such|but|and|or|"
     r"so|yet|still|also|however|meanwhile|moreover|instead|then|thus|therefore|otherwise|nevertheless|"
     r"nonetheless|besides|furthermore|likewise|there|here|later|earlier|now|the move|the decision|"
-    r"the statement|the report|the same)\b",
+    r"the statement|the report|the same|in the meantime|in addition|at the same time|as a result|in turn|"
+    r"for example|for instance|even so|after that|in response)\b",
     re.IGNORECASE,
 )
 _CAPTION_CUE = re.compile(
@@ -80,13 +84,15 @@ _AUXILIARY = frozenset(
     "is are was were be been being am has have had do does did will would shall should can could may might "
     "must said says say told tells".split()
 )
+_BARE_NAME = re.compile(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s)? [a-z]")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _OPENING_QUOTE = "\"“‘«`'"
 
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
-    """A sentence that may enter the summary. ``span`` leaves out a leading dateline ("BAGHDAD (AP) —")."""
+    """A sentence that may enter the summary. ``span`` leaves out a leading dateline ("BAGHDAD (AP) —");
+    ``bare_name`` is the surname it opens on when its article introduced that person earlier."""
 
     article: int
     sentence: Sentence
@@ -94,6 +100,7 @@ class _Candidate:
     text: str
     words: int
     date: PartialDate | None
+    bare_name: str | None = None
 
 
 def summarize(analyses: Sequence[ArticleAnalysis], *, words: int = 100) -> list[SummarySentence]:
@@ -104,6 +111,9 @@ def summarize(analyses: Sequence[ArticleAnalysis], *, words: int = 100) -> list[
     True
     """
     candidates = find_candidates(analyses)
+    introductions = _introductions(candidates)
+    candidates = [c for i, c in enumerate(candidates) if introductions.get(i, True)]
+    introductions = _introductions(candidates)
     if not candidates or words <= 0:
         return []
     stems = [_stems(candidate.text) for candidate in candidates]
@@ -113,15 +123,18 @@ def summarize(analyses: Sequence[ArticleAnalysis], *, words: int = 100) -> list[
     concepts = [sorted(set(_bigrams(sentence_stems)) & weights.keys()) for sentence_stems in stems]
     required = _recent_candidates(analyses, candidates)
     index = _SimilarityIndex(analyses)
-    repeats = index.similar_pairs([candidate.text for candidate in candidates])
-    chosen = select_sentences(candidates, concepts, weights, words, required, repeats)
-    ordered = sorted(chosen, key=lambda i: _reading_order(analyses, candidates[i]))
+    support = index.support(candidates, sources)
+    repeats = index.similar_pairs(candidates)
+    chosen = select_sentences(
+        candidates, concepts, weights, words, required, repeats, [len(found) for found in support], introductions
+    )
+    ordered = _reading_order(analyses, candidates, chosen, introductions)
     return [
         SummarySentence(
             text=candidates[i].text,
             evidence=(
                 Evidence.of(candidates[i].span, analyses[candidates[i].article].article.text),
-                *index.supporting_evidence(candidates[i], sources),
+                *index.evidence(support[i]),
             ),
         )
         for i in ordered
@@ -139,7 +152,7 @@ def find_candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
             sentence_text = text[span.start : span.end]
             if repeated[_normalized(text[sentence.span.start : sentence.span.end])] > 1:
                 continue  # captions and teasers are printed twice; body sentences are not
-            if not stands_alone(sentence_text) or _opens_on_surname(analysis, span):
+            if not stands_alone(sentence_text):
                 continue
             candidates.append(
                 _Candidate(
@@ -149,6 +162,7 @@ def find_candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
                     text=sentence_text,
                     words=len(sentence_text.split()),
                     date=_sentence_date(analysis, span),
+                    bare_name=_bare_surname(analysis, span),
                 )
             )
     return candidates
@@ -217,6 +231,8 @@ def select_sentences(
     words: int,
     required: Sequence[int] = (),
     repeats: Sequence[tuple[int, int]] = (),
+    support: Sequence[int] | None = None,
+    introductions: dict[int, list[int]] | None = None,
 ) -> list[int]:
     """Indices of the candidates that together cover the most concept weight in ``words`` words.
 
@@ -229,8 +245,9 @@ def select_sentences(
         return []
     concept_ids = {concept: n for n, concept in enumerate(sorted({c for i in fitting for c in concepts[i]}))}
     sentence_count, concept_count = len(fitting), len(concept_ids)
-    tie_break = [1e-3 / (2 + candidates[i].sentence.index) for i in fitting]
-    objective = -np.array(tie_break + [weights[c] for c in sorted(concept_ids, key=concept_ids.get)])
+    support = support or [0] * len(candidates)
+    sentence_values = [SUPPORT_WEIGHT * support[i] + 1e-3 / (2 + candidates[i].sentence.index) for i in fitting]
+    objective = -np.array(sentence_values + [weights[c] for c in sorted(concept_ids, key=concept_ids.get)])
 
     rows, cols, values = [], [], []
     for row, concept_id in enumerate(range(concept_count)):
@@ -251,6 +268,12 @@ def select_sentences(
         pick_one[required_columns] = 1.0
         constraints.append(LinearConstraint(pick_one[None, :], 1.0, np.inf))
     column_of = {i: column for column, i in enumerate(fitting)}
+    for dependent, introducers in (introductions or {}).items():
+        if dependent in column_of:
+            needs = np.zeros(sentence_count + concept_count)
+            needs[column_of[dependent]] = 1.0
+            needs[[column_of[k] for k in introducers if k in column_of]] = -1.0
+            constraints.append(LinearConstraint(needs[None, :], -np.inf, 0.0))
     pairs = [(column_of[a], column_of[b]) for a, b in repeats if a in column_of and b in column_of]
     if pairs:
         rows_of_pairs = np.repeat(np.arange(len(pairs)), 2)
@@ -271,56 +294,78 @@ def select_sentences(
     return [i for column, i in enumerate(fitting) if result.x[column] > 0.5]
 
 
+@dataclass(frozen=True, slots=True)
+class _Support:
+    """A sentence of another source that reports the same point as a candidate."""
+
+    similarity: float
+    article: int
+    sentence: Sentence
+
+
 class _SimilarityIndex:
-    """TF-IDF vectors of every sentence, to find where other articles report a chosen sentence's point."""
+    """TF-IDF vectors of every sentence, to find where other articles report a candidate's point."""
 
     def __init__(self, analyses: Sequence[ArticleAnalysis]) -> None:
         self.analyses = analyses
-        self.sentences: list[tuple[int, Sentence, Counter[str], frozenset[str]]] = []
+        self.sentences: list[tuple[int, Sentence, frozenset[str]]] = []
+        term_counts: list[Counter[str]] = []
         for article_index, analysis in enumerate(analyses):
             text = analysis.article.text
             for sentence in analysis.sentences:
-                terms = Counter(_content_terms(text[sentence.span.start : sentence.span.end]))
-                self.sentences.append((article_index, sentence, terms, _places(analysis, sentence.span)))
-        document_frequency = Counter(term for _, _, terms, _ in self.sentences for term in terms)
-        total = len(self.sentences)
+                term_counts.append(Counter(_content_terms(text[sentence.span.start : sentence.span.end])))
+                self.sentences.append((article_index, sentence, _places(analysis, sentence.span)))
+        document_frequency = Counter(term for terms in term_counts for term in terms)
+        total = len(term_counts)
         self.idf = {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in document_frequency.items()}
+        self.columns = {term: column for column, term in enumerate(sorted(document_frequency))}
+        self.matrix = self._matrix(term_counts)
 
-    def supporting_evidence(self, candidate: _Candidate, sources: Sequence[int]) -> list[Evidence]:
-        """The most similar sentence of each other independent source, if it is similar enough and does
-        not place the happening elsewhere: sentences naming places, none of them shared, report different
-        happenings (troops leaving Syria do not support troops leaving Iraq)."""
-        target = self._vector(Counter(_content_terms(candidate.text)))
-        places = _places(self.analyses[candidate.article], candidate.span)
-        best: dict[int, tuple[float, int, Sentence]] = {}
-        for article_index, sentence, terms, other_places in self.sentences:
-            source = sources[article_index]
-            if source == sources[candidate.article] or (places and other_places and not places & other_places):
-                continue
-            similarity = _cosine(target, self._vector(terms))
-            if similarity >= SUPPORT_SIMILARITY and similarity > best.get(source, (0.0, 0, sentence))[0]:
-                best[source] = (similarity, article_index, sentence)
-        ranked = sorted(best.values(), key=lambda found: (-found[0], found[1], found[2].index))
-        return [Evidence.of(sentence.span, self.analyses[article].article.text) for _, article, sentence in ranked]
+    def support(self, candidates: Sequence[_Candidate], sources: Sequence[int]) -> list[list[_Support]]:
+        """For each candidate, the most similar sentence of every other independent source, if similar
+        enough and not about another place: sentences naming places, none of them shared, report
+        different happenings (troops leaving Syria do not support troops leaving Iraq)."""
+        similarity = (self._matrix([Counter(_content_terms(c.text)) for c in candidates]) @ self.matrix.T).tocsr()
+        found: list[list[_Support]] = []
+        for row, candidate in enumerate(candidates):
+            places = _places(self.analyses[candidate.article], candidate.span)
+            best: dict[int, _Support] = {}
+            start, end = similarity.indptr[row], similarity.indptr[row + 1]
+            for column, value in zip(similarity.indices[start:end], similarity.data[start:end], strict=True):
+                article, sentence, other_places = self.sentences[column]
+                source = sources[article]
+                if value < SUPPORT_SIMILARITY or source == sources[candidate.article]:
+                    continue
+                if places and other_places and not places & other_places:
+                    continue
+                if source not in best or value > best[source].similarity:
+                    best[source] = _Support(float(value), article, sentence)
+            found.append(sorted(best.values(), key=lambda s: (-s.similarity, s.article, s.sentence.index)))
+        return found
 
-    def similar_pairs(self, texts: Sequence[str]) -> list[tuple[int, int]]:
-        """Index pairs of ``texts`` that say the same thing (cosine at least ``SUPPORT_SIMILARITY``)."""
-        vocabulary: dict[str, int] = {}
-        rows, cols, values = [], [], []
-        for row, text in enumerate(texts):
-            vector = self._vector(Counter(_content_terms(text)))
-            norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
-            for term, value in vector.items():
-                rows.append(row)
-                cols.append(vocabulary.setdefault(term, len(vocabulary)))
-                values.append(value / norm)
-        matrix = sparse.csr_array((values, (rows, cols)), shape=(len(texts), max(1, len(vocabulary))))
+    def similar_pairs(self, candidates: Sequence[_Candidate]) -> list[tuple[int, int]]:
+        """Index pairs of candidates that say the same thing (cosine at least ``SUPPORT_SIMILARITY``)."""
+        matrix = self._matrix([Counter(_content_terms(candidate.text)) for candidate in candidates])
         similarity = sparse.triu(matrix @ matrix.T, k=1).tocoo()
         keep = similarity.data >= SUPPORT_SIMILARITY
         return sorted(zip(similarity.row[keep].tolist(), similarity.col[keep].tolist(), strict=True))
 
-    def _vector(self, terms: Counter[str]) -> dict[str, float]:
-        return {term: count * self.idf.get(term, 1.0) for term, count in terms.items()}
+    def evidence(self, support: Sequence[_Support]) -> list[Evidence]:
+        return [Evidence.of(found.sentence.span, self.analyses[found.article].article.text) for found in support]
+
+    def _matrix(self, term_counts: Sequence[Counter[str]]) -> sparse.csr_array:
+        """Rows of unit-length TF-IDF vectors over the index's vocabulary."""
+        rows, cols, values = [], [], []
+        for row, terms in enumerate(term_counts):
+            weighted = {term: count * self.idf.get(term, 1.0) for term, count in terms.items()}
+            norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
+            for term, value in weighted.items():
+                if term in self.columns:
+                    rows.append(row)
+                    cols.append(self.columns[term])
+                    values.append(value / norm)
+        shape = (len(term_counts), max(1, len(self.columns)))
+        return sparse.csr_array((values, (rows, cols)), shape=shape)
 
 
 def _places(analysis: ArticleAnalysis, span: Span) -> frozenset[str]:
@@ -330,14 +375,6 @@ def _places(analysis: ArticleAnalysis, span: Span) -> frozenset[str]:
         for mention in analysis.mentions
         if mention.label in _PLACE_LABELS and span.start <= mention.span.start and mention.span.end <= span.end
     )
-
-
-def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
-    if not left or not right:
-        return 0.0
-    dot = sum(value * right.get(term, 0.0) for term, value in left.items())
-    norm = math.sqrt(sum(v * v for v in left.values())) * math.sqrt(sum(v * v for v in right.values()))
-    return dot / norm if norm else 0.0
 
 
 def _lead_sentences(analyses: Sequence[ArticleAnalysis], candidates: Sequence[_Candidate]) -> list[int | None]:
@@ -363,10 +400,29 @@ def _recent_candidates(analyses: Sequence[ArticleAnalysis], candidates: Sequence
     return [i for i, candidate in enumerate(candidates) if candidate.article in recent]
 
 
-def _reading_order(analyses: Sequence[ArticleAnalysis], candidate: _Candidate) -> tuple:
-    """Date order: the sentence's own date if it names one, else its article's; undated last."""
-    date = candidate.date or analyses[candidate.article].article.published
-    return (date is None, date.value if date else dt.date.max, candidate.article, candidate.sentence.index)
+def _reading_order(
+    analyses: Sequence[ArticleAnalysis],
+    candidates: Sequence[_Candidate],
+    chosen: Sequence[int],
+    introductions: dict[int, list[int]],
+) -> list[int]:
+    """Date order (the sentence's own date if it names one, else its article's; undated last), except
+    that a sentence naming someone by surname alone comes right after the one that introduces them."""
+
+    def when(i: int) -> tuple:
+        candidate = candidates[i]
+        date = candidate.date or analyses[candidate.article].article.published
+        return (date is None, date.value if date else dt.date.max, candidate.article, candidate.sentence.index)
+
+    ordered = sorted(chosen, key=when)
+    for dependent in [i for i in ordered if i in introductions]:
+        position = ordered.index(dependent)
+        introducer = min(
+            (ordered.index(k) for k in introductions[dependent] if k in ordered), default=position
+        )
+        if introducer > position:
+            ordered.insert(introducer, ordered.pop(position))
+    return ordered
 
 
 def _sentence_date(analysis: ArticleAnalysis, span: Span) -> PartialDate | None:
@@ -406,17 +462,34 @@ def _is_speech_tag(text: str) -> bool:
     return len(speaker) <= 6 and len(rest.split()) <= 6 and not _has_verb(rest)
 
 
-def _opens_on_surname(analysis: ArticleAnalysis, span: Span) -> bool:
-    """Whether the sentence opens on a bare surname ("Singh called…") whose full name came earlier in the
-    article, so a reader of the summary would not know who is meant. The opening name's own label is not
-    trusted: the small spaCy model tags many lone surnames as places."""
-    opening = next((m for m in analysis.mentions if m.span.start == span.start), None)
-    if opening is None or len(opening.text.split()) > 1:
-        return False
-    return any(
-        m.label == "PERSON" and m.span.end <= span.start and len(m.text.split()) > 1 and m.text.endswith(opening.text)
-        for m in analysis.mentions
-    )
+def _bare_surname(analysis: ArticleAnalysis, span: Span) -> str | None:
+    """The surname a sentence opens on ("Singh called…") if the article introduced that person earlier
+    with a first name or title ("Sabrina Singh", "Prime Minister Primakov"): a reader of the summary needs
+    that introduction too. Read from the text rather than from entity labels, because the small spaCy
+    model tags many lone surnames as places."""
+    text = analysis.article.text
+    opening = _BARE_NAME.match(text, span.start, span.end)
+    if opening is None:
+        return None
+    name = opening.group(1)
+    return name if any(_introduces(text, name, 0, span.start)) else None
+
+
+def _introduces(text: str, name: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The words that introduce ``name`` in ``text[start:end]``: "Sabrina" in "Sabrina Singh", "Minister"
+    in "Prime Minister Primakov" (capitalised, not a stopword such as "The")."""
+    pattern = re.compile(rf"\b([A-Z][a-z]+\.?) {re.escape(name)}\b")
+    end = len(text) if end is None else end
+    return [m.group(1) for m in pattern.finditer(text, start, end) if m.group(1).lower() not in STOP_WORDS]
+
+
+def _introductions(candidates: Sequence[_Candidate]) -> dict[int, list[int]]:
+    """For each candidate opening on a bare surname, the candidates that name that person in full."""
+    return {
+        i: [k for k, other in enumerate(candidates) if k != i and _introduces(other.text, candidate.bare_name)]
+        for i, candidate in enumerate(candidates)
+        if candidate.bare_name is not None
+    }
 
 
 def _has_verb(text: str) -> bool:
