@@ -30,7 +30,7 @@ EPOCH = dt.date(1970, 1, 1)
 # How far back and ahead of a recent event an article may be published, and how much each distance counts.
 _DISTANCE_WEIGHTS = ((0, 1.0), (1, 0.8), (3, 0.5), (7, 0.35), (31, 0.1))
 _CANDIDATE_SPAN = 13
-_PAIR_DISTANCE = 320
+_PAIR_DISTANCE = 450
 _DATELINE_LINES = 8
 _CLOCK_AFTER = re.compile(
     r"\s*(?:[:|,-]\s*)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|UTC|ET|EST|EDT)?|\(|-LRB-|--|—|-\s|\|)", re.I
@@ -39,8 +39,21 @@ _DATELINE_LINE_NOISE = re.compile(
     r"(?i)\b(?:published|updated|last updated|posted|on|at|by|page|gmt|bst|utc|et|est|edt|am|pm|min read|read)\b"
     r"|\d{1,2}[:.]\d\d|[|:,\-–—]"
 )
+_BIRTH = re.compile(r"(?i)\b(?:born|died|founded|established)\b(?:\s+(?:on|in))?\s*$")
 _YEAR_WORDS = re.compile(r"(?i)\b(?:this|earlier this|later this|so far this) year\b")
 _BARE_YEAR_PAST = re.compile(r"(?i)\b(?:in|since|during|throughout|by the end of|until)\s+(\d{4})\b(?!\s*,?\s*\d)")
+
+
+Span = tuple[dt.date, dt.date]
+
+
+@dataclass(frozen=True, slots=True)
+class Prior:
+    """The date the collection suggests for an article: its most similar dated siblings' (``strength`` 0–1)."""
+
+    day: dt.date
+    strength: float
+    note: str
 
 
 @dataclass(slots=True)
@@ -59,6 +72,15 @@ class _Cues:
     today_days: list[tuple[dt.date | tuple[int, int], str]] = field(default_factory=list)
     says_this_year: bool = False
     past_bare_years: set[int] = field(default_factory=set)
+    contexts: set[str] = field(default_factory=set)  # the words around each dated mention
+
+    @property
+    def latest_past_year(self) -> int | None:
+        """The article was written in or after the latest year it speaks of in the past tense ("in July
+        2023", "claimed in 2023"); full dates are left out, as sidebars and page furniture carry them."""
+        years = [year for year, _, _ in self.months]
+        years += self.past_bare_years
+        return max(years, default=None)
 
 
 def plausible_metadata(date: PartialDate | None, today: dt.date) -> str | None:
@@ -126,13 +148,23 @@ def _day_key(timex: TimeExpression) -> dt.date | tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
-def _read_cues(text: str) -> _Cues:
+def _context(text: str, timex: TimeExpression) -> str:
+    return " ".join(text[max(0, timex.span.start - 30) : timex.span.end + 30].split())
+
+
+def _read_cues(text: str, boilerplate: frozenset[str] = frozenset()) -> _Cues:
+    """Every dating cue in the text; ``boilerplate`` lists contexts of dates to skip (repeated sidebars)."""
     cues = _Cues(says_this_year=bool(_YEAR_WORDS.search(text)))
     timexes = find_time_expressions(text, None)
     day_mentions: list[TimeExpression] = []
     for timex in timexes:
-        future = speaks_of_future(text, timex.span.start)
         key = _day_key(timex)
+        if key is not None or (timex.date is not None and timex.date.precision != "year"):
+            context = _context(text, timex)
+            cues.contexts.add(context)
+            if context in boilerplate or _BIRTH.search(text, max(0, timex.span.start - 16), timex.span.start):
+                continue
+        future = speaks_of_future(text, timex.span.start)
         if key is not None:
             day_mentions.append(timex)
             if isinstance(key, dt.date):
@@ -175,15 +207,32 @@ def _reference_year(cues: _Cues, hint: int | None) -> int | None:
     return hint
 
 
-def _complete(key: dt.date | tuple[int, int], year: int | None) -> dt.date | None:
+def _complete(key: dt.date | tuple[int, int], year: int | None, span: Span | None = None) -> dt.date | None:
+    """A day written without its year ("December 11"): in the given year, or in the story's span."""
     if isinstance(key, dt.date):
         return key
-    if year is None:
+    if span is not None and year is not None:
+        try:
+            own = dt.date(year, key[0], key[1])
+        except ValueError:
+            return None
+        if _inside(own, span):
+            return own  # the article's own year, when the story's span allows it
+    years = [year] if span is None else [span[0].year, span[1].year, *([year] if year else [])]
+    placed = []
+    for candidate_year in dict.fromkeys(y for y in years if y is not None):
+        try:
+            day = dt.date(candidate_year, key[0], key[1])
+        except ValueError:
+            continue
+        if _inside(day, span):
+            placed.append(day)
+    if not placed:
         return None
-    try:
-        return dt.date(year, key[0], key[1])
-    except ValueError:
-        return None
+    if span is None:
+        return placed[0]
+    middle = _middle(span)
+    return min(placed, key=lambda day: abs((day - middle).days))
 
 
 def _distance_weight(days: int) -> float:
@@ -197,29 +246,47 @@ def _distance_weight(days: int) -> float:
     return 0.0
 
 
-def _score_days(cues: _Cues, year: int | None, today: dt.date) -> tuple[dt.date, float, list[str]] | None:
-    """The best-supported publication day among the days just after the dates the text mentions."""
+def _mentioned_days(cues: _Cues, year: int | None, today: dt.date, span: Span | None) -> list[tuple[dt.date, str]]:
+    """The past days the text mentions, with the year filled in where it was left out."""
     mentioned: list[tuple[dt.date, str]] = [(day, label) for day, label, future in cues.days if not future]
     mentioned += [
         (day, label) for month, number, label, future in cues.partial_days
-        if not future and (day := _complete((month, number), year)) is not None
+        if not future and (day := _complete((month, number), year, span)) is not None
     ]
-    mentioned = [(day, label) for day, label in mentioned if day <= today]
-    if not mentioned:
+    return [(day, label) for day, label in mentioned if day <= today and _inside(day, span)]
+
+
+def _score_days(
+    cues: _Cues, year: int | None, today: dt.date, span: Span | None = None, prior: Prior | None = None,
+    landmarks: frozenset[dt.date] = frozenset(),
+) -> tuple[dt.date, float, list[str]] | None:
+    """The best-supported publication day among the days just after the dates the text mentions.
+
+    With a ``span`` (the collection's story span), dates outside it are background, not candidates; a
+    ``prior`` (the siblings' date) adds its days as candidates and votes for the days nearest it.
+    ``landmarks`` are days many articles of the collection recall (the explosion on April 20): recalling
+    one says little about when an article was written, so it counts for less.
+    """
+    mentioned = _mentioned_days(cues, year, today, span)
+    if not mentioned and prior is None:
         return None
     candidates = {day + dt.timedelta(days=offset) for day, _ in mentioned for offset in range(_CANDIDATE_SPAN + 1)}
+    if prior is not None:
+        candidates |= {prior.day + dt.timedelta(days=offset) for offset in range(-_PRIOR_REACH, _PRIOR_REACH + 1)}
     pairs = {
-        "last week": [(_complete(key, year), label) for key, label in cues.last_week_days],
-        "yesterday": [(_complete(key, year), label) for key, label in cues.yesterday_days],
-        "today": [(_complete(key, year), label) for key, label in cues.today_days],
+        "last week": [(_complete(key, year, span), label) for key, label in cues.last_week_days],
+        "yesterday": [(_complete(key, year, span), label) for key, label in cues.yesterday_days],
+        "today": [(_complete(key, year, span), label) for key, label in cues.today_days],
     }
     best: tuple[float, dt.date, list[str]] | None = None
     for candidate in sorted(candidates):
-        if candidate > today:
+        if candidate > today or not _inside(candidate, span):
             continue
         score, notes = 0.0, []
         for day, label in mentioned:
             weight = _distance_weight((candidate - day).days)
+            if day in landmarks and weight > 0:
+                weight *= _LANDMARK_WEIGHT
             score += weight
             if weight >= 0.35:
                 notes.append(f"date '{label}'")
@@ -241,11 +308,26 @@ def _score_days(cues: _Cues, year: int | None, today: dt.date) -> tuple[dt.date,
                 elif kind == "today" and candidate == day:
                     score += 1.5
                     notes.append(f"'{label}' … today")
+        if prior is not None:
+            closeness = _PRIOR_KERNEL.get(abs((candidate - prior.day).days), 0.0)
+            score += _PRIOR_WEIGHT * prior.strength * closeness
+            if closeness >= 0.5:
+                notes.append(prior.note)
         if best is None or score > best[0] + 1e-9:
             best = (score, candidate, notes)
     if best is None:
         return None
     return best[1], best[0], list(dict.fromkeys(best[2]))
+
+
+_LANDMARK_WEIGHT = 0.25
+_PRIOR_REACH = 4
+_PRIOR_WEIGHT = 2.5
+_PRIOR_KERNEL = {0: 1.0, 1: 0.8, 2: 0.5, 3: 0.35, 4: 0.2}
+
+
+def _inside(day: dt.date, span: Span | None) -> bool:
+    return span is None or span[0] <= day <= span[1]
 
 
 def _year_guess(cues: _Cues, today: dt.date) -> tuple[int, list[str]] | None:
@@ -266,22 +348,27 @@ def _year_guess(cues: _Cues, today: dt.date) -> tuple[int, list[str]] | None:
     return latest, [f"latest year '{label}'"]
 
 
-def _estimate(cues: _Cues, today: dt.date, year_hint: int | None = None) -> DateEstimate:
-    if cues.dateline is not None and cues.dateline[0] <= today:
+def _estimate(
+    cues: _Cues, today: dt.date, year_hint: int | None = None, span: Span | None = None, prior: Prior | None = None,
+    landmarks: frozenset[dt.date] = frozenset(),
+) -> DateEstimate:
+    if cues.dateline is not None and cues.dateline[0] <= today and _inside(cues.dateline[0], span):
         day, label = cues.dateline
         return DateEstimate(PartialDate(day, "day"), "text", 0.9, (f"dateline '{label}'",))
     year = _reference_year(cues, year_hint)
     if cues.dateline_without_year is not None and year is not None:
         month, number, label = cues.dateline_without_year
-        day = _complete((month, number), year)
-        if day is not None and day <= today:
+        day = _complete((month, number), year, span)
+        if day is not None and day <= today and _inside(day, span):
             return DateEstimate(PartialDate(day, "day"), "text", 0.8, (f"dateline '{label}' in {year}",))
-    scored = _score_days(cues, year, today)
+    scored = _score_days(cues, year, today, span, prior, landmarks)
     if scored is not None:
         day, score, notes = scored
         if score >= 1.2:
             confidence = min(0.85, 0.35 + 0.15 * score)
             return DateEstimate(PartialDate(day, "day"), "text", round(confidence, 2), tuple(notes[:4]))
+        if prior is not None:
+            return DateEstimate(PartialDate(day, "day"), "text", round(0.15 + 0.15 * score, 2), tuple(notes[:4]))
         if score >= 0.6:
             return DateEstimate(PartialDate(day, "month").truncate("month"), "text", 0.35, tuple(notes[:4]))
     guess = _year_guess(cues, today)
@@ -299,9 +386,10 @@ def date_collection(
 ) -> dict[str, DateEstimate]:
     """Date every article of a collection, letting the collection speak for articles whose text cannot.
 
-    An article dated only loosely (year or month, or not at all) takes the date of the confidently dated
-    siblings that share most of its vocabulary, moved to the nearest day that fits its own weekday
-    mentions; dates written without a year take the collection's usual year.
+    First each article alone; then the confidently dated ones give the story's span, and every article is
+    read again inside it (a sidebar's "February 11, 2013" in a 2011 story is background, and "December 11"
+    takes the story's year); finally an article still dated loosely takes the date of the siblings that
+    share most of its vocabulary, moved to the nearest day that fits its own weekdays ("announced Monday").
     """
     today = today or dt.date.today()
     metadata = metadata or {}
@@ -313,13 +401,114 @@ def date_collection(
             estimates[key] = DateEstimate(metadata_date, "metadata", 0.95, (f"metadata date {metadata_date.iso()}",))
             continue
         cues_of[key] = _read_cues(text if isinstance(text, str) else "")
-        estimates[key] = _estimate(cues_of[key], today)
-    confident_years = Counter(
-        estimate.date.value.year for estimate in estimates.values()
-        if estimate.date is not None and estimate.date.precision != "year" and estimate.confidence >= 0.5
-    )
-    collection_year = confident_years.most_common(1)[0][0] if confident_years else None
+    seen_in = Counter(context for cues in cues_of.values() for context in cues.contexts)
+    boilerplate = frozenset(context for context, count in seen_in.items() if count >= _BOILERPLATE_REPEATS)
     for key, cues in cues_of.items():
-        if estimates[key].confidence < 0.5 and collection_year is not None:
-            estimates[key] = _estimate(cues, today, collection_year)
+        if cues.contexts & boilerplate:
+            cues_of[key] = _read_cues(texts[key], boilerplate)
+        estimates[key] = _estimate(cues_of[key], today)
+    span = _story_span(estimates.values())
+    if span is None:
+        return estimates
+    year_hint = _middle(span).year
+    wide = (span[0] - _SPAN_MARGIN, span[1] + _SPAN_MARGIN)
+    recalled = Counter(
+        day for cues in cues_of.values()
+        for day in {day for day, _ in _mentioned_days(cues, _reference_year(cues, year_hint), today, wide)}
+    )
+    threshold = max(_LANDMARK_MIN_ARTICLES, _LANDMARK_SHARE * len(cues_of))
+    landmarks = frozenset(day for day, count in recalled.items() if count >= threshold)
+    # An article that speaks in the past of a year after the story's span is not part of it.
+    inside = {key: cues for key, cues in cues_of.items() if (cues.latest_past_year or 0) <= wide[1].year + 1}
+    for key, cues in inside.items():
+        estimates[key] = _estimate(cues, today, year_hint, wide, landmarks=landmarks)
+    unsure = [key for key in inside if estimates[key].confidence < _DATELINE_CONFIDENCE]
+    priors = _sibling_priors(texts, estimates, unsure)
+    for key in unsure:
+        estimate = _estimate(cues_of[key], today, year_hint, wide, priors.get(key), landmarks)
+        if estimate.date is None or not wide[0].year <= estimate.date.value.year <= wide[1].year:
+            middle = PartialDate(_middle(span), "month")
+            estimate = DateEstimate(middle, "text", 0.1, (f"collection's middle month {middle.iso()}",))
+        estimates[key] = estimate
     return estimates
+
+
+_SPAN_MARGIN = dt.timedelta(days=21)
+_DATELINE_CONFIDENCE = 0.8
+_LANDMARK_MIN_ARTICLES = 5
+_LANDMARK_SHARE = 0.05
+_BOILERPLATE_REPEATS = 3  # the same date in the same words in this many articles is page furniture
+_CONFIDENT = 0.5
+
+
+def _middle(span: Span) -> dt.date:
+    return span[0] + (span[1] - span[0]) / 2
+
+
+def _story_span(estimates) -> Span | None:
+    """The days the collection's confidently dated articles cover, without the outlying tenth at each end."""
+    days = sorted(
+        estimate.date.value for estimate in estimates
+        if estimate.date is not None and estimate.date.precision == "day" and estimate.confidence >= _CONFIDENT
+    )
+    if len(days) < 3:
+        return None
+    median = days[len(days) // 2]
+    days = [day for day in days if abs((day - median).days) <= 365]
+    cut = len(days) // 20
+    return days[cut], days[len(days) - 1 - cut]
+
+
+def _sibling_priors(
+    texts: Mapping[str, str], estimates: dict[str, DateEstimate], keys: list[str]
+) -> dict[str, Prior]:
+    """For each article in ``keys``, the date its most similar confidently dated siblings share.
+
+    Similarity is TF-IDF cosine over words and word pairs, so articles telling the same event
+    ("top kill", "Kennebunkport") find each other; the prior is their similarity-weighted median date.
+    """
+    donors = [key for key, estimate in estimates.items()
+              if estimate.date is not None and estimate.date.precision == "day" and estimate.confidence >= _DONOR]
+    if not donors or not keys:
+        return {}
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    everyone = list(dict.fromkeys([*keys, *donors]))
+    documents = [texts[key] if isinstance(texts[key], str) else "" for key in everyone]
+    try:
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=2,
+                                 max_df=0.5).fit_transform(documents)
+    except ValueError:  # too few words to compare
+        return {}
+    row_of = {key: index for index, key in enumerate(everyone)}
+    similarity = (matrix[[row_of[key] for key in keys]] @ matrix[[row_of[key] for key in donors]].T).toarray()
+    priors: dict[str, Prior] = {}
+    for row, key in enumerate(keys):
+        order = similarity[row].argsort()[::-1]
+        neighbours = [(float(similarity[row][column]), donors[column]) for column in order[: _NEIGHBOURS + 1]
+                      if donors[column] != key and similarity[row][column] > 0][:_NEIGHBOURS]
+        if not neighbours or neighbours[0][0] < _MIN_SIMILARITY:
+            continue
+        day = _weighted_median([(estimates[other].date.value, weight) for weight, other in neighbours])
+        best_weight, best_key = next(
+            ((weight, other) for weight, other in neighbours if abs((estimates[other].date.value - day).days) <= 3),
+            neighbours[0],
+        )
+        note = f"like '{best_key}' ({estimates[best_key].date.iso()}, similarity {best_weight:.2f})"
+        priors[key] = Prior(day, min(1.0, best_weight), note)
+    return priors
+
+
+_NEIGHBOURS = 5
+_MIN_SIMILARITY = 0.05
+_DONOR = 0.5
+
+
+def _weighted_median(values: list[tuple[dt.date, float]]) -> dt.date:
+    values = sorted(values)
+    half, running = sum(weight for _, weight in values) / 2, 0.0
+    for day, weight in values:
+        running += weight
+        if running >= half:
+            return day
+    return values[-1][0]

@@ -150,7 +150,7 @@ def run(data: Path, dct_mode: str = "gold", out: Path | None = None) -> dict:
     seconds = 0.0
     for path in paths:
         document = read_timeml(path)
-        began = time.perf_counter()
+        began = time.process_time()
         if dct_mode == "gold":
             dct = document.dct
         elif dct_mode == "infer":
@@ -160,7 +160,7 @@ def run(data: Path, dct_mode: str = "gold", out: Path | None = None) -> dict:
         else:
             dct = None
         found = find_time_expressions(document.text, dct, path.stem)
-        seconds += time.perf_counter() - began
+        seconds += time.process_time() - began
         gold_spans = {(item.start, item.end) for item in document.timexes}
         counts["system"] += len(found)
         counts["gold"] += len(document.timexes)
