@@ -10,6 +10,7 @@ never attributed without a cue next to it or a quote of the same speaker just be
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -29,6 +30,8 @@ from storyline.model import Article, Attribution, PartialDate, Span, TimeExpress
 
 # A quotation this short without a cue is a scare quote or a title, not something someone said.
 MIN_CONTINUED_QUOTE_WORDS = 4
+# What may stand between a cue and the quote that continues it: the rest of the cue's sentence.
+REST_OF_SENTENCE = re.compile(r"[^\n]{0,250}[.!?][\"”')\]]*[ \t]*")
 
 
 def find_attributions(article: Article, doc: Doc, timexes: Sequence[TimeExpression]) -> list[Attribution]:
@@ -119,7 +122,7 @@ def _quote_attributions(doc: Doc, passages: Sequence[QuotedPassage], found: list
             source = trim_span(text, *subtree_extent(subject)) if subject is not None else None
             candidate = Candidate((passage.start, passage.end), cue_extent(verb), source, verb.i, True)
         elif previous_direct is not None and (
-            _splits(text, previous_direct, passage) or _continues(doc, previous_direct, passage)
+            _splits(text, previous_direct, passage) or _continues(previous_direct, passage, text)
         ):
             candidate = Candidate((passage.start, passage.end), previous_direct.cue, previous_direct.source,
                                   previous_direct.cue_token, True)
@@ -173,25 +176,18 @@ def _splits(text: str, previous: Candidate, passage: QuotedPassage) -> bool:
     return len(gap) < 200 and gap.rstrip().endswith((",", ":")) and not any(mark in gap for mark in ".!?\n")
 
 
-def _continues(doc: Doc, previous: Candidate, passage: QuotedPassage) -> bool:
-    """True when the quotation follows the previous quote's sentence directly and stands alone (no words
-    of its own outside the marks), as in '"...," McGurk said. "A couple of thousand fighters remain."'."""
-    text = doc.text
+def _continues(previous: Candidate, passage: QuotedPassage, text: str) -> bool:
+    """True when the quotation is the next sentence after the previous quote's cue sentence, in the same
+    paragraph, as in '"...," McGurk said on December 11. "A couple of thousand fighters remain."'."""
     if len(text[passage.start : passage.end].split()) < MIN_CONTINUED_QUOTE_WORDS:
         return False
-    span = doc.char_span(passage.start, passage.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    sentence = span[0].sent
-    outside = text[sentence.start_char : passage.start] + text[passage.end : sentence.end_char]
-    if any(char.isalnum() for char in outside) or "\n" in text[previous.content[1] : passage.start]:
-        return False
     anchor = max(previous.content[1], previous.cue[1] if previous.cue else 0)
-    anchor_tokens = doc.char_span(anchor - 1, anchor, alignment_mode="expand")
-    if anchor_tokens is None or len(anchor_tokens) == 0:
+    if anchor > passage.start:
         return False
-    gap_start = anchor_tokens[-1].sent.end_char
-    return not any(char.isalnum() for char in text[gap_start : passage.start])
+    following = text[passage.end : passage.end + 40].lstrip(" \t")
+    if following and (following[0].islower() or following[0] in ",;:"):
+        return False  # the quotation is part of a longer sentence of the writer's
+    return REST_OF_SENTENCE.fullmatch(text[anchor : passage.start]) is not None
 
 
 def _date_of(candidate: Candidate, doc: Doc, timexes: Sequence[TimeExpression],
