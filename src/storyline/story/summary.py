@@ -2,12 +2,15 @@
 
 The method is concept coverage (Gillick & Favre 2009, the ICSISumm system of DUC/TAC): the story's
 *concepts* are the word bigrams that several independent articles share, each worth the number of
-articles that use it; the summary is the set of sentences that covers the most concept weight within the
-word budget, found exactly by integer linear programming. Repeating a point earns nothing, so redundancy
-is avoided by construction, and a fact reported by many sources outweighs a detail told once.
+articles that use it (double from an article that puts it in its lead); the summary is the set of
+sentences that covers the most concept weight within the word budget, found exactly by integer linear
+programming. Repeating a point earns nothing, so redundancy is avoided by construction, and a fact
+reported by many sources outweighs a detail told once; of two wordings of one point, the one that more
+sources confirm sentence for sentence wins.
 
 Only sentences a reader can follow out of context compete: not headlines or photo captions, not
-sentences that open on a pronoun or a connective ("He said…", "But…"), not unattributed quotes. A story
+sentences that open on a pronoun or a connective ("He said…", "But…"), not unattributed quotes, and a
+sentence naming someone by surname alone only together with one that introduces them. A story
 whose articles span more than a year must include its latest developments (a sentence from its most
 recent articles) and is told in date order, so the paragraph shows how the story got where it stands.
 Each sentence carries its own text as first evidence, then the closest sentence of every other article
@@ -104,18 +107,13 @@ class _Candidate:
 
 
 def summarize(analyses: Sequence[ArticleAnalysis], *, words: int = 100) -> list[SummarySentence]:
-    """The story in at most ``words`` words of whole source sentences, in date order, with evidence.
-
-    >>> summary = summarize(analyses, words=100)  # doctest: +SKIP
-    >>> summary[0].evidence[0].quote == summary[0].text
-    True
-    """
+    """The story in at most ``words`` words of whole source sentences, in date order, with evidence:
+    ``summary[0].evidence[0].quote == summary[0].text``, and each further evidence is the sentence of
+    another source that reports the same point."""
     candidates = find_candidates(analyses)
-    introductions = _introductions(candidates)
-    candidates = [c for i, c in enumerate(candidates) if introductions.get(i, True)]
-    introductions = _introductions(candidates)
     if not candidates or words <= 0:
         return []
+    introductions = _introductions(candidates)
     stems = [_stems(candidate.text) for candidate in candidates]
     sources = independent_sources(analyses)
     leads = _lead_sentences(analyses, candidates)
@@ -231,67 +229,68 @@ def select_sentences(
     words: int,
     required: Sequence[int] = (),
     repeats: Sequence[tuple[int, int]] = (),
-    support: Sequence[int] | None = None,
+    support: Sequence[int] = (),
     introductions: dict[int, list[int]] | None = None,
 ) -> list[int]:
     """Indices of the candidates that together cover the most concept weight in ``words`` words.
 
-    Solved exactly as an integer program: maximise the weight of covered concepts, where a concept is
-    covered when a chosen sentence contains it, under the word budget; with ``required``, at least one of
-    those candidates is chosen; of each pair in ``repeats`` (two wordings of one point) at most one is. A tiny preference for earlier sentences breaks ties toward article leads.
+    Solved exactly as an integer program: maximise the weight of covered concepts (a concept is covered
+    when a chosen sentence contains it) under the word budget, plus ``SUPPORT_WEIGHT`` for each other
+    source that reports a chosen sentence's point (``support``). With ``required``, at least one of those
+    candidates is chosen; of each pair in ``repeats`` (two wordings of one point) at most one is; a
+    candidate in ``introductions`` ("Singh called…") comes only with one that introduces the person. A
+    tiny preference for earlier sentences breaks the remaining ties toward article leads.
     """
     fitting = [i for i, candidate in enumerate(candidates) if candidate.words <= words]
     if not fitting:
         return []
+    column_of = {i: column for column, i in enumerate(fitting)}
     concept_ids = {concept: n for n, concept in enumerate(sorted({c for i in fitting for c in concepts[i]}))}
     sentence_count, concept_count = len(fitting), len(concept_ids)
-    support = support or [0] * len(candidates)
-    sentence_values = [SUPPORT_WEIGHT * support[i] + 1e-3 / (2 + candidates[i].sentence.index) for i in fitting]
-    objective = -np.array(sentence_values + [weights[c] for c in sorted(concept_ids, key=concept_ids.get)])
+    width = sentence_count + concept_count
+    sentence_values = [
+        SUPPORT_WEIGHT * (support[i] if support else 0) + 1e-3 / (2 + candidates[i].sentence.index) for i in fitting
+    ]
+    objective = -np.array(sentence_values + [weights[concept] for concept in concept_ids])
 
-    rows, cols, values = [], [], []
-    for row, concept_id in enumerate(range(concept_count)):
-        rows.append(row)
-        cols.append(sentence_count + concept_id)
-        values.append(1.0)
-    for column, i in enumerate(fitting):
-        for concept in set(concepts[i]):
-            rows.append(concept_ids[concept])
-            cols.append(column)
-            values.append(-1.0)
-    coverage = sparse.csr_array((values, (rows, cols)), shape=(concept_count, sentence_count + concept_count))
-    lengths = np.array([candidates[i].words for i in fitting] + [0] * concept_count, dtype=float)
-    constraints = [LinearConstraint(coverage, -np.inf, 0.0), LinearConstraint(lengths[None, :], 0.0, words)]
-    required_columns = [column for column, i in enumerate(fitting) if i in set(required)]
+    # A concept counts only if a chosen sentence holds it: c_k - sum of s_i over sentences holding k <= 0.
+    entries = [(concept_ids[c], column_of[i], -1.0) for i in fitting for c in set(concepts[i])]
+    entries += [(k, sentence_count + k, 1.0) for k in range(concept_count)]
+    constraints = [LinearConstraint(_sparse_rows(entries, concept_count, width), -np.inf, 0.0)]
+    lengths = [(0, column_of[i], float(candidates[i].words)) for i in fitting]
+    constraints.append(LinearConstraint(_sparse_rows(lengths, 1, width), 0.0, words))
+    required_columns = [column_of[i] for i in required if i in column_of]
     if required_columns:
-        pick_one = np.zeros(sentence_count + concept_count)
-        pick_one[required_columns] = 1.0
-        constraints.append(LinearConstraint(pick_one[None, :], 1.0, np.inf))
-    column_of = {i: column for column, i in enumerate(fitting)}
-    for dependent, introducers in (introductions or {}).items():
-        if dependent in column_of:
-            needs = np.zeros(sentence_count + concept_count)
-            needs[column_of[dependent]] = 1.0
-            needs[[column_of[k] for k in introducers if k in column_of]] = -1.0
-            constraints.append(LinearConstraint(needs[None, :], -np.inf, 0.0))
+        pick_one = [(0, column, 1.0) for column in required_columns]
+        constraints.append(LinearConstraint(_sparse_rows(pick_one, 1, width), 1.0, np.inf))
     pairs = [(column_of[a], column_of[b]) for a, b in repeats if a in column_of and b in column_of]
     if pairs:
-        rows_of_pairs = np.repeat(np.arange(len(pairs)), 2)
-        exclusive = sparse.csr_array(
-            (np.ones(2 * len(pairs)), (rows_of_pairs, np.array(pairs).ravel())),
-            shape=(len(pairs), sentence_count + concept_count),
-        )
-        constraints.append(LinearConstraint(exclusive, 0.0, 1.0))
+        at_most_one = [(row, column, 1.0) for row, pair in enumerate(pairs) for column in pair]
+        constraints.append(LinearConstraint(_sparse_rows(at_most_one, len(pairs), width), 0.0, 1.0))
+    dependents = [(column_of[i], [column_of[k] for k in ks if k in column_of])
+                  for i, ks in (introductions or {}).items() if i in column_of]
+    if dependents:
+        needs = [(row, dependent, 1.0) for row, (dependent, _) in enumerate(dependents)]
+        needs += [(row, column, -1.0) for row, (_, introducers) in enumerate(dependents) for column in introducers]
+        constraints.append(LinearConstraint(_sparse_rows(needs, len(dependents), width), -np.inf, 0.0))
     result = milp(
         objective,
         constraints=constraints,
-        integrality=np.ones(sentence_count + concept_count),
+        integrality=np.ones(width),
         bounds=Bounds(0.0, 1.0),
         options={"time_limit": SOLVER_SECONDS},
     )
     if result.x is None:
         return []
     return [i for column, i in enumerate(fitting) if result.x[column] > 0.5]
+
+
+def _sparse_rows(entries: Sequence[tuple[int, int, float]], rows: int, columns: int) -> sparse.csr_array:
+    """A constraint matrix from (row, column, value) entries."""
+    if not entries:
+        return sparse.csr_array((rows, columns))
+    row_ids, column_ids, values = zip(*entries, strict=True)
+    return sparse.csr_array((values, (row_ids, column_ids)), shape=(rows, columns))
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,7 +396,7 @@ def _recent_candidates(analyses: Sequence[ArticleAnalysis], candidates: Sequence
         if analysis.article.published is not None
         and (latest - analysis.article.published.value).days <= RECENT_DAYS
     }
-    return [i for i, candidate in enumerate(candidates) if candidate.article in recent]
+    return [i for i, candidate in enumerate(candidates) if candidate.article in recent and candidate.bare_name is None]
 
 
 def _reading_order(
