@@ -195,3 +195,37 @@ def test_timeline_caption_paragraph_above_a_headline_is_not_an_event():
 
 def test_timeline_sentence_cut_at_a_title_abbreviation_is_not_an_event():
     assert not is_self_contained("At a January press briefing at the Pentagon, U.S. Marine Corps Brig.")
+
+
+@pytest.mark.parametrize(
+    "line, kept",
+    [
+        ("CAIRO (Reuters) - Egypt's army deployed tanks around Tahrir Square on Saturday.",
+         "Egypt's army deployed tanks around Tahrir Square on Saturday."),
+        ("(Update 1:12 a.m. Tuesday in Cairo) Egypt's information ministry said the Noor Group was shut down.",
+         "Egypt's information ministry said the Noor Group was shut down."),
+        ("* BP shares plunged 17 percent in London trading on news its latest attempt failed.",
+         "BP shares plunged 17 percent in London trading on news its latest attempt failed."),
+    ],
+)
+def test_timeline_sentence_drops_dateline_and_stamp_but_quotes_exact_characters(line, kept):
+    analysis = _analysis("wire", [line], "2011-01-29")
+    (sentence,) = date_sentences([analysis])
+    assert sentence.text == kept
+    assert analysis.article.text[sentence.sentence.span.start : sentence.sentence.span.end] == kept
+
+
+@pytest.mark.parametrize("previous_day_leads, support", [(False, 1), (True, 2)])
+def test_timeline_previous_day_leads_joins_next_day_reports(previous_day_leads, support):
+    recap = _analysis(
+        "recap",
+        ["Dr Murray was charged with involuntary manslaughter in Los Angeles on 8 February 2010."],
+        "2010-06-25",
+        [("8 February 2010", "2010-02-08")],
+    )
+    wire = _analysis(
+        "wire", ["Dr Murray has been charged with involuntary manslaughter in Los Angeles, prosecutors said."], "2010-02-09"
+    )
+    entries = build_timeline([recap, wire], min_precision="day", previous_day_leads=previous_day_leads)
+    charged = next(entry for entry in entries if entry.date == PartialDate.parse("2010-02-08"))
+    assert charged.support == support

@@ -120,6 +120,7 @@ def predict(analyses: Sequence[ArticleAnalysis], gold: GoldTimeline) -> dict[dt.
         sentences_per_date=gold.sentences_per_date,
         date_range=(start, end),
         min_precision="day",
+        previous_day_leads=True,
     )
     predicted: dict[dt.date, list[str]] = defaultdict(list)
     for entry in entries:

@@ -85,6 +85,14 @@ _TITLE_ABBREVIATIONS = frozenset(
     "gen. brig. col. lt. maj. capt. sgt. adm. cmdr. gov. sen. rep. rev. mr. mrs. ms. dr. prof. st. no.".split()
 )
 """A sentence "ending" on one of these was cut in two by the splitter ("… Marine Corps Brig.")."""
+_PREAMBLE = re.compile(
+    r"(?:[\\*•·]+\s*)?"
+    r"(?:(?:\(|-LRB-)\s*update\b[^()]{0,80}?(?:\)|-RRB-)\s*(?:--|-|—|–|:)?\s*"
+    r"|[^()]{0,120}?(?:\(|-LRB-)\s*(?:CNN|Reuters|AP|AFP|BBC)[^()]{0,20}?(?:\)|-RRB-)\s*"
+    r"(?:--|-|—|–|:)\s*)?",
+    re.IGNORECASE,
+)
+"""Datelines, live-blog update stamps and list bullets that open a sentence but tell nothing."""
 _OPENING_QUOTES = frozenset({'"', "“", "`", "'", "‘"})
 _CLITIC = re.compile(r"('ll|’ll|n't|'s|’s)\b")
 
@@ -124,7 +132,8 @@ def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> li
     lead_left = LEAD_SENTENCES
     dated: list[DatedSentence] = []
     for position, sentence in enumerate(analysis.sentences):
-        text = article.text[sentence.span.start : sentence.span.end].strip()
+        sentence = _without_preamble(sentence, article.text)
+        text = article.text[sentence.span.start : sentence.span.end]
         if article.title_span is not None and _overlaps(sentence, article.title_span):
             continue
         if (
@@ -219,6 +228,22 @@ def _timexes_by_sentence(
         if position >= 0 and timex.span.end <= sentences[position].span.end:
             grouped[position].append(timex)
     return grouped
+
+
+def _without_preamble(sentence: Sentence, text: str) -> Sentence:
+    """The sentence without a leading dateline, live-blog stamp or bullet ("CAIRO (Reuters) - ",
+    "(Update 1:12 a.m. Tuesday) ", "* "): still the article's exact characters, only fewer of them."""
+    start, end = sentence.span.start, sentence.span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    match = _PREAMBLE.match(text, start, end)
+    if match and match.end() < end:
+        start = match.end()
+    if (start, end) == (sentence.span.start, sentence.span.end):
+        return sentence
+    return Sentence(Span(sentence.span.article_id, start, end), sentence.index)
 
 
 def _is_caption_paragraph(text: str, span: Span) -> bool:

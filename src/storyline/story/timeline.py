@@ -27,21 +27,18 @@ from storyline.story.events import DatedSentence, date_sentences, period_end
 SAME_EVENT_SIMILARITY = 0.3
 """TF-IDF cosine above which two sentences on one date are taken to report the same happening."""
 
-REDUNDANT_SIMILARITY = 0.5
-"""Cosine above which a candidate repeats an event already on the timeline and is skipped."""
+REDUNDANT_SIMILARITY = 0.35
+"""Cosine above which a candidate repeats an event already on the timeline and is skipped: low, because
+a timeline that tells each thing once has room for more things."""
 
 LATER_MENTION_WEIGHT = 1.0
 """Extra weight of a reference from an article written after the date: looking back marks importance."""
 
-PUBLISHED_WEIGHT = 0.5
+PUBLISHED_WEIGHT = 1.0
 """Weight of an article published on the date (its lead reports that day's news)."""
 
-PREVIOUS_DAY_LEADS = False
-VOLUME_EXPONENT = 0.0
-VOLUME_DAYS = 3
-TOPICALITY_CAP = 1.0
-SHORT_WORDS = 0
-LONG_WORDS = 1000
+UNDATED_LEAD_FACTOR = 0.9
+"""Preference for a sentence that states its date over a lead sentence dated only by publication."""
 
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 
@@ -69,12 +66,16 @@ def build_timeline(
     sentences_per_date: int = 1,
     date_range: tuple[dt.date, dt.date] | None = None,
     min_precision: Precision = "year",
+    previous_day_leads: bool = False,
 ) -> list[TimelineEntry]:
     """The story's timeline, sorted by date (entries of one date in rank order).
 
     ``max_dates`` caps the number of dates (default: grows with the number of articles, for a briefing a
     reader can scan); ``sentences_per_date`` is how many distinct events a date may tell; ``date_range``
     keeps only dates overlapping it; ``min_precision="day"`` drops month and year entries.
+    ``previous_day_leads`` also offers an undated lead sentence as the telling of the day before its
+    publication, the benchmark convention that wire news reports yesterday's events (off by default: the
+    product never moves a sentence to a date its source does not state).
     """
     if sentences_per_date < 1:
         raise ValueError(f"sentences_per_date must be at least 1, got {sentences_per_date}")
@@ -92,7 +93,7 @@ def build_timeline(
     by_date: dict[PartialDate, list[int]] = defaultdict(list)
     for index, sentence in enumerate(dated):
         by_date[sentence.date].append(index)
-        if PREVIOUS_DAY_LEADS and not sentence.mentioned and sentence.date.precision == "day":
+        if previous_day_leads and not sentence.mentioned and sentence.date.precision == "day":
             by_date[PartialDate(sentence.date.value - dt.timedelta(days=1), "day")].append(index)
     ranked_dates = rank_dates(dated, article_weights)
     size = max_dates if max_dates is not None else default_timeline_size(len(analyses), len(ranked_dates))
@@ -114,7 +115,9 @@ def build_timeline(
     return entries
 
 
-def rank_dates(dated: Sequence[DatedSentence], article_weights: Sequence[float] | None = None) -> list[PartialDate]:
+def rank_dates(
+    dated: Sequence[DatedSentence], article_weights: Sequence[float] | None = None
+) -> list[PartialDate]:
     """Dates by salience: how many articles refer to them (counting again those that look back from
     later), how many articles were published on them, and how many sentences mention them.
 
@@ -141,37 +144,8 @@ def rank_dates(dated: Sequence[DatedSentence], article_weights: Sequence[float] 
         score.mention_sentences += article_weights[sentence.article_index]
         if published is not None and published.value > period_end(sentence.date):
             score.later_articles.add(sentence.article_index)
-    volume = _news_volume(dated)
-    values = {
-        date: score.value(article_weights) / volume(date) ** VOLUME_EXPONENT for date, score in scores.items()
-    }
+    values = {date: score.value(article_weights) for date, score in scores.items()}
     return sorted(values, key=lambda date: (-values[date], date.value))
-
-
-def _news_volume(dated: Sequence[DatedSentence]):
-    """Articles published around a day relative to the average day: busy weeks mention every day more,
-    so their dates are discounted a little to leave room for the quieter turning points."""
-    published_days: dict[int, dt.date] = {}
-    for sentence in dated:
-        if sentence.published is not None and sentence.published.precision == "day":
-            published_days[sentence.article_index] = sentence.published.value
-    ordinals = np.sort(np.array([day.toordinal() for day in published_days.values()], dtype=np.int64))
-    if len(ordinals) == 0:
-        return lambda date: 1.0
-    span = max(1, int(ordinals[-1] - ordinals[0]) + 1)
-    window = 2 * VOLUME_DAYS + 1
-    average = len(ordinals) * min(window, span) / span
-
-    def volume(date: PartialDate) -> float:
-        if date.precision != "day":
-            return 1.0
-        day = date.value.toordinal()
-        count = np.searchsorted(ordinals, day + VOLUME_DAYS, side="right") - np.searchsorted(
-            ordinals, day - VOLUME_DAYS, side="left"
-        )
-        return max(1.0, (count + 1) / (average + 1))
-
-    return volume
 
 
 def default_timeline_size(article_count: int, date_count: int) -> int:
@@ -195,13 +169,13 @@ def _pick_events(
     same thing; candidates repeating an event already told (on any date) are skipped.
     """
     member_vectors = vectors[members]
+    articles = np.array([dated[index].article_index for index in members])
     centroid = np.asarray(member_vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     if norm == 0:
         return []
     centrality = member_vectors @ (centroid / norm)
     similarity = (member_vectors @ member_vectors.T).toarray()
-    articles = np.array([dated[index].article_index for index in members])
     support = np.array(
         [
             len(set(articles[similarity[row] >= SAME_EVENT_SIMILARITY]) | {articles[row]})
@@ -209,9 +183,12 @@ def _pick_events(
         ]
     )
     mentioned = np.array([dated[index].mentioned for index in members])
-    lengths = np.array([len(dated[index].text.split()) for index in members])
-    fit = np.minimum(1.0, lengths / max(SHORT_WORDS, 1)) * np.minimum(1.0, LONG_WORDS / lengths)
-    scores = fit * centrality * topicality[members] * (1.0 + np.log(support)) * np.where(mentioned, 1.0, 0.9)
+    scores = (
+        centrality
+        * topicality[members]
+        * (1.0 + np.log(support))
+        * np.where(mentioned, 1.0, UNDATED_LEAD_FACTOR)
+    )
     told_similarity = (
         (member_vectors @ vectors[list(told)].T).toarray().max(axis=1) if told else np.zeros(len(members))
     )
@@ -269,7 +246,7 @@ def _topicality(vectors: sparse.csr_matrix) -> np.ndarray:
         return np.zeros(vectors.shape[0])
     similarity = vectors @ (centroid / norm)
     typical = float(np.median(similarity[similarity > 0])) if np.any(similarity > 0) else 0.0
-    return np.minimum(TOPICALITY_CAP, similarity / typical) if typical > 0 else similarity
+    return np.minimum(1.0, similarity / typical) if typical > 0 else similarity
 
 
 def _article_weights(dated: Sequence[DatedSentence], topicality: np.ndarray) -> list[float]:
