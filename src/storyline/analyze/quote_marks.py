@@ -103,7 +103,9 @@ def find_quoted_passages(text: str) -> list[QuotedPassage]:
                     stack.append((kind, carried[0]))
                     index += length
                     continue
-            if stack and stack[-1][0] == kind and role != "open":
+            # A mark closes the innermost quote of its own style, or of the other style when its position
+            # leaves no doubt that it closes (sloppy text opens with “ and closes with ").
+            if stack and ((stack[-1][0] == kind and role != "open") or role == "close"):
                 _, opened_at = stack.pop()
                 if not stack:
                     paragraphs = carried[1] if carried and opened_at == carried[0] else 1
