@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from storyline.analyze.timex import find_time_expressions
+from storyline.analyze.timex.lexicon import WEEKDAYS
 from storyline.analyze.timex.normalize import speaks_of_future
 from storyline.model import DateEstimate, PartialDate, TimeExpression
 
@@ -39,6 +40,7 @@ _DATELINE_LINE_NOISE = re.compile(
     r"(?i)\b(?:published|updated|last updated|posted|on|at|by|page|gmt|bst|utc|et|est|edt|am|pm|min read|read)\b"
     r"|\d{1,2}[:.]\d\d|[|:,\-–—]"
 )
+_WEEKDAY_NAME = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _BIRTH = re.compile(r"(?i)\b(?:born|died|founded|established)\b(?:\s+(?:on|in))?\s*$")
 _YEAR_WORDS = re.compile(r"(?i)\b(?:this|earlier this|later this|so far this) year\b")
 _BARE_YEAR_PAST = re.compile(r"(?i)\b(?:in|since|during|throughout|by the end of|until)\s+(\d{4})\b(?!\s*,?\s*\d)")
@@ -171,6 +173,9 @@ def _read_cues(text: str, boilerplate: frozenset[str] = frozenset()) -> _Cues:
                 if cues.dateline is None and _is_dateline(text, timex):
                     cues.dateline = (key, timex.text)
                 cues.days.append((key, timex.text, future))
+                named = _WEEKDAY_NAME.search(timex.text)
+                if named and WEEKDAYS[named.group().lower()] == key.isoweekday():
+                    cues.weekdays.append((key.isoweekday(), named.group()))  # "Tuesday, January 25, 2011"
             else:
                 if cues.dateline is None and cues.dateline_without_year is None and _is_dateline(text, timex):
                     cues.dateline_without_year = (key[0], key[1], timex.text)

@@ -1,0 +1,118 @@
+"""The dater: publication dates from metadata, the article's own text, and its collection."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import EXAMPLES
+from storyline.analyze.dating import date_article, date_collection, plausible_metadata
+from storyline.model import PartialDate
+
+TODAY = dt.date(2025, 1, 1)
+
+
+def seeds() -> dict[str, str]:
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt"))}
+
+
+def test_dating_plausible_metadata_wins():
+    estimate = date_article("Officials said Monday.", PartialDate.parse("2018-02-05"), today=TODAY)
+    assert (estimate.date, estimate.source) == (PartialDate.parse("2018-02-05"), "metadata")
+
+
+@pytest.mark.parametrize(
+    ("metadata", "reason"),
+    [("2031-01-01", "in the future"), ("1970-01-01", "Unix epoch")],
+)
+def test_dating_implausible_metadata_gives_way_to_the_text(metadata, reason):
+    estimate = date_article("BAGHDAD, Feb. 5, 2018 (Reuters) - Troops began to leave.",
+                            PartialDate.parse(metadata), today=TODAY)
+    assert estimate.source == "text" and estimate.date == PartialDate.parse("2018-02-05")
+    assert reason in estimate.cues[0]
+
+
+def test_dating_plausible_metadata_reason_is_none_for_a_past_date():
+    assert plausible_metadata(PartialDate.parse("2018-12-19"), TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BAGHDAD, Feb. 5, 2018 (Reuters) - U.S. troops began to leave Iraq on Monday.", "2018-02-05"),
+        ("US starts Iraq withdrawal\n\n2 min read\n05 February, 2018\nOne senior Iraqi official said.", "2018-02-05"),
+        ("By Dan Primack February 2 , 2011 : 2:24 PM ET One day before Egyptians took to the streets .",
+         "2011-02-02"),
+        ("SURMAN , Libya | Mon Jun 20 , 2011 7:56 pm EDT SURMAN , Libya -LRB- Reuters -RRB- - The government said.",
+         "2011-06-20"),
+    ],
+)
+def test_dating_datelines(text, expected):
+    estimate = date_article(text, today=TODAY)
+    assert estimate.date == PartialDate.parse(expected)
+    assert estimate.cues[0].startswith("dateline")
+
+
+def test_dating_weekday_and_last_week_place_the_syria_article():
+    estimate = date_article(seeds()["000_24e1abfc6c83d9c1.txt"], today=TODAY)
+    assert estimate.date == PartialDate.parse("2018-12-19")
+    assert "weekday 'Wednesday'" in estimate.cues
+    assert any("December 11" in cue and "last week" in cue for cue in estimate.cues)
+
+
+def test_dating_a_finished_year_dates_the_2024_article_to_its_year():
+    estimate = date_article(seeds()["003_673533e19380046e.txt"], today=TODAY)
+    assert estimate.date == PartialDate.parse("2024")
+    assert "finished year" in estimate.cues[0]
+
+
+def test_dating_yesterday_with_a_date_means_the_next_day():
+    text = "Markets fell yesterday , March 3 , 2009 , after the report .\nInvestors waited ."
+    assert date_article(text, today=TODAY).date == PartialDate.parse("2009-03-04")
+
+
+def test_dating_birth_dates_are_background():
+    text = "Jackson, who was born on August 29, 1958, sold millions of records."
+    assert date_article(text, today=TODAY).date is None
+
+
+@pytest.mark.parametrize("text", ["", "zzkq wpx 20188 31 February ----", "The sky was blue."])
+def test_dating_text_without_date_cues_gives_no_date(text):
+    estimate = date_article(text, today=TODAY)
+    assert estimate.date is None and estimate.source is None and estimate.confidence == 0.0
+
+
+def test_dating_collection_places_the_seed_articles():
+    estimates = date_collection(seeds(), today=TODAY)
+    days = {name: estimate.date.iso() for name, estimate in estimates.items()}
+    assert days["004_876711f44ed858c4.txt"] == "2018-02-05"
+    assert days["001_52eb3ba822823c75.txt"] == "2018-02-05"
+    assert days["002_d2a7998f1b8d5525.txt"] == "2018-02-05"
+    assert days["000_24e1abfc6c83d9c1.txt"] == "2018-12-19"
+    assert days["003_673533e19380046e.txt"] == "2024"
+
+
+def test_dating_collection_cites_the_sibling_it_borrowed_from():
+    estimate = date_collection(seeds(), today=TODAY)["001_52eb3ba822823c75.txt"]
+    assert "weekday 'Monday'" in estimate.cues
+    assert any(cue.startswith("like '004_876711f44ed858c4.txt'") for cue in estimate.cues)
+
+
+def test_dating_collection_keeps_metadata():
+    texts = seeds()
+    metadata = {"003_673533e19380046e.txt": PartialDate.parse("2024-09-27")}
+    estimate = date_collection(texts, metadata, today=TODAY)["003_673533e19380046e.txt"]
+    assert (estimate.date.iso(), estimate.source) == ("2024-09-27", "metadata")
+
+
+def test_dating_collection_ignores_dates_repeated_as_page_furniture():
+    sidebar = "Most read 9:40 pm ET February 11 , 2013 RETWEET follow us"
+    texts = {
+        f"{number}.txt": f"CAIRO , Egypt -LRB- CNN -RRB- -- Protesters marched on {weekday} , "
+                         f"January {day} , 2011 : 10:00 AM ET .\nMore news .\n" + "Filler line .\n" * 12 + sidebar
+        for number, (weekday, day) in enumerate([("Tuesday", 25), ("Wednesday", 26), ("Thursday", 27)])
+    }
+    texts["3.txt"] = "Protesters marched again on Friday , police said .\n" + "Filler line .\n" * 12 + sidebar
+    estimates = date_collection(texts, today=TODAY)
+    assert estimates["3.txt"].date is not None and estimates["3.txt"].date.value.year == 2011
