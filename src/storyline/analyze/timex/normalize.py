@@ -84,13 +84,16 @@ def speaks_of_future(text: str, position: int) -> bool:
     window = text[max(start, position - 100) : position]
     if _FUTURE_PREPOSITION.search(window):
         return True
-    words = [word.lower() for word in _WORD.findall(window)]
+    written = _WORD.findall(window)
+    words = [word.lower() for word in written]
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if word in _FUTURE_WORDS or (index and (words[index - 1], word) in _FUTURE_PAIRS):
             return True
-        if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed")):
-            return False
+        if word in _PAST_WORDS or (
+            len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and written[index].islower()
+        ):
+            return False  # a past tense ("met", "announced"), not a name ("United")
     return False
 
 
@@ -241,6 +244,8 @@ def _period(reading: Reading, ctx: Context) -> Resolved | None:
         if unit == "year" and ctx.last_year is not None:
             return "DATE", str(ctx.last_year), mod
         return None
+    if rel in ("the following", "the previous") and unit == "year" and ctx.last_year is not None:
+        return "DATE", str(ctx.last_year + step), mod
     if unit in SEASONS:
         code = SEASONS[unit]
         if fields["year"] is not None:
@@ -363,8 +368,10 @@ def _year_back(reading: Reading, ctx: Context) -> Resolved:
 
 
 def _anaphoric_year(reading: Reading, ctx: Context) -> Resolved:
+    """ "the following year" counts from the last year the text named; with none named, from the DCT."""
     if ctx.last_year is None:
-        return "DATE", "XXXX", reading.fields["mod"]
+        year = ctx.year() if reading.fields["offset"] else None
+        return "DATE", str(year + reading.fields["offset"]) if year is not None else "XXXX", reading.fields["mod"]
     return "DATE", str(ctx.last_year + reading.fields["offset"]), reading.fields["mod"]
 
 

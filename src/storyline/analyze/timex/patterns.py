@@ -38,7 +38,7 @@ _MODS = {
     "end of": "END", "mid": "MID", "mid-": "MID", "the middle of": "MID", "middle of": "MID",
 }
 _MOD_RE = (
-    r"(?:[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|(?:[Tt]he )?(?:beginning|start|end|middle) of|[Mm]id-?)"
+    r"(?:[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|(?:[Tt]he )?(?:beginning|start|end|middle) of|[Mm]id)"
 )
 _DURATION_MODS = {
     "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "more than": "MORE_THAN",
@@ -448,17 +448,17 @@ RULES: list[tuple[re.Pattern, Builder, Trigger]] = [
     (_c(rf"{_L}(?:(?P<wd>{WEEKDAY_RE})\s?,?\s)?(?:the\s)?(?P<day>{DAY_RE})\s(?:of\s)?(?P<mon>{MONTH_RE})(?:\s?,?\s(?P<year>{YEAR_RE}))?{_R}"), _date, _MONTH_TRIGGER),
     (_c(rf"{_L}(?P<year>{YEAR_RE})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])"), _numeric_date, _trigger(r"\d-\d", 8, 8)),
     (_c(rf"{_L}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR_RE}){_R}"), _numeric_date, _trigger(r"\d/\d", 6, 8)),
-    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})\s?)?{_MONTH_REL}(?P<mon>{MONTH_RE})(?:,?\s(?:of\s)?(?P<year>{YEAR_RE})"
+    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})[\s-]?)?{_MONTH_REL}(?P<mon>{MONTH_RE})(?:,?\s(?:of\s)?(?P<year>{YEAR_RE})"
         rf"|(?P<tail>(?:,?\s(?i:of\s)?(?i:this|last|next)\s(?i:year)(?:'s)?)))?{_R}"), _month, _MONTH_TRIGGER),
     (_c(rf"{_L}(?P<pre>(?i:fiscal\s(?:year\s)?|(?:the\s)?(?:early|late|mid-?\s?|(?:the\s)?(?:end|beginning|start|middle)\sof\s)|the\syear\s))?(?P<year>{YEAR_RE}){_R}"), _year, _YEAR_TRIGGER),
-    (_c(rf"{_L}(?:(?:the|[Tt]he)\s)?(?:(?P<mod>{_MOD_RE})\s?)?(?:(?:(?P<full>{YEAR_RE[3:-1]}0)|'(?P<short>\d0))'?s|(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))){_R}"), _decade, _DECADE_TRIGGER),
+    (_c(rf"{_L}(?:(?:the|[Tt]he)\s)?(?:(?P<mod>{_MOD_RE})[\s-]?)?(?:(?:(?P<full>{YEAR_RE[3:-1]}0)|'(?P<short>\d0))'?s|(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))){_R}"), _decade, _DECADE_TRIGGER),
     (_c(rf"{_L}(?:the\s)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|nineteenth|twentieth|twenty-first)[- ]century{_R}", _I), _century, _words("century centuries", 30, 0)),
     (_c(rf"{_L}(?:(?i:the year)\s)?(?P<words>(?i:nineteen|eighteen)[- ](?:hundred|{NUMBER_WORD_RE})|(?<=the year )two thousand(?: and \w+)?){_R}"), _spoken_year, _words("nineteen eighteen thousand", 24, 40)),
     (_c(rf"{_L}{_WD_PRE}(?P<wd>{WEEKDAY_RE})(?!'?s\s(?i:nights|mornings)){_PART}?{_R}"), _weekday, _WEEKDAY_TRIGGER),
     (_c(rf"{_L}(?:(?P<mod>early|late|earlier|later)\s)?(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|this|last)(?!['’]s){_PART}?{_R}", _I), _relative_day, _words("today tonight yesterday tomorrow this last", 28, 12)),
-    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})\s(?:in\s)?)?(?P<rel>this past|this coming|the past|the previous|the coming|the current|the following|the latest|the same|this|last|next|that|the|in the)\s"
+    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})[\s-](?:in\s)?)?(?P<rel>this past|this coming|the past|the previous|the coming|the current|the following|the latest|the same|this|last|next|that|the|in the)\s"
         r"(?P<unit>week|weekend|month|year|decade|century|summer|spring|fall|autumn|winter)(?:\s(?:of\s)?(?P<year>" + YEAR_RE + rf"))?{_R}", _I), _relative_period, _PERIOD_TRIGGER),
-    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})\s)?(?P<rel>summer|spring|fall|autumn|winter)(?P<unit>)\s(?:of\s)?(?P<year>{YEAR_RE}){_R}", _I),
+    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})[\s-])?(?P<rel>summer|spring|fall|autumn|winter)(?P<unit>)\s(?:of\s)?(?P<year>{YEAR_RE}){_R}", _I),
      lambda m, t: [Reading(m.start(), m.end(), "period", {"rel": "the", "unit": m["rel"].lower(), "mod": modifier(m["mod"]), "year": int(m["year"])})], _PERIOD_TRIGGER),
     (_c(rf"{_L}(?:year[- ]end|year's end|(?:the\s)?end of the year){_R}", _I), _year_end, _PERIOD_TRIGGER),
     (_c(rf"{_L}the\s(?:(?P<current>current|latest|full|current\sfiscal|full\sfiscal|latest\sfiscal)\s|(?P<fiscal>fiscal)\s)?year(?P<ended>\s(?:ended|ending|that\sended|to)\b)?{_R}", _I), _named_year, _PERIOD_TRIGGER),
