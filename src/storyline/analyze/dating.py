@@ -25,7 +25,11 @@ from storyline.analyze.timex.lexicon import WEEKDAYS
 from storyline.analyze.timex.normalize import speaks_of_future
 from storyline.model import DateEstimate, PartialDate, TimeExpression
 
-__all__ = ["date_article", "date_collection", "plausible_metadata"]
+__all__ = ["ANCHOR_CONFIDENCE", "date_article", "date_collection", "plausible_metadata"]
+
+# Below this confidence an inferred date would anchor more relative expressions wrongly than rightly:
+# "Friday" stays "XXXX-WXX-5" rather than naming the wrong day.
+ANCHOR_CONFIDENCE = 0.5
 
 EPOCH = dt.date(1970, 1, 1)
 # How far back and ahead of a recent event an article may be published, and how much each distance counts.
@@ -335,7 +339,7 @@ def _inside(day: dt.date, span: Span | None) -> bool:
     return span is None or span[0] <= day <= span[1]
 
 
-def _year_guess(cues: _Cues, today: dt.date) -> tuple[int, list[str]] | None:
+def _year_guess(cues: _Cues, today: dt.date) -> tuple[int, list[str], float] | None:
     """The publication year from years alone: the latest year the text treats as past or present.
 
     A latest year written bare and in the past ("claimed in 2023") while the text also speaks of "this
@@ -349,8 +353,8 @@ def _year_guess(cues: _Cues, today: dt.date) -> tuple[int, list[str]] | None:
     if cues.says_this_year and latest in cues.past_bare_years and latest < today.year:
         only_bare = all(year != latest for year, _, _ in cues.months)
         if only_bare:
-            return latest + 1, [f"'{label}' is a finished year (the text says 'this year')"]
-    return latest, [f"latest year '{label}'"]
+            return latest + 1, [f"'{label}' is a finished year (the text says 'this year')"], 0.5
+    return latest, [f"latest year '{label}'"], 0.3
 
 
 def _estimate(
@@ -378,8 +382,8 @@ def _estimate(
             return DateEstimate(PartialDate(day, "month").truncate("month"), "text", 0.35, tuple(notes[:4]))
     guess = _year_guess(cues, today)
     if guess is not None:
-        year_found, notes = guess
-        return DateEstimate(PartialDate(dt.date(year_found, 1, 1), "year"), "text", 0.3, tuple(notes))
+        year_found, notes, confidence = guess
+        return DateEstimate(PartialDate(dt.date(year_found, 1, 1), "year"), "text", confidence, tuple(notes))
     return DateEstimate(None, None, 0.0, ("no date cue in the text",))
 
 

@@ -18,15 +18,12 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from storyline.analyze.dating import date_article
+from storyline.analyze.dating import ANCHOR_CONFIDENCE, date_article
 from storyline.analyze.timex import find_time_expressions
 from storyline.errors import BadInput
 from storyline.model import DateEstimate, PartialDate, TimeExpression
 
 DCT_MODES = ("gold", "infer", "none")
-# Below this confidence an inferred DCT would anchor more values wrongly than rightly: relative values
-# stay underspecified ("XXXX-WXX-5") instead.
-SURE_ENOUGH = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +156,7 @@ def run(data: Path, dct_mode: str = "gold", out: Path | None = None) -> dict:
         elif dct_mode == "infer":
             estimate = date_article(document.text)
             estimates.append((estimate, document.dct))
-            dct = estimate.date if estimate.confidence >= SURE_ENOUGH else None
+            dct = estimate.date if estimate.confidence >= ANCHOR_CONFIDENCE else None
         else:
             dct = None
         found = find_time_expressions(document.text, dct, path.stem)

@@ -51,11 +51,15 @@ def find_time_expressions(text: str, dct: PartialDate | None, article_id: str = 
 def describe_time_expressions(
     text: str, dct: PartialDate | None
 ) -> tuple[DateEstimate | None, list[TimeExpression]]:
-    """Tag ``text``; when no DCT is given, infer one with the dater first and say how (for ``storyline timex``)."""
+    """Tag ``text``; when no DCT is given, infer one with the dater first and say how (for ``storyline timex``).
+
+    An inferred date anchors relative expressions only when the dater is sure enough of it; otherwise they
+    stay underspecified ("XXXX-WXX-3") rather than wrong.
+    """
     estimate = None
     if dct is None:
-        from storyline.analyze.dating import date_article
+        from storyline.analyze.dating import ANCHOR_CONFIDENCE, date_article
 
         estimate = date_article(text)
-        dct = estimate.date
+        dct = estimate.date if estimate.confidence >= ANCHOR_CONFIDENCE else None
     return estimate, find_time_expressions(text, dct)
