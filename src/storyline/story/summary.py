@@ -59,7 +59,11 @@ SAME_SOURCE_SHARE = 0.5
 LEAD_WEIGHT = 2.0
 """How much a concept in an article's lead counts against one further down (ICSISumm counts both as 1)."""
 
+MAX_CANDIDATES = 400
+"""Sentences the integer program weighs at most; a ten-article story has about 250."""
+
 SOLVER_SECONDS = 20.0
+"""Past this the solver returns the best selection found so far."""
 
 _STEMMER = PorterStemmer()
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -241,7 +245,7 @@ def select_sentences(
     candidate in ``introductions`` ("Singh called…") comes only with one that introduces the person. A
     tiny preference for earlier sentences breaks the remaining ties toward article leads.
     """
-    fitting = [i for i, candidate in enumerate(candidates) if candidate.words <= words]
+    fitting = _shortlist(candidates, concepts, weights, words, required, support)
     if not fitting:
         return []
     column_of = {i: column for column, i in enumerate(fitting)}
@@ -285,6 +289,31 @@ def select_sentences(
     return [i for column, i in enumerate(fitting) if result.x[column] > 0.5]
 
 
+def _shortlist(
+    candidates: Sequence[_Candidate],
+    concepts: Sequence[Sequence[tuple[str, str]]],
+    weights: dict[tuple[str, str], float],
+    words: int,
+    required: Sequence[int],
+    support: Sequence[int],
+) -> list[int]:
+    """The candidates that fit the budget; for a large story only the ``MAX_CANDIDATES`` densest in
+    concept weight per word (and the best of the required ones), so the solver stays within seconds."""
+    fitting = [i for i, candidate in enumerate(candidates) if candidate.words <= words]
+    if len(fitting) <= MAX_CANDIDATES:
+        return fitting
+
+    def density(i: int) -> float:
+        value = sum(weights[concept] for concept in concepts[i]) + SUPPORT_WEIGHT * (support[i] if support else 0)
+        return value / candidates[i].words
+
+    ranked = sorted(fitting, key=lambda i: (-density(i), i))
+    kept = set(ranked[:MAX_CANDIDATES])
+    wanted = set(required)
+    kept.update([i for i in ranked if i in wanted][:MAX_CANDIDATES // 10])
+    return sorted(kept)
+
+
 def _sparse_rows(entries: Sequence[tuple[int, int, float]], rows: int, columns: int) -> sparse.csr_array:
     """A constraint matrix from (row, column, value) entries."""
     if not entries:
@@ -325,6 +354,8 @@ class _SimilarityIndex:
         enough and not about another place: sentences naming places, none of them shared, report
         different happenings (troops leaving Syria do not support troops leaving Iraq)."""
         similarity = (self._matrix([Counter(_content_terms(c.text)) for c in candidates]) @ self.matrix.T).tocsr()
+        similarity.data[similarity.data < SUPPORT_SIMILARITY] = 0.0
+        similarity.eliminate_zeros()
         found: list[list[_Support]] = []
         for row, candidate in enumerate(candidates):
             places = _places(self.analyses[candidate.article], candidate.span)
@@ -333,7 +364,7 @@ class _SimilarityIndex:
             for column, value in zip(similarity.indices[start:end], similarity.data[start:end], strict=True):
                 article, sentence, other_places = self.sentences[column]
                 source = sources[article]
-                if value < SUPPORT_SIMILARITY or source == sources[candidate.article]:
+                if source == sources[candidate.article]:
                     continue
                 if places and other_places and not places & other_places:
                     continue
@@ -484,8 +515,11 @@ def _introduces(text: str, name: str, start: int = 0, end: int | None = None) ->
 
 def _introductions(candidates: Sequence[_Candidate]) -> dict[int, list[int]]:
     """For each candidate opening on a bare surname, the candidates that name that person in full."""
+    introducers: dict[str, list[int]] = {}
+    for name in {candidate.bare_name for candidate in candidates if candidate.bare_name is not None}:
+        introducers[name] = [k for k, other in enumerate(candidates) if name in other.text and _introduces(other.text, name)]
     return {
-        i: [k for k, other in enumerate(candidates) if k != i and _introduces(other.text, candidate.bare_name)]
+        i: [k for k in introducers[candidate.bare_name] if k != i]
         for i, candidate in enumerate(candidates)
         if candidate.bare_name is not None
     }
