@@ -229,3 +229,13 @@ def test_timeline_previous_day_leads_joins_next_day_reports(previous_day_leads, 
     entries = build_timeline([recap, wire], min_precision="day", previous_day_leads=previous_day_leads)
     charged = next(entry for entry in entries if entry.date == PartialDate.parse("2010-02-08"))
     assert charged.support == support
+
+
+def test_timeline_lead_in_present_perfect_reports_the_day_not_the_background_year():
+    lead = (
+        "American military forces have begun to withdraw from Iraq following Baghdad's declaration of victory "
+        "over the Islamic State group last year, Western contractors say."
+    )
+    analysis = _analysis("ap", [lead], "2018-02-05", [("last year", "2017")])
+    (sentence,) = date_sentences([analysis])
+    assert sentence.date == PartialDate.parse("2018-02-05") and not sentence.mentioned

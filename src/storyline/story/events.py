@@ -93,6 +93,9 @@ _PREAMBLE = re.compile(
     re.IGNORECASE,
 )
 """Datelines, live-blog update stamps and list bullets that open a sentence but tell nothing."""
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:(?:already|now|just|also|since)\s+)?(?:been\s+)?[a-z]+(?:ed|en|un|wn|ne|ght|id|t)\b"
+)
 _OPENING_QUOTES = frozenset({'"', "“", "`", "'", "‘"})
 _CLITIC = re.compile(r"('ll|’ll|n't|'s|’s)\b")
 
@@ -146,6 +149,8 @@ def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> li
             continue
         seen_texts.add(text)
         date = most_specific_date(timexes_by_sentence[position])
+        if date is not None and lead_left > 0 and _reports_news_of_the_day(text, date, published):
+            date = None
         mentioned = date is not None
         if date is None:
             if lead_left <= 0 or published is None or speaks_of_future(text):
@@ -156,6 +161,15 @@ def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> li
         planned = is_planned(text, date, published)
         dated.append(DatedSentence(article_index, sentence, text, date, mentioned, planned, published))
     return dated
+
+
+def _reports_news_of_the_day(text: str, date: PartialDate, published: PartialDate | None) -> bool:
+    """A lead sentence in the present perfect whose only dates are coarser than its article's and
+    before it tells today's news against a background ("forces have begun to withdraw following the
+    victory declared last year"): its event is on the publication date, not in the background year."""
+    if published is None or published.precision != "day" or date.precision == "day":
+        return False
+    return period_end(date) < published.value and _PRESENT_PERFECT.search(text) is not None
 
 
 def most_specific_date(timexes: Sequence[TimeExpression]) -> PartialDate | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,8 +29,15 @@ SAME_EVENT_SIMILARITY = 0.3
 """TF-IDF cosine above which two sentences on one date are taken to report the same happening."""
 
 REDUNDANT_SIMILARITY = 0.35
-"""Cosine above which a candidate repeats an event already on the timeline and is skipped: low, because
-a timeline that tells each thing once has room for more things."""
+"""Cosine above which a candidate repeats an event already told within ``NEAR_DAYS`` and is skipped: low,
+because neighbouring days are where news repeats itself, and a timeline that tells each thing once has
+room for more things."""
+
+REDUNDANT_FAR_SIMILARITY = 0.5
+"""The same for events told on dates further apart, which share words without being one happening
+("troops fell to 40,000 before the complete withdrawal in 2011" after the 2007 peak)."""
+
+NEAR_DAYS = 7
 
 LATER_MENTION_WEIGHT = 1.0
 """Extra weight of a reference from an article written after the date: looking back marks importance."""
@@ -40,6 +48,10 @@ PUBLISHED_WEIGHT = 1.0
 UNDATED_LEAD_FACTOR = 0.9
 """Preference for a sentence that states its date over a lead sentence dated only by publication."""
 
+STATE_FACTOR = 0.8
+"""Preference for a happening over a state of affairs ("there were around 5,200 American forces")."""
+
+_STATE = re.compile(r"\bthere (?:is|are|was|were|had been|have been|has been)\b", re.IGNORECASE)
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 
 
@@ -99,17 +111,17 @@ def build_timeline(
     size = max_dates if max_dates is not None else default_timeline_size(len(analyses), len(ranked_dates))
 
     entries: list[TimelineEntry] = []
-    told: list[int] = []
+    told: list[tuple[int, PartialDate]] = []
     dates_used = 0
     for date in ranked_dates:
         if dates_used >= size:
             break
-        picks = _pick_events(by_date[date], vectors, topicality, dated, told, sentences_per_date)
+        picks = _pick_events(date, by_date[date], vectors, topicality, dated, told, sentences_per_date)
         if not picks:
             continue
         dates_used += 1
         for representative, cluster in picks:
-            told.append(representative)
+            told.append((representative, date))
             entries.append(_entry(date, representative, cluster, dated, analyses))
     entries.sort(key=lambda entry: (entry.date.value, _PRECISION_RANK[entry.date.precision]))
     return entries
@@ -156,11 +168,12 @@ def default_timeline_size(article_count: int, date_count: int) -> int:
 
 
 def _pick_events(
+    date: PartialDate,
     members: Sequence[int],
     vectors: sparse.csr_matrix,
     topicality: np.ndarray,
     dated: Sequence[DatedSentence],
-    told: Sequence[int],
+    told: Sequence[tuple[int, PartialDate]],
     count: int,
 ) -> list[tuple[int, list[int]]]:
     """Up to ``count`` representative sentences of one date with the sentences reporting the same event.
@@ -188,16 +201,25 @@ def _pick_events(
         * topicality[members]
         * (1.0 + np.log(support))
         * np.where(mentioned, 1.0, UNDATED_LEAD_FACTOR)
+        * np.where([_STATE.search(dated[index].text) is not None for index in members], STATE_FACTOR, 1.0)
     )
-    told_similarity = (
-        (member_vectors @ vectors[list(told)].T).toarray().max(axis=1) if told else np.zeros(len(members))
-    )
+    if told:
+        limits = np.array(
+            [
+                REDUNDANT_SIMILARITY if _days_apart(date, told_date) <= NEAR_DAYS else REDUNDANT_FAR_SIMILARITY
+                for _, told_date in told
+            ]
+        )
+        told_vectors = vectors[[index for index, _ in told]]
+        repeats_told = ((member_vectors @ told_vectors.T).toarray() >= limits).any(axis=1)
+    else:
+        repeats_told = np.zeros(len(members), dtype=bool)
     picks: list[tuple[int, list[int]]] = []
     picked_rows: list[int] = []
     for row in np.argsort(-scores, kind="stable"):
         if len(picks) >= count or scores[row] <= 0:
             break
-        if told_similarity[row] >= REDUNDANT_SIMILARITY:
+        if repeats_told[row]:
             continue
         if any(similarity[row, other] >= REDUNDANT_SIMILARITY for other in picked_rows):
             continue
@@ -255,6 +277,12 @@ def _article_weights(dated: Sequence[DatedSentence], topicality: np.ndarray) -> 
     totals = np.bincount([s.article_index for s in dated], weights=topicality, minlength=article_count)
     counts = np.bincount([s.article_index for s in dated], minlength=article_count)
     return list(np.divide(totals, counts, out=np.zeros(article_count), where=counts > 0))
+
+
+def _days_apart(first: PartialDate, second: PartialDate) -> int:
+    """Days between two periods, 0 when they overlap (2011 and 2011-12-18 are 0 days apart)."""
+    gap = max((second.value - period_end(first)).days, (first.value - period_end(second)).days)
+    return max(0, gap)
 
 
 def _overlaps_range(date: PartialDate, date_range: tuple[dt.date, dt.date]) -> bool:
