@@ -184,7 +184,8 @@ def test_timex_sets(text, expected):
         ("Kopp is now the second suspect.", [("now", "PRESENT_REF")]),
         ("The search was recently extended to Mexico.", [("recently", "PAST_REF")]),
         ("We will discuss it in the near future.", [("the near future", "FUTURE_REF")]),
-        ("Gangs have grown in recent years.", [("recent years", "PXY")]),
+        ("Gangs have grown in recent years.", [("recent years", "PAST_REF")]),
+        ("Clashes flared in recent weeks.", [("recent weeks", "PXW")]),
     ],
 )
 def test_timex_vague_references(text, expected):

@@ -26,7 +26,7 @@ _FUTURE_WORDS = frozenset(
 _FUTURE_PAIRS = frozenset({("going", "to"), ("set", "to"), ("is", "to"), ("are", "to"), ("hope", "to"),
                            ("hopes", "to"), ("as", "soon"), ("as", "early")})
 _PAST_WORDS = frozenset("said says was were had did told ago".split())
-_WORD = re.compile(r"[A-Za-z]+|['’]ll")
+_WORD = re.compile(r"[A-Za-z]+|['’]ll|[,;:\"“”]")
 _FUTURE_PREPOSITION = re.compile(r"(?i)\b(?:by|until|till|effective|payable|starting)\s+$")
 _SENTENCE_END = re.compile(r"\n|[.!?][\"'”’]*\s+(?=[\"“‘(]?[A-Z])")
 # A period after these closes an abbreviation ("Mr.", "Feb."), not a sentence.
@@ -44,6 +44,7 @@ class Context:
     text: str
     last_quarter: tuple[int, int] | None = None
     last_year: int | None = None
+    last_month: tuple[int, int] | None = None
     used_dct: bool = False
 
     def day(self) -> dt.date | None:
@@ -86,14 +87,19 @@ def speaks_of_future(text: str, position: int) -> bool:
         return True
     written = _WORD.findall(window)
     words = [word.lower() for word in written]
+    maybe_past = False  # a word in -ed may be a past tense ("announced") or an adjective ("unspecified")
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
+        if not word[0].isalpha() and word[0] not in "'’":
+            if maybe_past:
+                return False  # the clause ends: its -ed verb was a past tense
+            continue
         if word in _FUTURE_WORDS or (index and (words[index - 1], word) in _FUTURE_PAIRS):
             return True
-        if word in _PAST_WORDS or (
-            len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and written[index].islower()
-        ):
-            return False  # a past tense ("met", "announced"), not a name ("United")
+        if word in _PAST_WORDS:
+            return False
+        if len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and written[index].islower():
+            maybe_past = True  # not a name ("United")
     return False
 
 
@@ -194,10 +200,15 @@ def _guess_year(ctx: Context, reading: Reading, month: int, day: int | None) -> 
             return year
         if days_ahead < -90 and ctx.future(reading):
             return year + 1
-        return year - 1 if days_ahead > 45 and not ctx.future(reading) else year
+        return year - 1 if days_ahead > _DAYS_AHEAD_IN_PAST and not ctx.future(reading) else year
     if ahead < -2 and ctx.future(reading):
         return year + 1
     return year - 1 if ahead > 1 and not ctx.future(reading) else year
+
+
+# A day written without a year and this far after the DCT, in a sentence not about the future, is last
+# year's ("was last seen Oct. 23", said in May); nearer than this it is more likely an upcoming date.
+_DAYS_AHEAD_IN_PAST = 120
 
 
 def _date(reading: Reading, ctx: Context) -> Resolved | None:
@@ -246,6 +257,9 @@ def _period(reading: Reading, ctx: Context) -> Resolved | None:
         return None
     if rel in ("the following", "the previous") and unit == "year" and ctx.last_year is not None:
         return "DATE", str(ctx.last_year + step), mod
+    if rel in ("the following", "the previous") and unit == "month" and ctx.last_month is not None:
+        year, month = shift_month(*ctx.last_month, step)
+        return "DATE", f"{year}-{month:02d}", mod
     if unit in SEASONS:
         code = SEASONS[unit]
         if fields["year"] is not None:
@@ -515,4 +529,6 @@ def resolve(reading: Reading, ctx: Context) -> Resolved | None:
         date = value_date(resolved[1])
         if date is not None and not ctx.used_dct:
             ctx.last_year = date.value.year
+        if date is not None and date.precision != "year":
+            ctx.last_month = (date.value.year, date.value.month)
     return resolved

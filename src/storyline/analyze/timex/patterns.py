@@ -321,6 +321,9 @@ def _duration_range(match: re.Match, text: str) -> list[Reading]:
 
 
 def _vague_span(match: re.Match, text: str) -> list[Reading]:
+    if match["pre"].lower().endswith("recent") and match["unit"].lower() == "years":
+        start = match.start() + (3 if match["pre"].lower().startswith("in ") else 0)
+        return [Reading(start, match.end(), "literal", {"type": "DATE", "value": "PAST_REF"})]
     pre = match["pre"].lower()
     if pre in ("for", "within", "in"):
         if match["unit"].lower() == "days":
