@@ -87,10 +87,15 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Za-z.'\- ]{1,40}\((?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg)\))\s*(?:--|[-—–])\s+"
 )
 _SPEECH_VERB = re.compile(r"\b(said|says|told|added|stated|explained|noted|wrote)\b", re.IGNORECASE)
-_AUXILIARY = frozenset(
+_VERB_FORMS = frozenset(
     "is are was were be been being am has have had do does did will would shall should can could may might "
-    "must said says say told tells".split()
+    "must said says say told tells became began brought built bought came caught chose drew drove ate fell "
+    "felt fought found fled flew forgot froze gave got went grew hung heard held hid hit hurt kept knew laid "
+    "led left lent let lay lost made meant met paid put quit ran rang rose saw sought sold sent set shook "
+    "shot shut sang sank sat slept slid spoke spent spread stood stole struck swept swore swam took taught "
+    "tore thought threw understood woke wore won wrote".split()
 )
+"""Auxiliaries and irregular past forms: the finite verbs the -ed/-s test cannot see."""
 _BARE_NAME = re.compile(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s)? [a-z]")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _OPENING_QUOTE = "\"“‘«`'"
@@ -527,15 +532,19 @@ def _introductions(candidates: Sequence[_Candidate]) -> dict[int, list[int]]:
 
 def _has_verb(text: str) -> bool:
     """A cheap test that the sentence has a finite verb, to drop fragments such as "ISIS an acronym for
-    the Islamic State terror group.": an auxiliary, a past form, or a lowercase word in -s that may be a
-    present-tense verb. Capitalised words are names and do not count."""
+    the Islamic State terror group.": an auxiliary, an irregular past form, a word in -ed, or a word in -s
+    that may be a present-tense verb. Capitalised words are names and do not count."""
     for word in re.findall(r"[A-Za-z]+", text):
         lower = word.lower()
-        if lower in _AUXILIARY:
+        if lower in _VERB_FORMS:
             return True
-        if word[0].islower() and len(word) > 3 and (lower.endswith("ed") or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))):
+        if word[0].islower() and len(word) > 3 and (lower.endswith("ed") or _present_tense(lower)):
             return True
     return False
+
+
+def _present_tense(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _without_dateline(text: str, span: Span) -> Span:
