@@ -316,27 +316,39 @@ def _verb_attribution(verb: Token, text: str) -> Candidate | None:
 
 
 def _according_to(token: Token) -> Candidate | None:
-    """ "according to X": X is the source, the clause the phrase modifies is the content."""
+    """ "according to X": X is the source; the content is the clause the phrase belongs to, climbing from
+    a noun, a relative clause or a second conjunct to the clause as a whole ("He returned and said little,
+    according to an attendee"). A phrase in mid-clause stays inside the content, which is the clause as
+    printed; one at either edge is left out."""
     doc = token.doc
     if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
         return None
     to = doc[token.i + 1]
     objects = [child for child in to.children if child.dep_ == "pobj"]
-    if not objects:
+    if not objects or token.head is token:
         return None
     source = trim_span(doc.text, *subtree_extent(objects[0]))
-    phrase_head = token if token.head is not token else to
-    clause = phrase_head.head
-    if clause is phrase_head:
-        return None
+    clause = token.head
+    while clause.head is not clause and (
+        clause.pos_ not in ("VERB", "AUX") or clause.dep_ in ("conj", "relcl", "acl", "xcomp", "aux", "auxpass")
+    ):
+        clause = clause.head
     sentence: SpacySpan = token.sent
-    if clause.i < sentence.start or clause.i >= sentence.end:
+    if not sentence.start <= clause.i < sentence.end:
         return None
-    content = subtree_extent(clause, excluding=phrase_head)
-    if content is None:
+    phrase = [part.i for part in token.subtree]
+    indices = [part.i for part in clause.subtree if part.i not in set(phrase) and not part.is_punct]
+    if not indices:
         return None
-    content = trim_span(doc.text, *content)
-    if content[1] - content[0] < 2 or _overlaps(content, source):
+    before = [i for i in indices if i < phrase[0]]
+    after = [i for i in indices if i > phrase[-1]]
+    if len(before) >= 3 and len(after) >= 3:
+        first, last = doc[before[0]], doc[after[-1]]
+    else:
+        side = before if len(before) >= len(after) else after
+        first, last = doc[side[0]], doc[side[-1]]
+    content = trim_span(doc.text, first.idx, last.idx + len(last.text))
+    if content[1] - content[0] < 2:
         return None
     return Candidate(content=content, cue=(token.idx, to.idx + len(to.text)), source=source,
                      cue_token=token.i)
