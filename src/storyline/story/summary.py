@@ -47,6 +47,9 @@ MULTI_YEAR_DAYS = 365
 RECENT_DAYS = 90
 """Articles published this close to the latest one report where the story stands now."""
 
+RECENT_LEAD = 3
+"""How many opening sentences of a latest article may tell where the story stands now."""
+
 SUPPORT_SIMILARITY = 0.4
 """TF-IDF cosine above which a sentence in another article is taken to report the same thing."""
 
@@ -421,7 +424,8 @@ def _lead_sentences(analyses: Sequence[ArticleAnalysis], candidates: Sequence[_C
 
 
 def _recent_candidates(analyses: Sequence[ArticleAnalysis], candidates: Sequence[_Candidate]) -> list[int]:
-    """For a story spanning years, the candidates from its latest articles (else none are required)."""
+    """For a story spanning years, the opening sentences of its latest articles, where they say what is
+    new (else none are required)."""
     dates = [a.article.published.value for a in analyses if a.article.published is not None]
     if not dates or (max(dates) - min(dates)).days <= MULTI_YEAR_DAYS:
         return []
@@ -432,7 +436,13 @@ def _recent_candidates(analyses: Sequence[ArticleAnalysis], candidates: Sequence
         if analysis.article.published is not None
         and (latest - analysis.article.published.value).days <= RECENT_DAYS
     }
-    return [i for i, candidate in enumerate(candidates) if candidate.article in recent and candidate.bare_name is None]
+    opening: list[int] = []
+    taken: Counter[int] = Counter()
+    for i, candidate in enumerate(candidates):
+        if candidate.article in recent and candidate.bare_name is None and taken[candidate.article] < RECENT_LEAD:
+            opening.append(i)
+            taken[candidate.article] += 1
+    return opening
 
 
 def _reading_order(
