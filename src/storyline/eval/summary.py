@@ -27,9 +27,9 @@ from storyline.model import Article, ArticleAnalysis, PartialDate, Sentence, Spa
 from storyline.story.summary import summarize
 
 SYSTEMS = ("storyline", "lead", "lexrank")
-ROUGE_OPTIONS = ("-n", "2", "-m", "-l", "100", "-x", "-a", "-d", "-c", "95", "-r", "1000", "-f", "A", "-p", "0.5", "-t", "0")
-"""The DUC 2004 convention (-n 2 -m -l 100) plus ROUGE's defaults written out, -x to skip ROUGE-L, and -a -d to
-score every system in one call and print per-topic rows."""
+ROUGE_OPTIONS = ("-n", "2", "-m", "-x", "-a", "-d", "-c", "95", "-r", "1000", "-f", "A", "-p", "0.5", "-t", "0")
+"""The DUC 2004 convention (-n 2 -m, with -l set to the word budget) plus ROUGE's defaults written out,
+-x to skip ROUGE-L, and -a -d to score every system in one call and print per-topic rows."""
 
 _DOCID_DATE = re.compile(r"^[A-Z_]+(\d{4})(\d{2})(\d{2})\.")
 _SCORE_LINE = re.compile(r"^(\S+) ROUGE-([12]) Average_R: ([0-9.]+)")
@@ -60,18 +60,14 @@ def run(data: Path, words: int = 100, out: Path | None = None) -> dict:
                 path.write_text("".join(f"{_one_line(sentence)}\n" for sentence in sentences), encoding="utf-8")
         config = Path(scratch) / "rouge.xml"
         config.write_text(rouge_config(topics, peers), encoding="utf-8")
-        output = run_rouge(rouge, config)
+        output = run_rouge(rouge, config, words)
     averages, per_eval = parse_rouge_output(output)
     result: dict = {
         "rouge1_r": averages["storyline"]["rouge1_r"],
         "rouge2_r": averages["storyline"]["rouge2_r"],
         "topics": len(topics),
         "words": words,
-        "per_topic": [
-            {"topic": topic.name, **{f"{system}_{key}": per_eval[system][topic.name][key]
-                                     for system in SYSTEMS for key in ("rouge1_r", "rouge2_r")}}
-            for topic in topics
-        ],
+        "per_topic": [_topic_row(topic.name, per_eval) for topic in topics],
         "baselines": {system: averages[system] for system in SYSTEMS if system != "storyline"},
     }
     return result
@@ -173,7 +169,9 @@ def find_rouge() -> Path:
     try:
         import pyrouge
     except ImportError as error:
-        raise StorylineError("ROUGE-1.5.5 is packaged with pyrouge: install it with `pip install -e .[eval]`") from error
+        raise StorylineError(
+            "ROUGE-1.5.5 is packaged with pyrouge: install it with `pip install -e .[eval]`"
+        ) from error
     script = Path(pyrouge.__file__).parent / "tools" / "ROUGE-1.5.5" / "ROUGE-1.5.5.pl"
     if not script.is_file():
         raise StorylineError(f"{script} is missing: reinstall pyrouge (`pip install --force-reinstall tilse==0.2.1`)")
@@ -201,8 +199,9 @@ def rouge_config(topics: Sequence[Topic], peers: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_rouge(script: Path, config: Path) -> str:
-    command = ["perl", str(script), "-e", str(script.parent / "data"), *ROUGE_OPTIONS, str(config)]
+def run_rouge(script: Path, config: Path, words: int = 100) -> str:
+    """ROUGE-1.5.5's report for the evaluations in ``config``, each summary cut at ``words`` words."""
+    command = ["perl", str(script), "-e", str(script.parent / "data"), *ROUGE_OPTIONS, "-l", str(words), str(config)]
     finished = subprocess.run(command, capture_output=True, text=True)
     if finished.returncode != 0:
         raise StorylineError(f"ROUGE-1.5.5 failed ({' '.join(command)}): {finished.stderr.strip()[-500:]}")
@@ -224,6 +223,14 @@ def parse_rouge_output(output: str) -> tuple[dict[str, dict[str, float]], dict[s
     if missing:
         raise StorylineError(f"ROUGE-1.5.5 printed no scores for {missing}; its output began: {output[:300]!r}")
     return averages, per_eval
+
+
+def _topic_row(topic: str, per_eval: dict[str, dict[str, dict[str, float]]]) -> dict:
+    row: dict = {"topic": topic}
+    for system in SYSTEMS:
+        for key in ("rouge1_r", "rouge2_r"):
+            row[key if system == "storyline" else f"{system}_{key}"] = per_eval[system][topic][key]
+    return row
 
 
 def _docid_date(docid: str) -> PartialDate | None:

@@ -532,7 +532,9 @@ def _introductions(candidates: Sequence[_Candidate]) -> dict[int, list[int]]:
     """For each candidate opening on a bare surname, the candidates that name that person in full."""
     introducers: dict[str, list[int]] = {}
     for name in {candidate.bare_name for candidate in candidates if candidate.bare_name is not None}:
-        introducers[name] = [k for k, other in enumerate(candidates) if name in other.text and _introduces(other.text, name)]
+        introducers[name] = [
+            k for k, other in enumerate(candidates) if name in other.text and _introduces(other.text, name)
+        ]
     return {
         i: [k for k in introducers[candidate.bare_name] if k != i]
         for i, candidate in enumerate(candidates)
