@@ -244,6 +244,10 @@ def _complete(key: dt.date | tuple[int, int], year: int | None, span: Span | Non
     return min(placed, key=lambda day: abs((day - middle).days))
 
 
+def _same_week(one: dt.date, other: dt.date) -> bool:
+    return one.isocalendar()[:2] == other.isocalendar()[:2]
+
+
 def _distance_weight(days: int) -> float:
     if days < -1:
         return -0.5
@@ -308,7 +312,7 @@ def _score_days(
             for day, label in days:
                 if day is None:
                     continue
-                if kind == "last week" and candidate.isocalendar()[:2] == (day + dt.timedelta(days=7)).isocalendar()[:2]:
+                if kind == "last week" and _same_week(candidate, day + dt.timedelta(days=7)):
                     score += 1.0
                     notes.append(f"'{label}' … last week")
                 elif kind == "yesterday" and candidate == day + dt.timedelta(days=1):
@@ -483,7 +487,7 @@ def _sibling_priors(
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     everyone = list(dict.fromkeys([*keys, *donors]))
-    documents = [texts[key] if isinstance(texts[key], str) else "" for key in everyone]
+    documents = [texts[key][:_COMPARED_CHARS] if isinstance(texts[key], str) else "" for key in everyone]
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=2,
                                  max_df=0.5).fit_transform(documents)
@@ -509,6 +513,7 @@ def _sibling_priors(
 
 
 _NEIGHBOURS = 5
+_COMPARED_CHARS = 100_000  # how much of each article the similarity reads
 _MIN_SIMILARITY = 0.05
 _DONOR = 0.5
 

@@ -11,6 +11,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from storyline.analyze.timex.lexicon import (
     DAY_RE, MONTH_RE, MONTHS, NUMBER_RE, NUMBER_WORD_RE, ORDINALS, PARTS_OF_DAY, SEASONS, UNIT_RE,
@@ -99,6 +100,8 @@ def _month(match: re.Match, text: str) -> list[Reading]:
     tail = (groups.get("tail") or "").lower()
     year = int(groups["year"]) if groups.get("year") else None
     mod = modifier(groups.get("mod"))
+    if year is None and not tail and re.match(r"\s?\d{1,2}(?:st|nd|rd|th)?\b", text[match.end() : match.end() + 6]):
+        return []  # "last Oct. 23": the day rule reads it
     bare = not (rel or tail or year or mod)
     if bare and (word.rstrip(".") in ("May", "Mar", "Jan", "Jun", "Jul", "Sep", "Dec", "Aug", "Oct",
                                       "Nov", "Feb", "Apr", "Sept") or word.endswith(".")):
@@ -194,8 +197,8 @@ def _relative_period(match: re.Match, text: str) -> list[Reading]:
         return []
     if rel == "in the" and not mod:
         return []
-    return [Reading(match.start(), match.end(), "period", {"rel": rel, "unit": unit, "mod": mod,
-                                                           "year": int(groups["year"]) if groups.get("year") else None})]
+    year = int(groups["year"]) if groups.get("year") else None
+    return [Reading(match.start(), match.end(), "period", {"rel": rel, "unit": unit, "mod": mod, "year": year})]
 
 
 def _year_end(match: re.Match, text: str) -> list[Reading]:
@@ -276,6 +279,12 @@ def _unit_word(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
 
 
+_RATE_BEFORE = re.compile(
+    r"(?i)(?:\d|\b(?:million|billion|thousand|hundred|percent|times|once|twice|flights|seats|units|rooms|in))"
+    r"[\s\S]{0,14}$"
+)
+
+
 def _duration(match: re.Match, text: str) -> list[Reading]:
     groups = match.groupdict()
     number_text = groups["num"]
@@ -293,8 +302,7 @@ def _duration(match: re.Match, text: str) -> list[Reading]:
     if re.match(r"(?i)[\s-]old\b", after) or (unit == "quarter" and re.match(r"\s+of\s", after)):
         return []  # "52 years old" is an age; "three-quarters of its food" a fraction
     if number_text.lower() in ("a", "an"):
-        if unit == "second" or re.search(r"(?i)(?:\d|\b(?:million|billion|thousand|hundred|percent|times|once|twice|"
-                                         r"flights|seats|units|rooms|in))[\s\S]{0,14}$", text[max(0, match.start() - 24) : match.start()]):
+        if unit == "second" or _RATE_BEFORE.search(text[max(0, match.start() - 24) : match.start()]):
             return []  # "$55 a night", "four flights a week": a rate, not a period
     mod_word = (groups.get("mod") or "").strip().lower()
     start = match.start()
@@ -367,8 +375,10 @@ def _clock(match: re.Match, text: str) -> list[Reading]:
     if word:
         hour, minute = (12, 0) if word in ("noon", "midday") else (24, 0)
     else:
-        hour, minute = int(groups["h"]), int(groups["min"] or 0)
+        hour, minute = int(groups["h"] or groups["h2"]), int(groups["min"] or 0)
         meridiem = (groups.get("ampm") or "").lower()
+        if groups.get("inthe"):  # "4 in the morning"
+            meridiem = "am" if "morning" in groups["inthe"] else "pm"
         if hour > 12 and meridiem or hour > 24 or minute > 59:
             return []
         if meridiem.startswith("p") and hour < 12:
@@ -446,66 +456,151 @@ _HOLIDAYS = (
     r"|Easter(?: Sunday)?|Good Friday)"
 )
 
-RULES: list[tuple[re.Pattern, Builder, Trigger]] = [
-    (_c(rf"{_L}(?:(?P<wd>{WEEKDAY_RE})\s?,?\s)?(?P<mon>{MONTH_RE})\s(?P<day>{DAY_RE})(?:(?:\s?,\s?|\s)(?P<year>{YEAR_RE}))?{_R}"), _date, _MONTH_TRIGGER),
-    (_c(rf"{_L}(?:(?P<wd>{WEEKDAY_RE})\s?,?\s)?(?:the\s)?(?P<day>{DAY_RE})\s(?:of\s)?(?P<mon>{MONTH_RE})(?:\s?,?\s(?P<year>{YEAR_RE}))?{_R}"), _date, _MONTH_TRIGGER),
-    (_c(rf"{_L}(?P<year>{YEAR_RE})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])"), _numeric_date, _trigger(r"\d-\d", 8, 8)),
-    (_c(rf"{_L}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR_RE}){_R}"), _numeric_date, _trigger(r"\d/\d", 6, 8)),
-    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})[\s-]?)?{_MONTH_REL}(?P<mon>{MONTH_RE})(?:,?\s(?:of\s)?(?P<year>{YEAR_RE})"
+_ORDINAL_WORDS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|nineteenth|twentieth"
+    "|twenty-first"
+)
+_DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+_DIRECTION = (
+    "past|last|next|previous|coming|following|first|final|latest|remaining|preceding|ensuing|year-earlier"
+    "|same|other"
+)
+_QUARTER_WHICH = (
+    r"latest|current|most\srecent|recent|previous|prior|year-earlier|year-ago|comparable|comparable\syear-ago"
+    r"|corresponding|same|just-ended|fiscal|latest\sfiscal|current\sfiscal"
+)
+_YEAR_BACK = (
+    r"a\syear\s(?:ago|earlier|before)|the\syear\sbefore|year-(?:earlier|ago)(?:\s(?:quarter|period))?"
+    r"|the\s(?:year-earlier|year-ago)(?:\s(?:third|second|first|fourth))?\s(?:quarter|period)"
+    r"|(?:the\s)?(?:corresponding|comparable)\s(?:period|quarter)\s(?:a|last)\syear(?:\sago)?"
+    r"|last\syear's\s(?:quarter|period)|the\squarter\sa\syear\s(?:ago|earlier)"
+)
+_CLOCK = (
+    r"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s?(?P<ampm>[ap]\.m\.?|[AP]\.M\.?|[ap]m|[AP]M)"
+    r"|(?P<word>(?i:noon|midnight|midday))"
+    r"|(?P<h2>[01]?\d)(?P<inthe>\sin\sthe\s(?:morning|afternoon|evening)))(?!\w)"
+)
+_CLOCK_DAY = (
+    rf"(?:,?\s(?:(?i:on)\s)?(?P<wd>{WEEKDAY_RE})|\s(?P<rw>(?i:today|tonight|yesterday|tomorrow))"
+    rf"|,?\s(?:(?i:on)\s)?(?P<mon>{MONTH_RE})\s(?P<day>{DAY_RE}))?"
+)
+
+
+def _season_year(match: re.Match, text: str) -> list[Reading]:
+    fields = {"rel": "the", "unit": match["rel"].lower(), "mod": modifier(match["mod"]), "year": int(match["year"])}
+    return [Reading(match.start(), match.end(), "period", fields)]
+
+
+def _weekday_set(match: re.Match, text: str) -> list[Reading]:
+    value = f"XXXX-WXX-{WEEKDAYS[match['what'].lower()]}"
+    return [Reading(match.start(), match.end(), "literal", {"type": "SET", "value": value})]
+
+
+class Rule(NamedTuple):
+    """One spelling family: where it may match (``trigger``), what it matches, how it reads the match."""
+
+    name: str
+    pattern: re.Pattern
+    build: Builder
+    trigger: Trigger
+
+
+RULES: list[Rule] = [
+    Rule("month day year", _c(
+        rf"{_L}(?:(?P<wd>{WEEKDAY_RE})\s?,?\s)?(?P<mon>{MONTH_RE})\s(?P<day>{DAY_RE})"
+        rf"(?:(?:\s?,\s?|\s)(?P<year>{YEAR_RE}))?{_R}"), _date, _MONTH_TRIGGER),
+    Rule("day month year", _c(
+        rf"{_L}(?:(?P<wd>{WEEKDAY_RE})\s?,?\s)?(?:the\s)?(?P<day>{DAY_RE})\s(?:of\s)?(?P<mon>{MONTH_RE})"
+        rf"(?:\s?,?\s(?P<year>{YEAR_RE}))?{_R}"), _date, _MONTH_TRIGGER),
+    Rule("ISO date", _c(rf"{_L}(?P<year>{YEAR_RE})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])"),
+         _numeric_date, _trigger(r"\d-\d", 8, 8)),
+    Rule("US numeric date", _c(rf"{_L}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR_RE}){_R}"),
+         _numeric_date, _trigger(r"\d/\d", 6, 8)),
+    Rule("month", _c(
+        rf"{_L}(?:(?P<mod>{_MOD_RE})[\s-]?)?{_MONTH_REL}(?P<mon>{MONTH_RE})(?:,?\s(?:of\s)?(?P<year>{YEAR_RE})"
         rf"|(?P<tail>(?:,?\s(?i:of\s)?(?i:this|last|next)\s(?i:year)(?:'s)?)))?{_R}"), _month, _MONTH_TRIGGER),
-    (_c(rf"{_L}(?P<pre>(?i:fiscal\s(?:year\s)?|(?:the\s)?(?:early|late|mid-?\s?|(?:the\s)?(?:end|beginning|start|middle)\sof\s)|the\syear\s))?(?P<year>{YEAR_RE}){_R}"), _year, _YEAR_TRIGGER),
-    (_c(rf"{_L}(?:(?:the|[Tt]he)\s)?(?:(?P<mod>{_MOD_RE})[\s-]?)?(?:(?:(?P<full>{YEAR_RE[3:-1]}0)|'(?P<short>\d0))'?s|(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))){_R}"), _decade, _DECADE_TRIGGER),
-    (_c(rf"{_L}(?:the\s)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|nineteenth|twentieth|twenty-first)[- ]century{_R}", _I), _century, _words("century centuries", 30, 0)),
-    (_c(rf"{_L}(?:(?i:the year)\s)?(?P<words>(?i:nineteen|eighteen)[- ](?:hundred|{NUMBER_WORD_RE})|(?<=the year )two thousand(?: and \w+)?){_R}"), _spoken_year, _words("nineteen eighteen thousand", 24, 40)),
-    (_c(rf"{_L}{_WD_PRE}(?P<wd>{WEEKDAY_RE})(?!'?s\s(?i:nights|mornings)){_PART}?{_R}"), _weekday, _WEEKDAY_TRIGGER),
-    (_c(rf"{_L}(?:(?P<mod>early|late|earlier|later)\s)?(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|this|last)(?!['’]s){_PART}?{_R}", _I), _relative_day, _words("today tonight yesterday tomorrow this last", 28, 12)),
-    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})[\s-](?:in\s)?)?(?P<rel>this past|this coming|the past|the previous|the coming|the current|the following|the latest|the same|this|last|next|that|the|in the)\s"
-        r"(?P<unit>week|weekend|month|year|decade|century|summer|spring|fall|autumn|winter)(?:\s(?:of\s)?(?P<year>" + YEAR_RE + rf"))?{_R}", _I), _relative_period, _PERIOD_TRIGGER),
-    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})[\s-])?(?P<rel>summer|spring|fall|autumn|winter)(?P<unit>)\s(?:of\s)?(?P<year>{YEAR_RE}){_R}", _I),
-     lambda m, t: [Reading(m.start(), m.end(), "period", {"rel": "the", "unit": m["rel"].lower(), "mod": modifier(m["mod"]), "year": int(m["year"])})], _PERIOD_TRIGGER),
-    (_c(rf"{_L}(?:year[- ]end|year's end|(?:the\s)?end of the year){_R}", _I), _year_end, _PERIOD_TRIGGER),
-    (_c(rf"{_L}the\s(?:(?P<current>current|latest|full|current\sfiscal|full\sfiscal|latest\sfiscal)\s|(?P<fiscal>fiscal)\s)?year(?P<ended>\s(?:ended|ending|that\sended|to)\b)?{_R}", _I), _named_year, _PERIOD_TRIGGER),
-    (_c(rf"{_L}(?:(?P<pre>(?:the|its|a|this\syear's|last\syear's|next\syear's)\s)(?:(?P<py>{YEAR_RE})\s)?|(?P<py2>{YEAR_RE})\s)?(?:fiscal[- ])?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[- ]fiscal)?(?P<sep>[- ])(?P<unit>quarters|quarter|half)"
-        rf"(?:\s(?:of\s)?(?:(?:fiscal\s)?(?P<year>{YEAR_RE})|(?P<rel>this|last|next)\syear))?{_R}", _I), _quarter, _PERIOD_TRIGGER),
-    (_c(rf"{_L}(?:the|this|that|its)\s(?:(?P<year>{YEAR_RE})\s|(?P<which>latest|current|most\srecent|recent|previous|prior|year-earlier|year-ago|comparable|comparable\syear-ago|corresponding|same|just-ended|fiscal|latest\sfiscal|current\sfiscal)\s)?(?P<unit>quarter|period){_R}(?!\s(?:of|for|when|in\swhich))", _I), _named_quarter, _PERIOD_TRIGGER),
-    (_c(rf"{_L}(?:a\syear\s(?:ago|earlier|before)|the\syear\sbefore|year-(?:earlier|ago)(?:\s(?:quarter|period))?|the\s(?:year-earlier|year-ago)(?:\s(?:third|second|first|fourth))?\s(?:quarter|period)|(?:the\s)?(?:corresponding|comparable)\s(?:period|quarter)\s(?:a|last)\syear(?:\sago)?|last\syear's\s(?:quarter|period)|the\squarter\sa\syear\s(?:ago|earlier)){_R}", _I), _year_back, _PERIOD_TRIGGER),
-    (_c(rf"{_L}(?:(?P<mod>{_MOD_RE})\s)?(?P<which>that\syear|the\sfollowing\syear|the\snext\syear|the\sprevious\syear|the\spreceding\syear|the\sprior\syear|the\ssame\syear|the\syear\sbefore){_R}", _I), _anaphoric_year, _PERIOD_TRIGGER),
-    (_c(rf"{_L}(?:(?P<mod>{_DURATION_MOD_RE})\s)?(?P<num>{NUMBER_RE})[\s-](?P<unit>{UNIT_RE})\s(?:or\sso\s)?(?P<dir>{_FUTURE_ADVERB}){_R}", _I), _ago, _UNIT_TRIGGER),
-    (_c(rf"{_L}(?:(?P<mod>{_DURATION_MOD_RE})\s)?(?:(?:the|these)\s)?(?:(?:past|last|next|previous|coming|following|first|final|latest|remaining|preceding|ensuing|year-earlier|same|other)\s)?(?P<low>\d+|{NUMBER_WORD_RE})\s(?:to|-|–|or|and)\s(?P<num>\d+|{NUMBER_WORD_RE})\s(?P<unit>{UNIT_RE}){_R}", _I), _duration_range, _UNIT_TRIGGER),
-    (_c(rf"{_L}(?:(?P<mod>{_DURATION_MOD_RE})\s)?(?:(?P<det>the|these|those)\s)?(?:(?P<dir>past|last|next|previous|coming|following|first|final|latest|remaining|preceding|ensuing|year-earlier|same|other)\s)?(?P<num>{NUMBER_RE})(?P<sep>[\s-])(?:(?:more|additional|straight|consecutive|full|long|extra)\s)?(?P<unit>{UNIT_RE})(?:\s(?:or\sso|straight|running|in\sa\srow))?{_R}", _I), _duration, _UNIT_TRIGGER),
-    (_c(rf"{_L}(?P<pre>(?:in\s)?recent|the\scoming|coming|the\spast\sfew|the\snext\sfew|the\sweeks|the\smonths|for|within|in)\s(?P<unit>years|months|weeks|days|decades|centuries)(?:\sahead)?{_R}", _I),
-     _vague_span, _UNIT_TRIGGER),
-    (_c(rf"{_L}(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly){_R}", _I), _adverb_set, _words("daily nightly weekly monthly yearly hourly biweekly", 0, 0)),
-    (_c(rf"{_L}(?i:every|each|per)\s(?:other\s)?(?P<what>{UNIT_RE}|{WEEKDAY_RE}s?|{MONTH_RE}){_R}"), _set, _words("every each per", 0, 40)),
-    (_c(rf"{_L}(?P<what>{WEEKDAY_RE})s?(?:'s)?\s(?i:nights|mornings|evenings|afternoons){_R}"),
-     lambda m, t: [Reading(m.start(), m.end(), "literal", {"type": "SET", "value": f"XXXX-WXX-{WEEKDAYS[m['what'].lower()]}"})], _WEEKDAY_TRIGGER),
-    (_c(rf"{_L}(?:right now|just now|now|currently|at present|presently|these days|nowadays|at this time){_R}", _I), _literal("DATE", "PRESENT_REF"), _words("now currently present presently days nowadays time", 12, 0)),
-    (_c(rf"{_L}(?:more recently|recently|lately|in recent times){_R}", _I), _literal("DATE", "PAST_REF"), _words("recently lately times", 16, 0)),
-    (_c(rf"{_L}(?:the (?:near |distant )?future|the (?:near|short|long) term|as soon as possible){_R}", _I), _literal("DATE", "FUTURE_REF"), _words("future term possible", 30, 0)),
-    (_c(rf"{_L}(?:(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s?(?P<ampm>[ap]\.m\.?|[AP]\.M\.?|[ap]m|[AP]M)|(?P<word>(?i:noon|midnight|midday))|(?P<h2>[01]?\d)(?P<inthe>\sin\sthe\s(?:morning|afternoon|evening)))(?!\w){_TZ}"
-        rf"(?:,?\s(?:(?i:on)\s)?(?P<wd>{WEEKDAY_RE})|\s(?P<rw>(?i:today|tonight|yesterday|tomorrow))|,?\s(?:(?i:on)\s)?(?P<mon>{MONTH_RE})\s(?P<day>{DAY_RE}))?{_R}"),
-     lambda m, t: _clock(_Groups(m, {"h": m["h"] or m["h2"], "ampm": m["ampm"] or ("pm" if m["inthe"] and "morning" not in m["inthe"] else "am" if m["inthe"] else None)}), t), _words("am pm m noon midnight midday morning afternoon evening", 16, 40)),
-    (_c(rf"{_L}(?:(?P<rel>(?i:last|next|this))\s)?{_HOLIDAYS}(?:,?\s(?P<year>{YEAR_RE}))?{_R}"), _holiday, _words("christmas year years thanksgiving independence july labor memorial veterans valentine valentines halloween election easter friday", 20, 12)),
+    Rule("year", _c(
+        rf"{_L}(?P<pre>(?i:fiscal\s(?:year\s)?|(?:the\s)?(?:early|late|mid-?\s?"
+        rf"|(?:the\s)?(?:end|beginning|start|middle)\sof\s)|the\syear\s))?(?P<year>{YEAR_RE}){_R}"),
+         _year, _YEAR_TRIGGER),
+    Rule("decade", _c(
+        rf"{_L}(?:(?:the|[Tt]he)\s)?(?:(?P<mod>{_MOD_RE})[\s-]?)?"
+        rf"(?:(?:(?P<full>{YEAR_RE[3:-1]}0)|'(?P<short>\d0))'?s|(?P<word>(?i:{_DECADE_WORDS}))){_R}"),
+         _decade, _DECADE_TRIGGER),
+    Rule("century", _c(rf"{_L}(?:the\s)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})[- ]century{_R}", _I),
+         _century, _words("century centuries", 30, 0)),
+    Rule("spoken year", _c(
+        rf"{_L}(?:(?i:the year)\s)?(?P<words>(?i:nineteen|eighteen)[- ](?:hundred|{NUMBER_WORD_RE})"
+        rf"|(?<=the year )two thousand(?: and \w+)?){_R}"), _spoken_year, _words("nineteen eighteen thousand", 24, 40)),
+    Rule("weekday", _c(rf"{_L}{_WD_PRE}(?P<wd>{WEEKDAY_RE})(?!'?s\s(?i:nights|mornings)){_PART}?{_R}"),
+         _weekday, _WEEKDAY_TRIGGER),
+    Rule("relative day", _c(
+        rf"{_L}(?:(?P<mod>early|late|earlier|later)\s)?(?P<word>the day before yesterday|the day after tomorrow"
+        rf"|today|tonight|yesterday|tomorrow|this|last)(?!['’]s){_PART}?{_R}", _I),
+         _relative_day, _words("today tonight yesterday tomorrow this last", 28, 12)),
+    Rule("relative period", _c(
+        rf"{_L}(?:(?P<mod>{_MOD_RE})[\s-](?:in\s)?)?(?P<rel>this past|this coming|the past|the previous|the coming"
+        r"|the current|the following|the latest|the same|this|last|next|that|the|in the)\s"
+        r"(?P<unit>week|weekend|month|year|decade|century|summer|spring|fall|autumn|winter)"
+        rf"(?:\s(?:of\s)?(?P<year>{YEAR_RE}))?{_R}", _I), _relative_period, _PERIOD_TRIGGER),
+    Rule("season of a year", _c(
+        rf"{_L}(?:(?P<mod>{_MOD_RE})[\s-])?(?P<rel>summer|spring|fall|autumn|winter)(?P<unit>)\s(?:of\s)?"
+        rf"(?P<year>{YEAR_RE}){_R}", _I), _season_year, _PERIOD_TRIGGER),
+    Rule("year end", _c(rf"{_L}(?:year[- ]end|year's end|(?:the\s)?end of the year){_R}", _I), _year_end,
+         _PERIOD_TRIGGER),
+    Rule("named year", _c(
+        rf"{_L}the\s(?:(?P<current>current|latest|full|current\sfiscal|full\sfiscal|latest\sfiscal)\s"
+        rf"|(?P<fiscal>fiscal)\s)?year(?P<ended>\s(?:ended|ending|that\sended|to)\b)?{_R}", _I),
+         _named_year, _PERIOD_TRIGGER),
+    Rule("quarter or half", _c(
+        rf"{_L}(?:(?P<pre>(?:the|its|a|this\syear's|last\syear's|next\syear's)\s)(?:(?P<py>{YEAR_RE})\s)?"
+        rf"|(?P<py2>{YEAR_RE})\s)?(?:fiscal[- ])?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+        r"(?:[- ]fiscal)?(?P<sep>[- ])(?P<unit>quarters|quarter|half)"
+        rf"(?:\s(?:of\s)?(?:(?:fiscal\s)?(?P<year>{YEAR_RE})|(?P<rel>this|last|next)\syear))?{_R}", _I),
+         _quarter, _PERIOD_TRIGGER),
+    Rule("named quarter", _c(
+        rf"{_L}(?:the|this|that|its)\s(?:(?P<year>{YEAR_RE})\s|(?P<which>{_QUARTER_WHICH})\s)?"
+        rf"(?P<unit>quarter|period){_R}(?!\s(?:of|for|when|in\swhich))", _I), _named_quarter, _PERIOD_TRIGGER),
+    Rule("a year back", _c(rf"{_L}(?:{_YEAR_BACK}){_R}", _I), _year_back, _PERIOD_TRIGGER),
+    Rule("anaphoric year", _c(
+        rf"{_L}(?:(?P<mod>{_MOD_RE})\s)?(?P<which>that\syear|the\sfollowing\syear|the\snext\syear"
+        r"|the\sprevious\syear|the\spreceding\syear|the\sprior\syear|the\ssame\syear|the\syear\sbefore)"
+        rf"{_R}", _I), _anaphoric_year, _PERIOD_TRIGGER),
+    Rule("ago", _c(
+        rf"{_L}(?:(?P<mod>{_DURATION_MOD_RE})\s)?(?P<num>{NUMBER_RE})[\s-](?P<unit>{UNIT_RE})\s(?:or\sso\s)?"
+        rf"(?P<dir>{_FUTURE_ADVERB}){_R}", _I), _ago, _UNIT_TRIGGER),
+    Rule("duration range", _c(
+        rf"{_L}(?:(?P<mod>{_DURATION_MOD_RE})\s)?(?:(?:the|these)\s)?(?:(?:{_DIRECTION})\s)?"
+        rf"(?P<low>\d+|{NUMBER_WORD_RE})\s(?:to|-|–|or|and)\s(?P<num>\d+|{NUMBER_WORD_RE})\s"
+        rf"(?P<unit>{UNIT_RE}){_R}", _I), _duration_range, _UNIT_TRIGGER),
+    Rule("duration", _c(
+        rf"{_L}(?:(?P<mod>{_DURATION_MOD_RE})\s)?(?:(?P<det>the|these|those)\s)?(?:(?P<dir>{_DIRECTION})\s)?"
+        rf"(?P<num>{NUMBER_RE})(?P<sep>[\s-])(?:(?:more|additional|straight|consecutive|full|long|extra)\s)?"
+        rf"(?P<unit>{UNIT_RE})(?:\s(?:or\sso|straight|running|in\sa\srow))?{_R}", _I), _duration, _UNIT_TRIGGER),
+    Rule("vague span", _c(
+        rf"{_L}(?P<pre>(?:in\s)?recent|the\scoming|coming|the\spast\sfew|the\snext\sfew|the\sweeks|the\smonths"
+        rf"|for|within|in)\s(?P<unit>years|months|weeks|days|decades|centuries)(?:\sahead)?{_R}", _I),
+         _vague_span, _UNIT_TRIGGER),
+    Rule("frequency adverb", _c(rf"{_L}(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly){_R}", _I),
+         _adverb_set, _words("daily nightly weekly monthly yearly hourly biweekly", 0, 0)),
+    Rule("every", _c(rf"{_L}(?i:every|each|per)\s(?:other\s)?(?P<what>{UNIT_RE}|{WEEKDAY_RE}s?|{MONTH_RE}){_R}"),
+         _set, _words("every each per", 0, 40)),
+    Rule("weekday nights", _c(rf"{_L}(?P<what>{WEEKDAY_RE})s?(?:'s)?\s(?i:nights|mornings|evenings|afternoons){_R}"),
+         _weekday_set, _WEEKDAY_TRIGGER),
+    Rule("present", _c(
+        rf"{_L}(?:right now|just now|now|currently|at present|presently|these days|nowadays|at this time){_R}", _I),
+         _literal("DATE", "PRESENT_REF"), _words("now currently present presently days nowadays time", 12, 0)),
+    Rule("past", _c(rf"{_L}(?:more recently|recently|lately|in recent times){_R}", _I),
+         _literal("DATE", "PAST_REF"), _words("recently lately times", 16, 0)),
+    Rule("future", _c(
+        rf"{_L}(?:the (?:near |distant )?future|the (?:near|short|long) term|as soon as possible){_R}", _I),
+         _literal("DATE", "FUTURE_REF"), _words("future term possible", 30, 0)),
+    Rule("clock time", _c(rf"{_L}{_CLOCK}{_TZ}{_CLOCK_DAY}{_R}"), _clock,
+         _words("am pm m noon midnight midday morning afternoon evening", 16, 40)),
+    Rule("holiday", _c(rf"{_L}(?:(?P<rel>(?i:last|next|this))\s)?{_HOLIDAYS}(?:,?\s(?P<year>{YEAR_RE}))?{_R}"),
+         _holiday, _words("christmas year years thanksgiving independence july labor memorial veterans valentine "
+                          "valentines halloween election easter friday", 20, 12)),
 ]
-
-
-class _Groups:
-    """A match with some groups overridden, so one builder serves several spellings of the same thing."""
-
-    def __init__(self, match: re.Match, overrides: dict):
-        self._match, self._overrides = match, overrides
-
-    def groupdict(self) -> dict:
-        return {**self._match.groupdict(), **self._overrides}
-
-    def __getitem__(self, name: str):
-        return self.groupdict()[name]
-
-    def start(self, *group) -> int:
-        return self._match.start(*group)
-
-    def end(self, *group) -> int:
-        return self._match.end(*group)
 
 
 def _word_hits(word: str, lowered: str, found: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
@@ -527,7 +622,9 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _windows(trigger: Trigger, text: str, lowered: str, found: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+def _windows(
+    trigger: Trigger, text: str, lowered: str, found: dict[str, list[tuple[int, int]]]
+) -> list[tuple[int, int]]:
     """Merged stretches around the trigger's hits: the only places the (costly) rule can match."""
     hits: list[tuple[int, int]] = []
     if trigger.pattern is not None:
@@ -560,7 +657,7 @@ def find_readings(text: str) -> Iterator[Reading]:
     found: list[tuple[int, int, Reading]] = []
     lowered, word_hits = text.lower(), {}
     windows_of: dict[int, list[tuple[int, int]]] = {}
-    for rank, (pattern, build, trigger) in enumerate(RULES):
+    for rank, (_, pattern, build, trigger) in enumerate(RULES):
         if id(trigger) not in windows_of:
             windows_of[id(trigger)] = _windows(trigger, text, lowered, word_hits)
         for match in _matches(pattern, windows_of[id(trigger)], text):
