@@ -19,6 +19,7 @@ from storyline.analyze.attribution_cues import (
     QUOTE_FRAME_VERBS,
     Candidate,
     cue_extent,
+    cue_lemma,
     find_cue_attributions,
     subject_of,
     subtree_extent,
@@ -152,7 +153,7 @@ def _framing_verb(doc: Doc, passage: QuotedPassage, passages: Sequence[QuotedPas
         frame.extend(token for token in colon_sentence if not any(_inside(token.idx, p) for p in passages))
     verbs = [
         token for token in frame
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in QUOTE_FRAME_VERBS and token.i not in used_cues
+        if token.pos_ in ("VERB", "AUX") and cue_lemma(token) in QUOTE_FRAME_VERBS and token.i not in used_cues
     ]
     if not verbs:
         return None

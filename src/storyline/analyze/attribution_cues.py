@@ -37,7 +37,10 @@ INTENTION_VERBS = frozenset(
 STANCE_VERBS = frozenset(
     """support back endorse oppose favor advocate criticize praise attack blame accuse defend reject dismiss
     condemn denounce decry slam blast mock welcome applaud thank question challenge embrace call
-    propose announce deny cite describe discuss address release unveil tout highlight""".split()
+    propose announce deny cite describe discuss address release unveil tout highlight see name offer share
+    identify nominate compare express ignore apologize encourage congratulate portray interpret hail accept
+    deem protest bemoan disavow dub like love hate dislike appreciate admire respect champion target
+    characterize label brand""".split()
 )
 # Prepositions whose object is the content: "talk about X", "call for X", "weigh in on X".
 _ABOUT = ("about", "on", "of", "over")
@@ -87,6 +90,14 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _EDGE_PUNCT = " \t\n,;:.-—–"
 _CLOSING_MARKS = "”\"»"
 _OPENING_MARKS = "“\"«„"
+
+
+# Forms the statistical lemmatizer gets wrong in ways that hide a cue ("hoping" -> "hop").
+LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
+
+
+def cue_lemma(token: Token) -> str:
+    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +180,7 @@ def _complements(verb: Token) -> list[Token]:
     """The children that carry what is reported, chosen by the verb's group: a clause for "say", an
     infinitive for "want", objects (with their predicate: "called Trump a fascist") for "endorse", and the
     object of "about", "for", "on" for "talk about", "call for", "call on ... to"."""
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     children = list(verb.children)
     clauses = [child for child in children if child.dep_ == "ccomp"] if lemma in CLAUSE_VERBS else []
     if lemma in CLAUSE_VERBS and lemma not in ADDRESSEE_VERBS:
@@ -250,7 +261,7 @@ def _reports_on_its_own(token: Token) -> bool:
     """A participle of speech hanging off the content ("..., saying it's all about management") starts an
     attribution of its own and is not part of this content."""
     return (token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ == "VBG"
-            and token.lemma_.lower() in SPEECH_VERBS)
+            and cue_lemma(token) in SPEECH_VERBS)
 
 
 def _cue_through(verb: Token, content_start: int) -> tuple[int, int]:
@@ -280,7 +291,7 @@ def find_cue_attributions(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
     for token in doc:
         candidate = _according_to(token) if token.lower_ == "according" else None
-        lemma = token.lemma_.lower()
+        lemma = cue_lemma(token)
         if candidate is None and token.pos_ == "VERB" and lemma in CUE_VERBS:
             candidate = _verb_attribution(token, text)
         elif candidate is None and token.pos_ == "ADJ" and lemma in ADJECTIVE_CUES:
