@@ -159,16 +159,17 @@ def test_timeline_sentence_must_stand_alone(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text, date, published, expected",
+    "date, published, expected",
     [
-        ("The second phase will start next September.", "2025-09", "2024-09-27", True),
-        ("The vote will take place on Friday in Baghdad.", "2024-09-27", "2024-09-27", True),
-        ("The coalition announced the plan on Friday.", "2024-09-27", "2024-09-27", False),
-        ("Iraq's military declared victory last December.", "2017-12", "2018-02-05", False),
+        ("2025-09", "2024-09-27", True),  # "the second phase will start next September"
+        ("2024-09-28", "2024-09-27", True),  # "the vote will take place on Saturday"
+        ("2024-09-27", "2024-09-27", False),  # "officials said Friday the mission would change"
+        ("2017-12", "2018-02-05", False),  # "Iraq's military declared victory last December"
+        ("2018", "2018-02-05", False),  # "this year" contains the publication
     ],
 )
-def test_timeline_planned_events(text, date, published, expected):
-    assert is_planned(text, PartialDate.parse(date), PartialDate.parse(published)) is expected
+def test_timeline_planned_events(date, published, expected):
+    assert is_planned(PartialDate.parse(date), PartialDate.parse(published)) is expected
 
 
 def test_timeline_repeated_caption_lines_are_not_events():

@@ -158,7 +158,7 @@ def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> li
                 continue
             date = published
         lead_left -= 1
-        planned = is_planned(text, date, published)
+        planned = is_planned(date, published)
         dated.append(DatedSentence(article_index, sentence, text, date, mentioned, planned, published))
     return dated
 
@@ -211,14 +211,14 @@ def is_self_contained(text: str) -> bool:
     return not (_CAPTION.found_in(lower) or _PAGE_FURNITURE.found_in(lower))
 
 
-def is_planned(text: str, date: PartialDate, published: PartialDate | None) -> bool:
-    """True for an event still to come when the article was written: its date lies after publication,
-    or the sentence speaks of it in the future ("will start next September")."""
-    if published is not None and date.value > period_end(published):
-        return True
-    if published is not None and date.value >= published.value and speaks_of_future(text):
-        return True
-    return False
+def is_planned(date: PartialDate, published: PartialDate | None) -> bool:
+    """True for an event still to come when the article was written: its whole date lies after the
+    publication ("will start next September" in a September 2024 article is 2025-09).
+
+    A future verb alone is not enough: "officials said Friday the mission would change" is dated by
+    the saying, which happened.
+    """
+    return published is not None and date.value > period_end(published)
 
 
 def period_end(date: PartialDate) -> dt.date:

@@ -131,7 +131,8 @@ def rank_dates(
     dated: Sequence[DatedSentence], article_weights: Sequence[float] | None = None
 ) -> list[PartialDate]:
     """Dates by salience: how many articles refer to them (counting again those that look back from
-    later), how many articles were published on them, and how many sentences mention them.
+    later), how many articles report them as the news of their own day, and how many sentences mention
+    them.
 
     A month or year that contains the mentioning article's own date ("this year", "in December" written
     in December) only locates the present and does not count as a reference. ``article_weights`` (by
@@ -154,6 +155,8 @@ def rank_dates(
             continue
         score.mention_articles.add(sentence.article_index)
         score.mention_sentences += article_weights[sentence.article_index]
+        if published is not None and sentence.date == published:
+            score.published_articles.add(sentence.article_index)
         if published is not None and published.value > period_end(sentence.date):
             score.later_articles.add(sentence.article_index)
     values = {date: score.value(article_weights) for date, score in scores.items()}
