@@ -1,0 +1,147 @@
+"""story.json: the machine-readable briefing, the contract other tools build on.
+
+Its shape is fixed by ``storyline/story.schema.json``. The output is deterministic (sorted keys, fixed
+indentation, UTF-8 text as is), so the same story gives byte-identical files that diff cleanly between
+builds. List order is the story's order, which its builders make deterministic and meaningful
+(timeline by date, articles by input).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from storyline.model import (
+    Article,
+    Entity,
+    Evidence,
+    FigureConflict,
+    FigurePoint,
+    FigureSeries,
+    PartialDate,
+    Quote,
+    Rejected,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+)
+from storyline.render.citations import check_evidence
+from storyline.render.text import plain_number
+
+
+def render_json(story: Story) -> str:
+    """story.json text for ``story``; raises StageError if any evidence does not quote its article."""
+    check_evidence(story)
+    return json.dumps(story_data(story), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def story_data(story: Story) -> dict[str, Any]:
+    """The story as the plain data story.json holds."""
+    copies: dict[str, list[str]] = {}
+    for duplicate in story.duplicates:
+        copies.setdefault(duplicate.of, []).append(duplicate.path)
+    return {
+        "title": story.title,
+        "generated_at": story.generated_at,
+        "articles": [_article(article, sorted(copies.get(article.id, []))) for article in story.articles],
+        "timeline": [_timeline_entry(entry) for entry in story.timeline],
+        "summary": [_summary_sentence(sentence) for sentence in story.summary],
+        "quotes": [_quote(quote) for quote in story.quotes],
+        "figures": [_series(series) for series in story.figures],
+        "entities": [_entity(entity) for entity in story.entities],
+        "rejected": [_rejected(rejected) for rejected in story.rejected],
+    }
+
+
+def _iso(date: PartialDate | None) -> str | None:
+    return date.iso() if date else None
+
+
+def _value(value: float | tuple[float, float]) -> int | float | list[int | float]:
+    if isinstance(value, tuple):
+        return [plain_number(value[0]), plain_number(value[1])]
+    return plain_number(value)
+
+
+def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    return [{"article": e.article, "start": e.start, "end": e.end, "quote": e.quote} for e in evidence]
+
+
+def _article(article: Article, duplicates: list[str]) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "path": article.path,
+        "text": article.text,
+        "published": _iso(article.published),
+        "published_from": article.published_from,
+        "published_confidence": article.published_confidence,
+        "duplicates": duplicates,
+    }
+
+
+def _timeline_entry(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "date": entry.date.iso(),
+        "text": entry.text,
+        "support": entry.support,
+        "planned": entry.planned,
+        "evidence": _evidence(entry.evidence),
+    }
+
+
+def _summary_sentence(sentence: SummarySentence) -> dict[str, Any]:
+    return {"text": sentence.text, "evidence": _evidence(sentence.evidence)}
+
+
+def _quote(quote: Quote) -> dict[str, Any]:
+    return {
+        "speaker": quote.speaker,
+        "text": quote.text,
+        "direct": quote.direct,
+        "date": _iso(quote.date),
+        "cue": quote.cue,
+        "evidence": _evidence(quote.evidence),
+    }
+
+
+def _point(point: FigurePoint) -> dict[str, Any]:
+    return {
+        "value": _value(point.value),
+        "qualifier": point.qualifier,
+        "as_of": _iso(point.as_of),
+        "evidence": _evidence(point.evidence),
+    }
+
+
+def _conflict(conflict: FigureConflict) -> dict[str, Any]:
+    return {
+        "period": conflict.period,
+        "values": [_value(value) for value in conflict.values],
+        "evidence": _evidence(conflict.evidence),
+    }
+
+
+def _series(series: FigureSeries) -> dict[str, Any]:
+    return {
+        "what": series.what,
+        "where": series.where,
+        "unit": series.unit,
+        "points": [_point(point) for point in series.points],
+        "conflicts": [_conflict(conflict) for conflict in series.conflicts],
+    }
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "mentions": dict(entity.mentions),
+    }
+
+
+def _rejected(rejected: Rejected) -> dict[str, Any]:
+    return {"path": rejected.path, "reason": rejected.reason, "stage": rejected.stage}

@@ -1,0 +1,78 @@
+"""How dates, numbers and provenance read to a person, shared by every human-facing format.
+
+Month names are spelled here rather than taken from ``strftime`` so a report does not change with the
+machine's locale: the same story renders to the same bytes everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+
+from storyline.model import Article, PartialDate
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+_PERCENT_UNITS = {"%", "percent", "per cent", "pct"}
+
+
+def human_date(date: PartialDate) -> str:
+    """A date at exactly the precision it is known: "19 Dec 2018", "Dec 2018" or "2018"."""
+    value = date.value
+    if date.precision == "year":
+        return f"{value.year}"
+    if date.precision == "month":
+        return f"{MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def plain_number(number: float) -> int | float:
+    """An integral float as an int, so 2000.0 is written "2000" in JSON and "2,000" to a reader."""
+    if isinstance(number, float) and number.is_integer() and math.isfinite(number):
+        return int(number)
+    return number
+
+
+def format_number(number: float) -> str:
+    """Thousands separated, no spurious decimals: 170000.0 -> "170,000", 0.25 -> "0.25"."""
+    number = plain_number(number)
+    if isinstance(number, int):
+        return f"{number:,}"
+    return f"{number:,.6f}".rstrip("0").rstrip(".")
+
+
+def format_value(
+    value: float | tuple[float, float], qualifier: str | None = None, unit: str | None = None
+) -> str:
+    """A figure as written for a reader: "about 2,000", "1,500–3,000", "60%", "more than 5,000 km"."""
+    if isinstance(value, tuple) and qualifier == "between":
+        number, qualifier = f"between {format_number(value[0])} and {format_number(value[1])}", None
+    elif isinstance(value, tuple):
+        number = f"{format_number(value[0])}–{format_number(value[1])}"
+    else:
+        number = format_number(value)
+    if unit and unit.strip().lower() in _PERCENT_UNITS:
+        number += "%"
+    elif unit:
+        number += f" {unit}"
+    return f"{qualifier} {number}" if qualifier else number
+
+
+def published_note(article: Article) -> str:
+    """When an article appeared and how we know: metadata is stated plainly, an inference says so."""
+    if article.published is None:
+        return "date unknown"
+    date = human_date(article.published)
+    if article.published_from == "text":
+        return f"{date}, inferred from text (confidence {article.published_confidence:.1f})"
+    if article.published_from == "file":
+        return f"{date}, from the file name"
+    return date
+
+
+def source_label(article: Article) -> str:
+    """The name a reader knows an article by: its title, else its outlet and date, else its file name."""
+    if article.title:
+        return article.title
+    if article.source:
+        return f"{article.source}, {human_date(article.published)}" if article.published else article.source
+    return article.path.replace("\\", "/").rsplit("/", 1)[-1]
