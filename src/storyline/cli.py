@@ -156,15 +156,27 @@ def eval_figures(data: Path, json_out: Path | None, out: Path | None) -> None:
 
 
 def _report(scores: dict[str, Any], json_out: Path | None) -> None:
-    """Print the headline scores (not the per-item rows) and write the whole result as JSON if asked."""
-    for key, value in scores.items():
-        if isinstance(value, (int, float, str)):
-            click.echo(f"{key}\t{value:.4f}" if isinstance(value, float) else f"{key}\t{value}")
-        elif isinstance(value, dict) and all(isinstance(v, (int, float)) for v in value.values()):
-            click.echo(f"{key}\t" + "  ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in value.items()))
+    """Print the headline scores and any baseline rows (not the per-item rows); write all as JSON if asked."""
+    click.echo(_score_row("storyline", scores))
+    for name, value in scores.items():
+        if isinstance(value, dict) and any(isinstance(v, float) for v in value.values()):
+            click.echo(_score_row(name, value))
+        elif isinstance(value, dict):
+            for inner, row in value.items():
+                if isinstance(row, dict) and any(isinstance(v, float) for v in row.values()):
+                    click.echo(_score_row(f"{name}.{inner}", row))
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _score_row(name: str, scores: dict[str, Any]) -> str:
+    cells = [
+        f"{key}={value:.4f}" if isinstance(value, float) else f"{key}={value}"
+        for key, value in scores.items()
+        if isinstance(value, (int, float)) and not isinstance(value, bool)
+    ]
+    return f"{name:24s} " + "  ".join(cells)
 
 
 def _parse_date(text: str | None):
