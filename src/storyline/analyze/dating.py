@@ -44,13 +44,30 @@ _DATELINE_LINE_NOISE = re.compile(
     r"(?i)\b(?:published|updated|last updated|posted|on|at|by|page|gmt|bst|utc|et|est|edt|am|pm|min read|read)\b"
     r"|\d{1,2}[:.]\d\d|[|:,\-–—]"
 )
+# In a collection: the story's span reaches this far beyond its confidently dated articles; a date many
+# articles recall (the explosion on April 20) is a landmark and counts for less as a sign of recency.
+_SPAN_MARGIN = dt.timedelta(days=21)
+_CONFIDENT = 0.5
+_DATELINE_CONFIDENCE = 0.8
+_LANDMARK_MIN_ARTICLES = 5
+_LANDMARK_SHARE = 0.05
+_LANDMARK_WEIGHT = 0.25
+_BOILERPLATE_REPEATS = 3  # the same date in the same words in this many articles is page furniture
+# Siblings: how many lend their date, how alike they must be, how sure of their own date, how far and how
+# strongly their date pulls the article's.
+_NEIGHBOURS = 5
+_MIN_SIMILARITY = 0.05
+_DONOR = 0.5
+_PRIOR_REACH = 4
+_PRIOR_WEIGHT = 2.5
+_PRIOR_KERNEL = {0: 1.0, 1: 0.8, 2: 0.5, 3: 0.35, 4: 0.2}
 _WEEKDAY_NAME = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _BIRTH = re.compile(r"(?i)\b(?:born|died|founded|established)\b(?:\s+(?:on|in))?\s*$")
 _YEAR_WORDS = re.compile(r"(?i)\b(?:this|earlier this|later this|so far this) year\b")
 _BARE_YEAR_PAST = re.compile(r"(?i)\b(?:in|since|during|throughout|by the end of|until)\s+(\d{4})\b(?!\s*,?\s*\d)")
 
 
-Span = tuple[dt.date, dt.date]
+DayRange = tuple[dt.date, dt.date]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +233,7 @@ def _reference_year(cues: _Cues, hint: int | None) -> int | None:
     return hint
 
 
-def _complete(key: dt.date | tuple[int, int], year: int | None, span: Span | None = None) -> dt.date | None:
+def _complete(key: dt.date | tuple[int, int], year: int | None, span: DayRange | None = None) -> dt.date | None:
     """A day written without its year ("December 11"): in the given year, or in the story's span."""
     if isinstance(key, dt.date):
         return key
@@ -259,7 +276,7 @@ def _distance_weight(days: int) -> float:
     return 0.0
 
 
-def _mentioned_days(cues: _Cues, year: int | None, today: dt.date, span: Span | None) -> list[tuple[dt.date, str]]:
+def _mentioned_days(cues: _Cues, year: int | None, today: dt.date, span: DayRange | None) -> list[tuple[dt.date, str]]:
     """The past days the text mentions, with the year filled in where it was left out."""
     mentioned: list[tuple[dt.date, str]] = [(day, label) for day, label, future in cues.days if not future]
     mentioned += [
@@ -270,7 +287,7 @@ def _mentioned_days(cues: _Cues, year: int | None, today: dt.date, span: Span | 
 
 
 def _score_days(
-    cues: _Cues, year: int | None, today: dt.date, span: Span | None = None, prior: Prior | None = None,
+    cues: _Cues, year: int | None, today: dt.date, span: DayRange | None = None, prior: Prior | None = None,
     landmarks: frozenset[dt.date] = frozenset(),
 ) -> tuple[dt.date, float, list[str]] | None:
     """The best-supported publication day among the days just after the dates the text mentions.
@@ -333,13 +350,7 @@ def _score_days(
     return best[1], best[0], list(dict.fromkeys(best[2]))
 
 
-_LANDMARK_WEIGHT = 0.25
-_PRIOR_REACH = 4
-_PRIOR_WEIGHT = 2.5
-_PRIOR_KERNEL = {0: 1.0, 1: 0.8, 2: 0.5, 3: 0.35, 4: 0.2}
-
-
-def _inside(day: dt.date, span: Span | None) -> bool:
+def _inside(day: dt.date, span: DayRange | None) -> bool:
     return span is None or span[0] <= day <= span[1]
 
 
@@ -362,7 +373,7 @@ def _year_guess(cues: _Cues, today: dt.date) -> tuple[int, list[str], float] | N
 
 
 def _estimate(
-    cues: _Cues, today: dt.date, year_hint: int | None = None, span: Span | None = None, prior: Prior | None = None,
+    cues: _Cues, today: dt.date, year_hint: int | None = None, span: DayRange | None = None, prior: Prior | None = None,
     landmarks: frozenset[dt.date] = frozenset(),
 ) -> DateEstimate:
     if cues.dateline is not None and cues.dateline[0] <= today and _inside(cues.dateline[0], span):
@@ -446,20 +457,13 @@ def date_collection(
     return estimates
 
 
-_SPAN_MARGIN = dt.timedelta(days=21)
-_DATELINE_CONFIDENCE = 0.8
-_LANDMARK_MIN_ARTICLES = 5
-_LANDMARK_SHARE = 0.05
-_BOILERPLATE_REPEATS = 3  # the same date in the same words in this many articles is page furniture
-_CONFIDENT = 0.5
-
-
-def _middle(span: Span) -> dt.date:
+def _middle(span: DayRange) -> dt.date:
     return span[0] + (span[1] - span[0]) / 2
 
 
-def _story_span(estimates) -> Span | None:
-    """The days the collection's confidently dated articles cover, without the outlying tenth at each end."""
+def _story_span(estimates) -> DayRange | None:
+    """The days the collection's confidently dated articles cover, without the outlying twentieth at each end
+    or anything more than a year from their median."""
     days = sorted(
         estimate.date.value for estimate in estimates
         if estimate.date is not None and estimate.date.precision == "day" and estimate.confidence >= _CONFIDENT
@@ -487,7 +491,7 @@ def _sibling_priors(
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     everyone = list(dict.fromkeys([*keys, *donors]))
-    documents = [texts[key][:_COMPARED_CHARS] if isinstance(texts[key], str) else "" for key in everyone]
+    documents = [texts[key] if isinstance(texts[key], str) else "" for key in everyone]
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=2,
                                  max_df=0.5).fit_transform(documents)
@@ -510,12 +514,6 @@ def _sibling_priors(
         note = f"like '{best_key}' ({estimates[best_key].date.iso()}, similarity {best_weight:.2f})"
         priors[key] = Prior(day, min(1.0, best_weight), note)
     return priors
-
-
-_NEIGHBOURS = 5
-_COMPARED_CHARS = 100_000  # how much of each article the similarity reads
-_MIN_SIMILARITY = 0.05
-_DONOR = 0.5
 
 
 def _weighted_median(values: list[tuple[dt.date, float]]) -> dt.date:
