@@ -83,6 +83,16 @@ NOUN_CUES = frozenset(
 )
 # Verbs whose object is the person addressed ("told reporters that"), never part of the content.
 ADDRESSEE_VERBS = frozenset("tell inform assure remind warn ask urge notify advise caution reassure".split())
+# Nouns of stance whose prepositional object is what they are about: "Pence's call for a special
+# prosecutor", "criticism of the deal".
+NOUN_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "call": ("for",), "demand": ("for",), "support": ("for",), "praise": ("for",), "plea": ("for",),
+    "criticism": ("of",), "endorsement": ("of",), "condemnation": ("of",), "denunciation": ("of",),
+    "critique": ("of",), "rejection": ("of",), "opposition": ("to",), "objection": ("to",),
+    "attack": ("on",), "complaint": ("about",), "concern": ("about", "over"), "question": ("about",),
+    "warning": ("about", "of"), "proposal": ("for",), "promise": ("of",), "comment": ("about", "on"),
+    "remark": ("about", "on"), "view": ("of", "on"), "position": ("on",), "stance": ("on",),
+}
 # Verbs that frame a direct quotation next to them ('"...," Singh said', 'Caddell continued:').
 QUOTE_FRAME_VERBS = SPEECH_VERBS | frozenset("think believe".split())
 
@@ -296,7 +306,7 @@ def find_cue_attributions(doc: Doc) -> list[Candidate]:
             candidate = _verb_attribution(token, text)
         elif candidate is None and token.pos_ == "ADJ" and lemma in ADJECTIVE_CUES:
             candidate = _adjective_attribution(token, text)
-        elif candidate is None and token.pos_ == "NOUN" and lemma in NOUN_CUES:
+        elif candidate is None and token.pos_ == "NOUN" and (lemma in NOUN_CUES or lemma in NOUN_PREPOSITIONS):
             candidate = _noun_attribution(token, text)
         if candidate is not None:
             found.append(candidate)
@@ -406,8 +416,14 @@ def _noun_attribution(noun: Token, text: str) -> Candidate | None:
     if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         clause = next((child for child in noun.head.children if child.dep_ == "ccomp" and any(
             grand.dep_ == "mark" and grand.lower_ == "that" for grand in child.children)), None)
+    cue_end = noun.idx + len(noun.text)
     if clause is None:
-        return None
+        preposition = next((child for child in noun.children if child.dep_ == "prep"
+                            and child.lower_ in NOUN_PREPOSITIONS.get(cue_lemma(noun), ())), None)
+        objects = [grand for grand in preposition.children if grand.dep_ in ("pobj", "pcomp")] if preposition else []
+        if not objects:
+            return None
+        clause, cue_end = objects[0], preposition.idx + len(preposition.text)
     content = subtree_extent(clause)
     if content is None:
         return None
@@ -416,4 +432,4 @@ def _noun_attribution(noun: Token, text: str) -> Candidate | None:
     source = trim_span(text, *subtree_extent(owner)) if owner is not None else None
     if content[1] - content[0] < 2 or (source is not None and _overlaps(content, source)):
         return None
-    return Candidate(content=content, cue=(noun.idx, noun.idx + len(noun.text)), source=source, cue_token=noun.i)
+    return Candidate(content=content, cue=(noun.idx, cue_end), source=source, cue_token=noun.i)
