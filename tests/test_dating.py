@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES
 from storyline.analyze.dating import date_article, date_collection, plausible_metadata
@@ -116,3 +118,14 @@ def test_dating_collection_ignores_dates_repeated_as_page_furniture():
     texts["3.txt"] = "Protesters marched again on Friday , police said .\n" + "Filler line .\n" * 12 + sidebar
     estimates = date_collection(texts, today=TODAY)
     assert estimates["3.txt"].date is not None and estimates["3.txt"].date.value.year == 2011
+
+
+def test_dating_empty_collection_gives_no_estimates():
+    assert date_collection({}, today=TODAY) == {}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_dating_never_raises_and_never_dates_after_today(text):
+    estimate = date_article(text, today=TODAY)
+    assert estimate.date is None or estimate.date.value <= TODAY
