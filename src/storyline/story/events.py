@@ -43,13 +43,31 @@ _CAPTION_CUES = (
 """Photo captions and page furniture around the article body."""
 _FUTURE_CUES = (
     "will", "shall", "would", "'ll", "is to", "are to", "set to", "expected to", "plan to", "plans to",
-    "is planning", "are planning", "scheduled", "intend to", "intends to", "due to", "likely to",
+    "is planning", "are planning", "scheduled", "intend to", "intends to", "is due to", "are due to", "likely to",
 )
 _PAGE_FURNITURE_CUES = (
     "report abuse", "last updated", "all rights reserved", "share this", "read more", "comments",
 )
 _PAGE_FURNITURE_MARKS = ("|", "\\/")
 """Comment threads, bylines, schedules and navigation scraped with the article: "| Report abuse |"."""
+_TRAILING_CLOSERS = "\"'”’)] \t\n"
+_TITLE_ABBREVIATIONS = frozenset(
+    "gen. brig. col. lt. maj. capt. sgt. adm. cmdr. gov. sen. rep. rev. mr. mrs. ms. dr. prof. st. no.".split()
+)
+"""A sentence "ending" on one of these was cut in two by the splitter ("… Marine Corps Brig.")."""
+_PREAMBLE = re.compile(
+    r"(?:[\\*•·]+\s*)?"
+    r"(?:(?:\(|-LRB-)\s*update\b[^()]{0,80}?(?:\)|-RRB-)\s*(?:--|-|—|–|:)?\s*"
+    r"|[^()]{0,120}?(?:\(|-LRB-)\s*(?:CNN|Reuters|AP|AFP|BBC)[^()]{0,20}?(?:\)|-RRB-)\s*"
+    r"(?:--|-|—|–|:)\s*)?",
+    re.IGNORECASE,
+)
+"""Datelines, live-blog update stamps and list bullets that open a sentence but tell nothing."""
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:(?:already|now|just|also|since)\s+)?(?:been\s+)?[a-z]+(?:ed|en|un|wn|ne|ght|id|t)\b"
+)
+_OPENING_QUOTES = frozenset({'"', "“", "`", "'", "‘"})
+_CLITIC = re.compile(r"('ll|’ll|n't|'s|’s)\b")
 
 
 class _Phrases:
@@ -80,24 +98,6 @@ def _lower_words(text: str) -> str:
 def speaks_of_future(text: str) -> bool:
     """True when the sentence says something will, or is expected to, happen."""
     return _FUTURE.found_in(_lower_words(text))
-_TRAILING_CLOSERS = "\"'”’)] \t\n"
-_TITLE_ABBREVIATIONS = frozenset(
-    "gen. brig. col. lt. maj. capt. sgt. adm. cmdr. gov. sen. rep. rev. mr. mrs. ms. dr. prof. st. no.".split()
-)
-"""A sentence "ending" on one of these was cut in two by the splitter ("… Marine Corps Brig.")."""
-_PREAMBLE = re.compile(
-    r"(?:[\\*•·]+\s*)?"
-    r"(?:(?:\(|-LRB-)\s*update\b[^()]{0,80}?(?:\)|-RRB-)\s*(?:--|-|—|–|:)?\s*"
-    r"|[^()]{0,120}?(?:\(|-LRB-)\s*(?:CNN|Reuters|AP|AFP|BBC)[^()]{0,20}?(?:\)|-RRB-)\s*"
-    r"(?:--|-|—|–|:)\s*)?",
-    re.IGNORECASE,
-)
-"""Datelines, live-blog update stamps and list bullets that open a sentence but tell nothing."""
-_PRESENT_PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:(?:already|now|just|also|since)\s+)?(?:been\s+)?[a-z]+(?:ed|en|un|wn|ne|ght|id|t)\b"
-)
-_OPENING_QUOTES = frozenset({'"', "“", "`", "'", "‘"})
-_CLITIC = re.compile(r"('ll|’ll|n't|'s|’s)\b")
 
 
 @dataclass(frozen=True, slots=True)
