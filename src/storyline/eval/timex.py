@@ -10,7 +10,6 @@ from the text (and reports how well it dated the documents); "none" gives no DCT
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from dataclasses import dataclass
 from pathlib import Path
