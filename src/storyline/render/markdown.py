@@ -53,7 +53,8 @@ def render_markdown(story: Story) -> str:
     published = sorted(a.published for a in story.articles if a.published)
     about = f"Briefing from {len(story.articles)} article{'s' if len(story.articles) != 1 else ''}"
     if published:
-        about += f" published {human_date(published[0])} to {human_date(published[-1])}"
+        first, last = human_date(published[0]), human_date(published[-1])
+        about += f" published {first}" if first == last else f" published {first} to {last}"
     if story.generated_at:
         about += f", generated {story.generated_at}"
     lines += [f"_{about}._", ""]

@@ -1,0 +1,47 @@
+"""How dates, numbers and provenance are written for a reader."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from seed_story import seed_articles, SYRIA, NEW_ARAB, CNN_2018
+
+from storyline.model import PartialDate
+from storyline.render.text import format_value, human_date, published_note, source_label
+
+
+@pytest.mark.parametrize(
+    ("date", "written"), [("2018-12-19", "19 Dec 2018"), ("2018-02", "Feb 2018"), ("2003", "2003")]
+)
+def test_text_human_date_keeps_precision(date, written):
+    assert human_date(PartialDate.parse(date)) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "unit", "written"),
+    [
+        (170000.0, "about", None, "about 170,000"),
+        (8892.0, None, None, "8,892"),
+        ((1500.0, 3000.0), "between", None, "between 1,500 and 3,000"),
+        ((60.0, 100.0), None, "days", "60–100 days"),
+        (60.0, None, "percent", "60%"),
+        (0.25, "more than", None, "more than 0.25"),
+    ],
+)
+def test_text_format_value(value, qualifier, unit, written):
+    assert format_value(value, qualifier, unit) == written
+
+
+def test_text_published_note_says_when_a_date_was_inferred():
+    articles = seed_articles()
+    assert published_note(articles[SYRIA]) == "19 Dec 2018, inferred from text (confidence 0.8)"
+    assert published_note(articles[NEW_ARAB]) == "5 Feb 2018"
+    assert published_note(replace(articles[SYRIA], published=None)) == "date unknown"
+
+
+def test_text_source_label_falls_back_from_title_to_outlet_to_file_name():
+    articles = seed_articles()
+    assert source_label(articles[NEW_ARAB]) == "US starts Iraq withdrawal after defeat of Islamic State"
+    assert source_label(articles[CNN_2018]) == "CNN, Feb 2018"
+    assert source_label(replace(articles[CNN_2018], source=None)) == "002_d2a7998f1b8d5525.txt"
