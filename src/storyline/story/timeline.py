@@ -38,6 +38,7 @@ REDUNDANT_FAR_SIMILARITY = 0.5
 ("troops fell to 40,000 before the complete withdrawal in 2011" after the 2007 peak)."""
 
 NEAR_DAYS = 7
+"""Dates at most this many days apart are neighbours for ``REDUNDANT_SIMILARITY``."""
 
 LATER_MENTION_WEIGHT = 1.0
 """Extra weight of a reference from an article written after the date: looking back marks importance."""
