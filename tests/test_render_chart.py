@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import pytest
 from seed_story import seed_story
 
 from storyline.model import FigureSeries, PartialDate
-from storyline.render.chart import conflicting_points, nice_step, period_days, series_chart
+from storyline.render.chart import conflict_period, conflicting_points, nice_step, period_days, series_chart
 from storyline.render.citations import SourceIndex
 
 
@@ -59,3 +60,16 @@ def test_chart_skips_undated_points_and_series_without_dates():
     assert str(series_chart(iraq, index.cite)).count("<circle") == len(iraq.points) - 1
     undated = FigureSeries("troops", "Iraq", tuple(p for p in iraq.points if p.as_of is None))
     assert series_chart(undated, index.cite) is None
+
+
+def test_chart_does_not_flag_another_figure_of_a_disputed_sentence():
+    iraq = seed_story().figures[0]
+    shared = iraq.points[0].evidence  # "…in 2007, there were about 170,000 U.S. troops in Iraq"
+    dwindled = replace(iraq.points[3], evidence=shared)  # 40,000, cited to the same sentence
+    series = replace(iraq, points=(*iraq.points[:3], dwindled))
+    assert conflicting_points(series) == {0, 1, 2}
+
+
+@pytest.mark.parametrize(("period", "date"), [("2007", "2007"), ("peak (2007)", "2007"), ("2017-12", "2017-12"), ("peak", None)])
+def test_chart_conflict_period_reads_the_date_it_names(period, date):
+    assert conflict_period(period) == (PartialDate.parse(date) if date else None)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
-from seed_story import hostile_story, seed_story
+from seed_story import evidence, hostile_story, seed_story
 
 from storyline.render import render_html
 
@@ -159,3 +159,15 @@ def test_render_html_numbers_source_sections_in_story_order(seed_html):
     assert sections == [f"source-{n}" for n in range(1, 6)]
     fifth = seed_html[seed_html.index('id="source-5"') :]
     assert "US starts Iraq withdrawal after defeat of Islamic State" in fifth[:400]
+
+
+def test_render_html_cites_each_source_once_per_item():
+    story = seed_story()
+    singh = story.quotes[2]
+    speaker = evidence(story.articles[3], "Singh told reporters")
+    html = render_html(replace(story, quotes=(replace(singh, evidence=(*singh.evidence, speaker)),)))
+    quotes = html[html.index('id="quotes"') : html.index('id="names"')]
+    assert re.findall(r'<span class="cite">(.*?)</span>', quotes) == [
+        re.search(r'<a href="#source-4-\d+-\d+" title="[^"]+">4</a>', quotes).group(0)
+    ]
+    assert f'id="source-4-{speaker.start}-{speaker.end}"' in html  # the speaker span is still highlighted

@@ -8,7 +8,7 @@ import pytest
 from seed_story import seed_articles, SYRIA, NEW_ARAB, CNN_2018
 
 from storyline.model import PartialDate
-from storyline.render.text import format_value, human_date, published_note, source_label
+from storyline.render.text import format_value, human_date, published_note, quoted, source_label
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,15 @@ def test_text_source_label_falls_back_from_title_to_outlet_to_file_name():
     assert source_label(articles[NEW_ARAB]) == "US starts Iraq withdrawal after defeat of Islamic State"
     assert source_label(articles[CNN_2018]) == "CNN, Feb 2018"
     assert source_label(replace(articles[CNN_2018], source=None)) == "002_d2a7998f1b8d5525.txt"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("The U.S. is not withdrawing from Iraq", "“The U.S. is not withdrawing from Iraq”"),
+        ("“The U.S. is not withdrawing from Iraq,”", "“The U.S. is not withdrawing from Iraq,”"),
+        ('"Our footprint is going to be changing,"', '"Our footprint is going to be changing,"'),
+    ],
+)
+def test_text_quoted_adds_quotation_marks_only_when_missing(text, shown):
+    assert quoted(text) == shown

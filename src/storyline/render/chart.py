@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -57,27 +58,35 @@ def period_days(date: PartialDate) -> tuple[int, int]:
 
 
 def conflicting_points(series: FigureSeries) -> set[int]:
-    """Indexes of the points that some conflict of the series names, by shared evidence or by period and value."""
+    """Indexes of the points a conflict of the series names: one of its values, from its evidence or period.
+
+    The value must match because evidence is often a whole sentence that also states other figures
+    ("about 170,000 … dwindled to 40,000"): sharing a sentence alone does not put a point in dispute.
+    """
     flagged: set[int] = set()
     for conflict in series.conflicts:
         spans = {(e.article, e.start, e.end) for e in conflict.evidence}
-        period = _parse_period(conflict.period)
+        period = conflict_period(conflict.period)
         for index, point in enumerate(series.points):
+            if point.value not in conflict.values:
+                continue
             shares_evidence = any((e.article, e.start, e.end) in spans for e in point.evidence)
-            in_period = (
-                period is not None
-                and point.as_of is not None
-                and period.contains(point.as_of)
-                and point.value in conflict.values
-            )
+            in_period = period is not None and point.as_of is not None and period.contains(point.as_of)
             if shares_evidence or in_period:
                 flagged.add(index)
     return flagged
 
 
-def _parse_period(period: str) -> PartialDate | None:
+_ISO_DATE = re.compile(r"\b\d{4}(?:-\d{2}(?:-\d{2})?)?\b")
+
+
+def conflict_period(period: str) -> PartialDate | None:
+    """The date a conflict's period names ("2007", "peak (2007)"), or None when it names none."""
+    found = _ISO_DATE.search(period)
+    if found is None:
+        return None
     try:
-        return PartialDate.parse(period)
+        return PartialDate.parse(found.group())
     except ValueError:
         return None
 
@@ -165,7 +174,7 @@ def series_chart(series: FigureSeries, cite: Callable[[Evidence], Citation]) -> 
         f'aria-label="{escape(title)} over time" xmlns="http://www.w3.org/2000/svg">'
     ]
     for conflict in series.conflicts:
-        period = _parse_period(conflict.period)
+        period = conflict_period(conflict.period)
         if period is None:
             continue
         start, end = period_days(period)

@@ -8,7 +8,7 @@ quote that drifted from its source; a story that fails is a bug upstream, report
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.errors import StageError
 from storyline.model import Article, Evidence, Story
@@ -94,15 +94,20 @@ class SourceIndex:
         )
 
     def cite_all(self, evidence: tuple[Evidence, ...]) -> list[Citation]:
-        """One citation per distinct span, in the order given."""
-        seen: set[str] = set()
-        citations = []
+        """One citation per source, in the order given, linking to that source's first span.
+
+        An item often rests on several spans of one article (a quote and its speaker); the reader needs
+        one link per source, and every span stays highlighted in the article text.
+        """
+        by_source: dict[int, Citation] = {}
         for item in evidence:
             citation = self.cite(item)
-            if citation.href not in seen:
-                seen.add(citation.href)
-                citations.append(citation)
-        return citations
+            earlier = by_source.get(citation.number)
+            if earlier is None:
+                by_source[citation.number] = citation
+            elif item.quote not in earlier.quote:
+                by_source[citation.number] = replace(earlier, quote=f"{earlier.quote} … {item.quote}")
+        return list(by_source.values())
 
     def label(self, article_id: str) -> str:
         return source_label(self.articles[article_id])

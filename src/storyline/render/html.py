@@ -18,7 +18,7 @@ from storyline.model import Article, Duplicate, FigureSeries, PartialDate, Quote
 from storyline.render.chart import conflicting_points, series_chart, series_title
 from storyline.render.citations import Citation, SourceIndex, story_evidence
 from storyline.render.highlight import highlight
-from storyline.render.text import format_value, human_date, published_note, source_label
+from storyline.render.text import format_value, human_date, published_note, quoted, source_label
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -63,6 +63,7 @@ class SeriesView:
 @dataclass(frozen=True, slots=True)
 class QuoteView:
     quote: Quote
+    text: str
     date: str | None
     citations: list[Citation]
 
@@ -145,7 +146,8 @@ def _speakers(story: Story, index: SourceIndex) -> list[tuple[str, list[QuoteVie
     """Quotes grouped by speaker, the most quoted first; unattributed quotes last."""
     groups: dict[str | None, list[QuoteView]] = {}
     for quote in story.quotes:
-        view = QuoteView(quote, human_date(quote.date) if quote.date else None, index.cite_all(quote.evidence))
+        text = quoted(quote.text) if quote.direct else quote.text
+        view = QuoteView(quote, text, human_date(quote.date) if quote.date else None, index.cite_all(quote.evidence))
         groups.setdefault(quote.speaker, []).append(view)
     named = sorted(
         ((speaker, views) for speaker, views in groups.items() if speaker is not None),

@@ -12,7 +12,7 @@ import re
 from storyline.model import Story
 from storyline.render.chart import series_title
 from storyline.render.citations import Citation, SourceIndex
-from storyline.render.text import format_value, human_date, published_note
+from storyline.render.text import format_value, human_date, published_note, quoted
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
@@ -116,7 +116,7 @@ def _quotes(story: Story, index: SourceIndex) -> list[str]:
         said = [quote.cue] if quote.cue else []
         if quote.date:
             said.append(quote.date.iso())
-        line = f"- “{text}”" if quote.direct else f"- {text} _(reported)_"
+        line = f"- {escape_markdown(quoted(quote.text))}" if quote.direct else f"- {text} _(reported)_"
         if said:
             line += f" — {escape_markdown(', '.join(said))}"
         speakers.setdefault(quote.speaker or "Unattributed", []).append(

@@ -13,6 +13,7 @@ from storyline.model import Article, PartialDate
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 _PERCENT_UNITS = {"%", "percent", "per cent", "pct"}
+_OPENING_QUOTES = {'"', "“", "‘", "'", "«", "„"}
 
 
 def human_date(date: PartialDate) -> str:
@@ -55,6 +56,13 @@ def format_value(
     elif unit:
         number += f" {unit}"
     return f"{qualifier} {number}" if qualifier else number
+
+
+def quoted(text: str) -> str:
+    """Direct speech in quotation marks, unless the quote as extracted already carries its own."""
+    if text[:1] in _OPENING_QUOTES:
+        return text
+    return f"“{text}”"
 
 
 def published_note(article: Article) -> str:
