@@ -171,3 +171,12 @@ def test_render_html_cites_each_source_once_per_item():
         re.search(r'<a href="#source-4-\d+-\d+" title="[^"]+">4</a>', quotes).group(0)
     ]
     assert f'id="source-4-{speaker.start}-{speaker.end}"' in html  # the speaker span is still highlighted
+
+
+def test_render_html_folds_a_long_list_of_names():
+    story = seed_story()
+    names = tuple(replace(story.entities[2], name=f"Person {n:02d}", aliases=()) for n in range(45))
+    html = render_html(replace(story, entities=names))
+    shown, folded = html.split("<details>")
+    assert "<summary>5 more names</summary>" in folded
+    assert "Person 39" in shown and "Person 40" not in shown and "Person 44" in folded

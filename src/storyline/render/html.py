@@ -21,6 +21,7 @@ from storyline.render.highlight import highlight
 from storyline.render.text import format_value, human_date, published_note, quoted, source_label
 
 _TEMPLATES = Path(__file__).parent / "templates"
+NAMES_SHOWN = 40  # the rest of a long list of names folds away; story.json keeps them all
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ def render_html(story: Story) -> str:
         figures=[_series_view(series, index) for series in story.figures],
         speakers=_speakers(story, index),
         sources=_sources(story, index),
+        names_shown=NAMES_SHOWN,
         duplicates=[(d, index.numbers.get(d.of), source_label_of(index, d.of)) for d in story.duplicates],
     )
 
