@@ -168,7 +168,7 @@ def test_render_html_cites_each_source_once_per_item():
     html = render_html(replace(story, quotes=(replace(singh, evidence=(*singh.evidence, speaker)),)))
     quotes = html[html.index('id="quotes"') : html.index('id="names"')]
     assert re.findall(r'<span class="cite">(.*?)</span>', quotes) == [
-        re.search(r'<a href="#source-4-\d+-\d+" title="[^"]+">4</a>', quotes).group(0)
+        re.search(r'<a href="#source-4-\d+-\d+" title="[^"]+" aria-label="source 4">4</a>', quotes).group(0)
     ]
     assert f'id="source-4-{speaker.start}-{speaker.end}"' in html  # the speaker span is still highlighted
 

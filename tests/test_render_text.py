@@ -8,7 +8,7 @@ import pytest
 from seed_story import seed_articles, SYRIA, NEW_ARAB, CNN_2018
 
 from storyline.model import PartialDate
-from storyline.render.text import format_value, human_date, published_note, quoted, source_label
+from storyline.render.text import compact_number, format_value, human_date, published_note, quoted, source_label
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,7 @@ def test_text_human_date_keeps_precision(date, written):
         ((60.0, 100.0), None, "days", "60–100 days"),
         (60.0, None, "percent", "60%"),
         (0.25, "more than", None, "more than 0.25"),
+        (4.5e9, "about", "$", "about $4,500,000,000"),
     ],
 )
 def test_text_format_value(value, qualifier, unit, written):
@@ -57,3 +58,10 @@ def test_text_source_label_falls_back_from_title_to_outlet_to_file_name():
 )
 def test_text_quoted_adds_quotation_marks_only_when_missing(text, shown):
     assert quoted(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("number", "tick"), [(250000.0, "250,000"), (4.5e9, "4.5B"), (2e6, "2M"), (-3e6, "-3M"), (0.5, "0.5")]
+)
+def test_text_compact_number_for_chart_ticks(number, tick):
+    assert compact_number(number) == tick

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from storyline.model import Evidence, FigurePoint, FigureSeries, PartialDate
 from storyline.render.citations import Citation
-from storyline.render.text import MONTHS, format_number, format_value, human_date
+from storyline.render.text import MONTHS, compact_number, format_value, human_date
 
 WIDTH, HEIGHT = 680, 260
 LEFT, RIGHT, TOP, BOTTOM = 72, 20, 18, 40
@@ -189,7 +189,7 @@ def series_chart(series: FigureSeries, cite: Callable[[Evidence], Citation]) -> 
         parts.append(
             f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value)}" y2="{y(value)}"/>'
             f'<text class="tick" x="{LEFT - 8}" y="{y(value) + 4}" text-anchor="end">'
-            f"{escape(format_number(value))}</text>"
+            f"{escape(compact_number(value))}</text>"
         )
         value += step
     baseline = y(lowest)

@@ -13,6 +13,7 @@ from storyline.model import Article, PartialDate
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 _PERCENT_UNITS = {"%", "percent", "per cent", "pct"}
+_CURRENCY_SIGNS = {"$", "€", "£", "¥"}
 _OPENING_QUOTES = {'"', "“", "‘", "'", "«", "„"}
 
 
@@ -41,6 +42,14 @@ def format_number(number: float) -> str:
     return f"{number:,.6f}".rstrip("0").rstrip(".")
 
 
+def compact_number(number: float) -> str:
+    """A chart tick short enough for the axis: 250000 -> "250,000", 4500000000 -> "4.5B"."""
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+        if abs(number) >= size:
+            return f"{format_number(round(number / size, 2))}{suffix}"
+    return format_number(number)
+
+
 def format_value(
     value: float | tuple[float, float], qualifier: str | None = None, unit: str | None = None
 ) -> str:
@@ -51,7 +60,9 @@ def format_value(
         number = f"{format_number(value[0])}–{format_number(value[1])}"
     else:
         number = format_number(value)
-    if unit and unit.strip().lower() in _PERCENT_UNITS:
+    if unit in _CURRENCY_SIGNS:
+        number = f"{unit}{number}"
+    elif unit and unit.strip().lower() in _PERCENT_UNITS:
         number += "%"
     elif unit:
         number += f" {unit}"
