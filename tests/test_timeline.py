@@ -8,7 +8,7 @@ import pytest
 
 from storyline.model import Article, ArticleAnalysis, PartialDate, Sentence, Span, TimeExpression
 from storyline.story.events import date_sentences, is_planned, is_self_contained
-from storyline.story.timeline import build_timeline, default_timeline_size
+from storyline.story.timeline import build_timeline, default_timeline_size, timeline_of_sentences
 
 
 def _analysis(
@@ -240,3 +240,8 @@ def test_timeline_lead_in_present_perfect_reports_the_day_not_the_background_yea
     analysis = _analysis("ap", [lead], "2018-02-05", [("last year", "2017")])
     (sentence,) = date_sentences([analysis])
     assert sentence.date == PartialDate.parse("2018-02-05") and not sentence.mentioned
+
+
+def test_timeline_of_sentences_dated_once_equals_building_from_analyses():
+    analyses = [SYRIA_VOA, SYRIA_CNN]
+    assert timeline_of_sentences(date_sentences(analyses), analyses) == build_timeline(analyses)
