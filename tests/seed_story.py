@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-
-from conftest import EXAMPLES
+from pathlib import Path
 
 from storyline.model import (
     Article,
@@ -29,6 +28,8 @@ from storyline.model import (
     SummarySentence,
     TimelineEntry,
 )
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 
 SYRIA, IRAQ_2018, CNN_2018, IRAQ_2024, NEW_ARAB = (
     "24e1abfc6c83d9c1",
