@@ -10,6 +10,7 @@ import pytest
 from seed_story import evidence, hostile_story, seed_story
 
 from storyline.render import render_html
+from storyline.render.citations import story_evidence
 
 
 class _Page(HTMLParser):
@@ -146,11 +147,9 @@ def test_render_html_groups_quotes_without_a_speaker_last():
 def test_render_html_highlights_each_evidence_span_in_its_article(seed_html):
     story = seed_story()
     page = _Page(seed_html)
-    expected = set()
-    for entry in story.timeline:
-        for evidence in entry.evidence:
-            number = [article.id for article in story.articles].index(evidence.article) + 1
-            expected.add(f"source-{number}-{evidence.start}-{evidence.end}")
+    numbers = {article.id: n for n, article in enumerate(story.articles, start=1)}
+    expected = {f"source-{numbers[item.article]}-{item.start}-{item.end}" for _, item in story_evidence(story)}
+    assert len(expected) == 30
     assert expected <= set(page.mark_ids)
 
 

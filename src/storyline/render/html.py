@@ -90,7 +90,7 @@ def render_html(story: Story) -> str:
         speakers=_speakers(story, index),
         sources=_sources(story, index),
         names_shown=NAMES_SHOWN,
-        duplicates=[(d, index.numbers.get(d.of), source_label_of(index, d.of)) for d in story.duplicates],
+        duplicates=[(d, index.numbers.get(d.of), _original_label(index, d.of)) for d in story.duplicates],
     )
 
 
@@ -188,6 +188,6 @@ def _is_web_address(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
-def source_label_of(index: SourceIndex, article_id: str) -> str:
+def _original_label(index: SourceIndex, article_id: str) -> str:
     """The label of a duplicate's original, or its id when the story lacks that article."""
     return index.label(article_id) if article_id in index.articles else article_id
