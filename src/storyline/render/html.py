@@ -9,6 +9,7 @@ Jinja2 autoescaping escapes all article and user text; only markup built here is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -72,16 +73,7 @@ class QuoteView:
 def render_html(story: Story) -> str:
     """report.html text for ``story``; raises StageError if any evidence does not quote its article."""
     index = SourceIndex(story)
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    template = environment.get_template("report.html.j2")
-    return template.render(
+    return _template().render(
         story=story,
         period=_period(story),
         summary=[(s, index.cite_all(s.evidence)) for s in story.summary],
@@ -92,6 +84,20 @@ def render_html(story: Story) -> str:
         names_shown=NAMES_SHOWN,
         duplicates=[(d, index.numbers.get(d.of), _original_label(index, d.of)) for d in story.duplicates],
     )
+
+
+@cache
+def _template() -> jinja2.Template:
+    """The report template, loaded once: autoescaping on, and a missing variable is an error, not blank."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template("report.html.j2")
 
 
 def _period(story: Story) -> str:
