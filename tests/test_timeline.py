@@ -225,7 +225,9 @@ def test_timeline_previous_day_leads_joins_next_day_reports(previous_day_leads, 
         [("8 February 2010", "2010-02-08")],
     )
     wire = _analysis(
-        "wire", ["Dr Murray has been charged with involuntary manslaughter in Los Angeles, prosecutors said."], "2010-02-09"
+        "wire",
+        ["Dr Murray has been charged with involuntary manslaughter in Los Angeles, prosecutors said."],
+        "2010-02-09",
     )
     entries = build_timeline([recap, wire], min_precision="day", previous_day_leads=previous_day_leads)
     charged = next(entry for entry in entries if entry.date == PartialDate.parse("2010-02-08"))
