@@ -17,6 +17,7 @@ owner), so every part of the story refers to one entity by one name.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter, defaultdict
@@ -140,37 +141,48 @@ def _observations(analysis: ArticleAnalysis) -> Iterable[tuple[str, str]]:
     words the longer reading wins: "Islamic State group" over spaCy's "Islamic", spaCy's "U.S. Army"
     over the alias "U.S."."""
     text = analysis.article.text
-    mentions = [m for m in analysis.mentions if m.label in NAME_LABELS]
+    mentions = sorted(
+        (m.span.start, m.span.end, m) for m in analysis.mentions if m.label in NAME_LABELS
+    )
     matches = _curated_matches(text)
-    for mention in mentions:
-        covering = [m for m in matches if m[0] <= mention.span.start and mention.span.end <= m[1]]
-        if not covering:
+    for start, end, mention in mentions:
+        if not _covered(matches, start, end):
             yield _clean_form(mention.text), mention.label
     for start, end, entity in matches:
-        longer = any(
-            m.span.start <= start and end <= m.span.end and (m.span.start, m.span.end) != (start, end)
-            for m in mentions
-        )
-        if not longer:
+        if not _covered(mentions, start, end, strictly=True):
             yield text[start:end], entity.type
 
 
+def _covered(spans: Sequence[tuple[int, int, object]], start: int, end: int, strictly: bool = False) -> bool:
+    """Whether a span of ``spans`` (sorted, non-overlapping) contains [start, end) — and is longer, if
+    ``strictly``. Binary search keeps this fast on long articles with hundreds of names."""
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if index < 0:
+        return False
+    other_start, other_end, _ = spans[index]
+    return other_end >= end and not (strictly and (other_start, other_end) == (start, end))
+
+
 def _curated_matches(text: str) -> list[tuple[int, int, CuratedEntity]]:
-    """Curated names in the text, longest first and never overlapping one another."""
+    """Curated names in the text, the longest alias at each place, never overlapping one another."""
+    pattern, entity_of = _alias_pattern()
     found: list[tuple[int, int, CuratedEntity]] = []
-    aliases = sorted(
-        ((alias, entity) for entity in curated_entities() for alias in (entity.name, *entity.aliases)),
-        key=lambda pair: -len(pair[0]),
-    )
-    for alias, entity in aliases:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w])", text):
-            start, end = match.span()
-            if any(start < other_end and other_start < end for other_start, other_end, _ in found):
-                continue
-            if len(alias) <= 3 and _shouting(text, start, end):
-                continue
-            found.append((start, end, entity))
-    return sorted(found, key=lambda match: match[0])
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if end - start <= 3 and _shouting(text, start, end):
+            continue
+        found.append((start, end, entity_of[match.group()]))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> tuple[re.Pattern[str], dict[str, CuratedEntity]]:
+    """One regular expression for every curated alias, longest first, so one scan finds them all."""
+    entity_of = {
+        alias: entity for entity in curated_entities() for alias in (entity.name, *entity.aliases)
+    }
+    alternatives = "|".join(re.escape(alias) for alias in sorted(entity_of, key=lambda alias: (-len(alias), alias)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])"), entity_of
 
 
 def _clean_form(text: str) -> str:
