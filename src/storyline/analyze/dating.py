@@ -49,6 +49,7 @@ _DATELINE_LINE_NOISE = re.compile(
 _SPAN_MARGIN = dt.timedelta(days=21)
 _CONFIDENT = 0.5
 _DATELINE_CONFIDENCE = 0.8
+_FULL_DATELINE = 0.9  # a dateline that states its year
 _LANDMARK_MIN_ARTICLES = 5
 _LANDMARK_SHARE = 0.05
 _LANDMARK_WEIGHT = 0.25
@@ -442,8 +443,10 @@ def date_collection(
     )
     threshold = max(_LANDMARK_MIN_ARTICLES, _LANDMARK_SHARE * len(cues_of))
     landmarks = frozenset(day for day, count in recalled.items() if count >= threshold)
-    # An article that speaks in the past of a year after the story's span is not part of it.
-    inside = {key: cues for key, cues in cues_of.items() if (cues.latest_past_year or 0) <= wide[1].year + 1}
+    # An article dated by its own dateline keeps it; one that speaks in the past of a year after the
+    # story's span ("claimed in 2023") is not part of the story.
+    inside = {key: cues for key, cues in cues_of.items()
+              if estimates[key].confidence < _FULL_DATELINE and (cues.latest_past_year or 0) <= wide[1].year + 1}
     for key, cues in inside.items():
         estimates[key] = _estimate(cues, today, year_hint, wide, landmarks=landmarks)
     unsure = [key for key in inside if estimates[key].confidence < _DATELINE_CONFIDENCE]
