@@ -129,3 +129,8 @@ def test_dating_empty_collection_gives_no_estimates():
 def test_dating_never_raises_and_never_dates_after_today(text):
     estimate = date_article(text, today=TODAY)
     assert estimate.date is None or estimate.date.value <= TODAY
+
+
+def test_dating_a_date_that_names_an_event_is_background():
+    text = "Officials met on Tuesday to review the April 20 explosion and its aftermath."
+    assert date_article(text, today=TODAY).date is None

@@ -64,6 +64,8 @@ _PRIOR_WEIGHT = 2.5
 _PRIOR_KERNEL = {0: 1.0, 1: 0.8, 2: 0.5, 3: 0.35, 4: 0.2}
 _WEEKDAY_NAME = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _BIRTH = re.compile(r"(?i)\b(?:born|died|founded|established)\b(?:\s+(?:on|in))?\s*$")
+_NAMES_AN_EVENT = re.compile(r"\b(?:the|of)\s+$")
+_EVENT_NOUN = re.compile(r"\s+(?!(?:and|or|to|in|at|on|by|for|of|when|as|after|before|until|the|a|an)\b)[a-z]{3,}\b")
 _YEAR_WORDS = re.compile(r"(?i)\b(?:this|earlier this|later this|so far this) year\b")
 _BARE_YEAR_PAST = re.compile(r"(?i)\b(?:in|since|during|throughout|by the end of|until)\s+(\d{4})\b(?!\s*,?\s*\d)")
 
@@ -188,6 +190,10 @@ def _read_cues(text: str, boilerplate: frozenset[str] = frozenset()) -> _Cues:
             cues.contexts.add(context)
             if context in boilerplate or _BIRTH.search(text, max(0, timex.span.start - 16), timex.span.start):
                 continue
+            if _NAMES_AN_EVENT.search(text, max(0, timex.span.start - 5), timex.span.start) and _EVENT_NOUN.match(
+                text, timex.span.end
+            ):
+                continue  # "the April 20 explosion", "the 11 September 2001 attacks": an event named by its date
         future = speaks_of_future(text, timex.span.start)
         if key is not None:
             day_mentions.append(timex)
