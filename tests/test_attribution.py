@@ -181,3 +181,9 @@ def test_attribution_quoted_passages_are_inside_the_text(text):
     for passage in find_quoted_passages(text):
         assert 0 <= passage.start < passage.end <= len(text)
         assert text[passage.start] in '"“' and text[passage.end - 1] in '"”'
+
+
+def test_attribution_according_to_in_a_verbless_line_terminates(nlp):
+    text = "Troop numbers in Iraq, according to the Pentagon\nThe drawdown begins."
+    for attribution in attributions_in(nlp, text):
+        assert attribution.content.end <= len(text)

@@ -20,25 +20,25 @@ SPEECH_VERBS = frozenset(
     threaten suggest propose recommend urge describe recall recount mention reveal disclose tweet post email
     complain lament joke quip boast brag stress emphasize reiterate repeat comment remark observe testify
     estimate forecast project conclude allege charge inform assure remind signal indicate imply hint agree
-    disagree counter retort shout chant cry exclaim whisper echo affirm continue tout quote cite explain
+    disagree counter retort shout chant cry exclaim whisper echo affirm  tout quote cite explain
     concede caution contend acknowledge predict reassure mutter grumble rule order demand""".split()
 )
 # Verbs of belief, knowledge and feeling; content is a clause ("believes that...") or an object.
 COGNITION_VERBS = frozenset(
     """think believe know expect fear hope worry feel doubt wonder suspect assume consider understand realize
-    recognize view regard remember learn decide guess imagine anticipate trust envision""".split()
+    recognize view regard remember learn  guess imagine anticipate trust envision""".split()
 )
 # Verbs of intention and wish; content is an infinitive ("wants to...") or an object.
 INTENTION_VERBS = frozenset(
-    """want wish seek plan intend aim prefer request refuse decline agree vow pledge promise threaten try
+    """want wish seek plan intend aim prefer request refuse decline agree vow pledge promise threaten 
     hope expect""".split()
 )
 # Verbs of stance towards something; content is their object ("endorsed Trump", "criticized the plan").
 STANCE_VERBS = frozenset(
-    """support back endorse oppose favor advocate criticize praise attack blame accuse defend reject dismiss
-    condemn denounce decry slam blast mock welcome applaud thank question challenge embrace call
+    """support back endorse oppose  advocate criticize praise attack blame accuse defend reject dismiss
+    condemn denounce decry slam blast mock welcome applaud thank question   call
     propose announce deny cite describe discuss address release unveil tout highlight see name offer share
-    identify nominate compare express ignore apologize encourage congratulate portray interpret hail accept
+    identify nominate compare express ignore apologize encourage congratulate portray interpret hail 
     deem protest bemoan disavow dub like love hate dislike appreciate admire respect champion target
     characterize label brand""".split()
 )
@@ -46,12 +46,12 @@ STANCE_VERBS = frozenset(
 _ABOUT = ("about", "on", "of", "over")
 PREPOSITION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("""talk speak think worry care know learn ask write complain joke comment hear read tweet testify lie brag
-    boast warn argue feel focus insist reflect speculate rant rail disagree agree report remind inform
+    boast warn argue feel  insist reflect speculate rant rail disagree agree report remind inform
     question""", _ABOUT),
     ("call push press advocate campaign lobby argue ask plead vote praise blame", ("for",)),
     ("call urge", ("on",)),
     ("speak campaign vote fight rail warn", ("against", "for")),
-    ("refer object respond reply point", ("to",)),
+    ("refer object respond reply ", ("to",)),
 )
 PREPOSITIONS: dict[str, tuple[str, ...]] = {}
 for _verbs, _prepositions in PREPOSITION_GROUPS:
@@ -62,7 +62,7 @@ EVIDENCE_VERBS = frozenset("show find suggest indicate reveal demonstrate prove 
 
 CLAUSE_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | INTENTION_VERBS
 OBJECT_VERBS = STANCE_VERBS | INTENTION_VERBS | (COGNITION_VERBS - {"know", "think"}) | (
-    SPEECH_VERBS - {"say", "tell", "add", "continue", "ask", "order", "rule"}) | frozenset(
+    SPEECH_VERBS - {"say", "tell", "add", "ask", "order", "rule", "deny", "maintain"}) | frozenset(
     "ask urge promise pledge propose predict estimate mention recall reveal acknowledge admit confirm".split()
 )
 FOR_CLAUSE_VERBS = frozenset("call push press ask argue plead".split())
@@ -89,12 +89,12 @@ NOUN_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "call": ("for",), "demand": ("for",), "support": ("for",), "praise": ("for",), "plea": ("for",),
     "criticism": ("of",), "endorsement": ("of",), "condemnation": ("of",), "denunciation": ("of",),
     "critique": ("of",), "rejection": ("of",), "opposition": ("to",), "objection": ("to",),
-    "attack": ("on",), "complaint": ("about",), "concern": ("about", "over"), "question": ("about",),
+    "attack": ("on",), "complaint": ("about",), "question": ("about",),
     "warning": ("about", "of"), "proposal": ("for",), "promise": ("of",), "comment": ("about", "on"),
     "remark": ("about", "on"), "view": ("of", "on"), "position": ("on",), "stance": ("on",),
 }
 # Verbs that frame a direct quotation next to them ('"...," Singh said', 'Caddell continued:').
-QUOTE_FRAME_VERBS = SPEECH_VERBS | frozenset("think believe".split())
+QUOTE_FRAME_VERBS = SPEECH_VERBS | frozenset("think believe continue".split())
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _EDGE_PUNCT = " \t\n,;:.-—–"
@@ -139,7 +139,7 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
             continue
@@ -223,7 +223,8 @@ def _complements(verb: Token) -> list[Token]:
         ):
             found.append(child)
     if found and found[0].dep_ in ("pobj", "pcomp"):
-        found.extend(child for child in children if child.dep_ == "xcomp" and child not in found)
+        taken = {token.i for token in found}
+        found.extend(child for child in children if child.dep_ == "xcomp" and child.i not in taken)
     if not found and lemma in ("say", "tell", "ask", "wonder", "explain"):
         found = [child for child in children if child.dep_ == "dobj" and child.pos_ in ("VERB", "AUX")]
     return found
@@ -237,7 +238,7 @@ def _trailing_complements(verb: Token, complements: list[Token]) -> list[Token]:
     more: list[Token] = []
     object_content = all(token.dep_ in ("dobj", "pobj", "pcomp", "oprd", "xcomp") for token in complements)
     for child in verb.children:
-        if child.i <= last or child in complements:
+        if child.i <= last:
             continue
         if object_content and child.dep_ in ("prep", "xcomp", "oprd", "ccomp", "acomp") and child.lower_ not in (
             "in", "at", "on", "during", "after", "before", "since", "while"):
@@ -252,7 +253,7 @@ def _extent(tokens: list[Token], subject: Token | None) -> tuple[int, int] | Non
     a clause (it belongs to the cue "calling for")."""
     starts, ends = [], []
     for token in tokens:
-        excluded = [part for part in token.subtree if part is not token and _reports_on_its_own(part)]
+        excluded = [part for part in token.subtree if part.i != token.i and _reports_on_its_own(part)]
         if subject is not None and subject.i in {d.i for d in token.subtree}:
             excluded.append(subject)
         extent = subtree_extent(token, excluding=excluded or None)
@@ -288,7 +289,7 @@ def _cue_through(verb: Token, content_start: int) -> tuple[int, int]:
 def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     """For a cue set inside or after its content ("The second phase, they said, will start"; "..., officials
     said"), the content is the clause the cue hangs from, minus the cue's own phrase."""
-    if verb.dep_ not in ("parataxis", "advcl") or verb.head is verb:
+    if verb.dep_ not in ("parataxis", "advcl") or verb.head.i == verb.i:
         return None
     if any(child.dep_ in ("ccomp", "dobj", "xcomp") for child in verb.children):
         return None
@@ -346,11 +347,11 @@ def _according_to(token: Token) -> Candidate | None:
         return None
     to = doc[token.i + 1]
     objects = [child for child in to.children if child.dep_ == "pobj"]
-    if not objects or token.head is token:
+    if not objects or token.head.i == token.i:
         return None
     source = trim_span(doc.text, *subtree_extent(objects[0]))
     clause = token.head
-    while clause.head is not clause and (
+    while clause.head.i != clause.i and (
         clause.pos_ not in ("VERB", "AUX") or clause.dep_ in ("conj", "relcl", "acl", "xcomp", "aux", "auxpass")
     ):
         clause = clause.head

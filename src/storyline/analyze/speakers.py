@@ -158,7 +158,7 @@ class SpeakerResolver:
                 self._resolving.discard(candidate.content)
         if word in PLURAL_PRONOUNS:
             return self._plural_antecedent(start) or text
-        if word in RELATIVE_PRONOUNS and words[0].head.dep_ == "relcl" and words[0].head.head is not words[0].head:
+        if word in RELATIVE_PRONOUNS and words[0].head.dep_ == "relcl" and words[0].head.head.i != words[0].head.i:
             antecedent = words[0].head.head
             named = self._named_person(self.doc[antecedent.left_edge.i : antecedent.i + 1])
             return named or as_written(self.doc[antecedent.left_edge.i : antecedent.right_edge.i + 1])
@@ -210,7 +210,7 @@ class SpeakerResolver:
     def _salient(self, mention: PersonMention) -> bool:
         """A person who is the subject of a clause."""
         root = mention.root
-        while root.dep_ in ("compound", "appos", "conj") and root.head is not root:
+        while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
             root = root.head
         return root.dep_ in ("nsubj", "nsubjpass")
 
