@@ -16,11 +16,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.analyze.attribution import find_attributions
+from storyline.analyze.dating import ANCHOR_CONFIDENCE
 from storyline.analyze.figures import find_figures
 from storyline.analyze.nlp import load_nlp, model_version
 from storyline.analyze.timex import find_time_expressions
 from storyline.errors import StageError
-from storyline.model import Article, ArticleAnalysis, Mention, Rejected, Sentence, Span
+from storyline.model import Article, ArticleAnalysis, Mention, PartialDate, Rejected, Sentence, Span
 
 ANALYZER_VERSION = "1"
 MAX_CHARS = 1_000_000
@@ -59,7 +60,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "timexes",
         ("article",),
-        lambda slots: find_time_expressions(slots["article"].text, slots["article"].published, slots["article"].id),
+        lambda slots: find_time_expressions(slots["article"].text, anchor_date(slots["article"]), slots["article"].id),
     ),
     Stage(
         "attributions",
@@ -87,15 +88,25 @@ def check_stage_order(stages: Sequence[Stage]) -> None:
 check_stage_order(STAGES)
 
 
+def anchor_date(article: Article) -> PartialDate | None:
+    """The date relative expressions resolve against: a stated date, or an inferred one the dater is
+    confident in. Below that, "Friday" stays underspecified rather than wrong."""
+    if article.published_from in ("metadata", "file") or article.published_confidence >= ANCHOR_CONFIDENCE:
+        return article.published
+    return None
+
+
 def parse_key(article: Article) -> str:
     """What a spaCy parse depends on: the text and the model, not the article's date."""
     return f"{article.content_hash or article.id}|{model_version()}"
 
 
 def analysis_key(article: Article) -> str:
-    """What an analysis depends on: the parse, the date relative expressions resolve against, the code."""
+    """What an analysis depends on: the parse, the article's date (figures and quotes fall back on it),
+    whether relative expressions may resolve against it, and the code."""
     published = article.published.iso() if article.published else "-"
-    return f"{parse_key(article)}|{published}|{ANALYZER_VERSION}"
+    anchored = "anchored" if anchor_date(article) else "free"
+    return f"{parse_key(article)}|{published}|{anchored}|{ANALYZER_VERSION}"
 
 
 def parse_articles(

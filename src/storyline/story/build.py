@@ -76,6 +76,9 @@ def date_articles(articles: Sequence[Article]) -> list[Article]:
     dated = []
     for article in articles:
         estimate = estimates[article.id]
+        if estimate.source == "metadata" and estimate.date == article.published:
+            dated.append(article)  # the stated date stands, with where it was stated ("metadata" or "file")
+            continue
         dated.append(
             replace(
                 article,
