@@ -359,7 +359,8 @@ def _according_to(token: Token) -> Candidate | None:
     if not sentence.start <= clause.i < sentence.end:
         return None
     phrase = [part.i for part in token.subtree]
-    indices = [part.i for part in clause.subtree if part.i not in set(phrase) and not part.is_punct]
+    in_phrase = set(phrase)
+    indices = [part.i for part in clause.subtree if part.i not in in_phrase and not part.is_punct]
     if not indices:
         return None
     before = [i for i in indices if i < phrase[0]]
