@@ -269,10 +269,11 @@ def _extent(tokens: list[Token], subject: Token | None) -> tuple[int, int] | Non
 
 
 def _reports_on_its_own(token: Token) -> bool:
-    """A participle of speech hanging off the content ("..., saying it's all about management") starts an
-    attribution of its own and is not part of this content."""
-    return (token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ == "VBG"
-            and cue_lemma(token) in SPEECH_VERBS)
+    """A participle of speech hanging off the content ("..., saying it's all about management") or a
+    coordinated speech verb ("said A and noted that B") starts an attribution of its own."""
+    if cue_lemma(token) not in SPEECH_VERBS:
+        return False
+    return (token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ == "VBG") or token.dep_ == "conj"
 
 
 def _cue_through(verb: Token, content_start: int) -> tuple[int, int]:
