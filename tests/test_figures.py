@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -292,3 +293,15 @@ def test_figures_never_raise_and_spans_index_the_text(nlp, words):
 )  # fmt: skip
 def test_figures_event_of_a_share_or_magnitude_comes_from_its_own_verb(nlp, sentence, event):
     assert only(figures_in(nlp, sentence)).event == event
+
+
+def test_figures_sentence_with_unresolved_date_is_not_dated_as_the_article(nlp):
+    from storyline.analyze.timex import find_time_expressions
+
+    text = "The Pentagon said in December there were around 5,200 American forces in Iraq."
+    article = Article(id="cnn", text=text, path="cnn.txt", published=PartialDate(dt.date(2018, 2, 5)),
+                      published_from="text", published_confidence=0.3)
+    timexes = find_time_expressions(text, None, "cnn")
+    (figure,) = find_figures(article, nlp(text), timexes)
+    assert figure.value == 5200
+    assert figure.as_of is None

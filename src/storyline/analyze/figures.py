@@ -78,15 +78,21 @@ def find_figures(article: Article, doc: Doc, timexes: Sequence[TimeExpression]) 
     """Every figure in the article, in text order; a number whose counted thing is unknown is left out."""
     figures: list[Figure] = []
     dated = [timex for timex in timexes if timex.date is not None and timex.type in ("DATE", "TIME")]
+    unresolved = [timex for timex in timexes if timex.date is None and timex.type == "DATE" and "X" in timex.value]
     for quantity in find_quantities(doc):
-        figure = _figure(article, doc, quantity, dated, figures)
+        figure = _figure(article, doc, quantity, dated, figures, unresolved)
         if figure is not None:
             figures.append(figure)
     return figures
 
 
 def _figure(
-    article: Article, doc: Doc, quantity: Quantity, dated: Sequence[TimeExpression], earlier: list[Figure]
+    article: Article,
+    doc: Doc,
+    quantity: Quantity,
+    dated: Sequence[TimeExpression],
+    earlier: list[Figure],
+    unresolved: Sequence[TimeExpression] = (),
 ) -> Figure | None:
     sentence = doc[quantity.anchor].sent
     if _is_conversion(doc, quantity, earlier):
@@ -127,7 +133,7 @@ def _figure(
         what=what,
         qualifier=quantity.qualifier,
         where=where,
-        as_of=_as_of(article, doc, quantity, sentence, dated),
+        as_of=_as_of(article, doc, quantity, sentence, dated, unresolved),
         unit=quantity.unit,
         owner=owner,
         event=event,
@@ -422,10 +428,17 @@ def _country_in_context(doc: Doc, token: Token) -> str | None:
 
 
 def _as_of(
-    article: Article, doc: Doc, quantity: Quantity, sentence: SpacySpan, dated: Sequence[TimeExpression]
+    article: Article,
+    doc: Doc,
+    quantity: Quantity,
+    sentence: SpacySpan,
+    dated: Sequence[TimeExpression],
+    unresolved: Sequence[TimeExpression] = (),
 ) -> PartialDate | None:
     """The nearest dated time expression of the sentence, unless "at its peak" is nearer: "Friday's
-    announcement comes 10 years after …, which at its peak covered nearly one-third" is not as of Friday."""
+    announcement comes 10 years after …, which at its peak covered nearly one-third" is not as of Friday.
+    A sentence whose date could not be resolved ("in December" in an article of unknown date) is not
+    as of the article's date: the figure stays undated rather than wrongly dated."""
     start = doc[quantity.start].idx
     end = doc[quantity.end - 1].idx + len(doc[quantity.end - 1])
     text = article.text
@@ -445,6 +458,8 @@ def _as_of(
         if nearest_marker is None or _timex_distance(text, best, start, end) <= nearest_marker:
             return best.date
     if nearest_marker is not None:
+        return None
+    if any(sentence.start_char <= timex.span.start < sentence.end_char for timex in unresolved):
         return None
     return article.published
 
