@@ -253,7 +253,8 @@ def _extent(tokens: list[Token], subject: Token | None) -> tuple[int, int] | Non
     a clause (it belongs to the cue "calling for")."""
     starts, ends = [], []
     for token in tokens:
-        excluded = [part for part in token.subtree if part.i != token.i and _reports_on_its_own(part)]
+        excluded = [part for part in token.subtree if part.i != token.i and (
+            _reports_on_its_own(part) or (part.head.i == token.i and _contrasting_clause(part)))]
         if subject is not None and subject.i in {d.i for d in token.subtree}:
             excluded.append(subject)
         extent = subtree_extent(token, excluding=excluded or None)
@@ -274,6 +275,15 @@ def _reports_on_its_own(token: Token) -> bool:
     if cue_lemma(token) not in SPEECH_VERBS:
         return False
     return (token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ == "VBG") or token.dep_ == "conj"
+
+
+def _contrasting_clause(token: Token) -> bool:
+    """ "..., but he pressed Clinton to do more": a clause with its own subject joined by "but" or
+    "whereas" is the writer going on, not more of what was reported."""
+    if token.dep_ not in ("conj", "advcl") or not any(child.dep_ in SUBJECT_DEPS for child in token.children):
+        return False
+    joiners = [t for t in token.doc[max(0, token.left_edge.i - 1) : token.i] if t.dep_ in ("cc", "mark")]
+    return any(t.lower_ in ("but", "whereas", "while", "though", "although", "yet") for t in joiners)
 
 
 def _cue_through(verb: Token, content_start: int) -> tuple[int, int]:
