@@ -60,7 +60,9 @@ for _verbs, _prepositions in PREPOSITION_GROUPS:
 # Verbs whose subject is often a document or a study ("the poll shows", "the report found").
 EVIDENCE_VERBS = frozenset("show find suggest indicate reveal demonstrate prove confirm".split())
 
-CLAUSE_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | INTENTION_VERBS
+# Verbs that report only through a clause ("pointed out that ..."); their objects are something else.
+CLAUSE_ONLY_VERBS = frozenset("point".split())
+CLAUSE_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | INTENTION_VERBS | CLAUSE_ONLY_VERBS
 OBJECT_VERBS = STANCE_VERBS | INTENTION_VERBS | (COGNITION_VERBS - {"know", "think"}) | (
     SPEECH_VERBS - {"say", "tell", "add", "ask", "order", "rule", "deny", "maintain"}) | frozenset(
     "ask urge promise pledge propose predict estimate mention recall reveal acknowledge admit confirm".split()
