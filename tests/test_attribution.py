@@ -187,3 +187,10 @@ def test_attribution_according_to_in_a_verbless_line_terminates(nlp):
     text = "Troop numbers in Iraq, according to the Pentagon\nThe drawdown begins."
     for attribution in attributions_in(nlp, text):
         assert attribution.content.end <= len(text)
+
+
+def test_attribution_headline_name_and_colon_reports_the_rest(nlp):
+    text = "Brett McGurk: Last Pocket of ISIS Territory Could Take Months\n\nThe envoy spoke at the State Department."
+    headline = attribution_with(text, attributions_in(nlp, text), "Last Pocket")
+    assert headline.speaker == "Brett McGurk"
+    assert content_of(text, headline) == "Last Pocket of ISIS Territory Could Take Months"

@@ -20,6 +20,7 @@ from storyline.analyze.attribution_cues import (
     Candidate,
     cue_extent,
     cue_lemma,
+    find_colon_attributions,
     find_cue_attributions,
     subject_of,
     subtree_extent,
@@ -41,7 +42,7 @@ def find_attributions(article: Article, doc: Doc, timexes: Sequence[TimeExpressi
     ``doc`` must be the parse of ``article.text`` (same characters), so every span indexes the article.
     """
     passages = find_quoted_passages(article.text)
-    reported = [c for c in find_cue_attributions(doc) if not _quoted_cue(c, passages)]
+    reported = [c for c in find_cue_attributions(doc) + find_colon_attributions(doc) if not _quoted_cue(c, passages)]
     candidates = _outermost(_absorb_quotes(reported, passages, article.text))
     candidates += _quote_attributions(doc, passages, candidates)
     candidates.sort(key=lambda candidate: candidate.content)

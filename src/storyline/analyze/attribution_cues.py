@@ -448,3 +448,22 @@ def _noun_attribution(noun: Token, text: str) -> Candidate | None:
     if content[1] - content[0] < 2 or (source is not None and _overlaps(content, source)):
         return None
     return Candidate(content=content, cue=(noun.idx, cue_end), source=source, cue_token=noun.i)
+
+
+def find_colon_attributions(doc: Doc) -> list[Candidate]:
+    """Headline attributions "Pat Caddell: Democrat Voters Worried About Clinton's Health": a line that
+    starts with a name (a person or an organization and nothing else) and a colon reports what follows."""
+    found = []
+    text = doc.text
+    start = 0
+    for line in text.split("\n"):
+        colon = line.find(": ")
+        if 0 < colon <= 60 and len(line[:colon].split()) <= 5 and len(line[colon + 2 :].split()) >= 3:
+            name = doc.char_span(start, start + colon, alignment_mode="strict")
+            if name is not None and len(name.ents) == 1 and name.ents[0].label_ in ("PERSON", "ORG") and (
+                name.ents[0].start == name.start and name.ents[0].end == name.end
+            ):
+                content = trim_span(text, start + colon + 2, start + len(line))
+                found.append(Candidate(content, (start + colon, start + colon + 1), (start, start + colon), None))
+        start += len(line) + 1
+    return found
