@@ -83,6 +83,8 @@ NOUN_CUES = frozenset(
     sense refrain worry expectation prediction conclusion finding position contention theory impression
     assessment estimate consensus opinion feeling""".split()
 )
+# Verbs that, as a participle after a noun, only give its name ("a group called ...").
+NAMING_VERBS = frozenset("call name dub label brand title term".split())
 # Verbs whose object is the person addressed ("told reporters that"), never part of the content.
 ADDRESSEE_VERBS = frozenset("tell inform assure remind warn ask urge notify advise caution reassure".split())
 # Nouns of stance whose prepositional object is what they are about: "Pence's call for a special
@@ -328,6 +330,8 @@ def find_cue_attributions(doc: Doc) -> list[Candidate]:
 
 
 def _verb_attribution(verb: Token, text: str) -> Candidate | None:
+    if verb.dep_ in ("acl", "amod") and cue_lemma(verb) in NAMING_VERBS:
+        return None  # "a super PAC called Future 45" names something; nobody is quoted
     subject = subject_of(verb)
     source = subtree_extent(subject) if subject is not None and subject.dep_ != "csubj" else None
     complements = _complements(verb)
