@@ -258,7 +258,8 @@ def _extent(tokens: list[Token], subject: Token | None) -> tuple[int, int] | Non
     starts, ends = [], []
     for token in tokens:
         excluded = [part for part in token.subtree if part.i != token.i and (
-            _reports_on_its_own(part) or (part.head.i == token.i and _contrasting_clause(part)))]
+            _reports_on_its_own(part) or (part.head.i == token.i and _contrasting_clause(part))
+            or _closing_aside(part, token))]
         if subject is not None and subject.i in {d.i for d in token.subtree}:
             excluded.append(subject)
         extent = subtree_extent(token, excluding=excluded or None)
@@ -279,6 +280,15 @@ def _reports_on_its_own(token: Token) -> bool:
     if cue_lemma(token) not in SPEECH_VERBS:
         return False
     return (token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ == "VBG") or token.dep_ == "conj"
+
+
+def _closing_aside(part: Token, content: Token) -> bool:
+    """ "..., a plan the billionaire has since modified" / "..., which forced her resignation": an aside
+    set off by a comma at the very end of the content is the writer's gloss, not the reported words."""
+    if part.dep_ not in ("appos", "relcl") or part.right_edge.i != content.right_edge.i:
+        return False
+    before = part.doc[part.left_edge.i - 1] if part.left_edge.i > 0 else None
+    return before is not None and before.text == ","
 
 
 def _contrasting_clause(token: Token) -> bool:
