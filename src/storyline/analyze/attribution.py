@@ -46,7 +46,7 @@ def find_attributions(article: Article, doc: Doc, timexes: Sequence[TimeExpressi
     candidates = _outermost(_absorb_quotes(reported, passages, article.text))
     candidates += _quote_attributions(doc, passages, candidates)
     candidates.sort(key=lambda candidate: candidate.content)
-    resolver = SpeakerResolver(doc, passages, candidates)
+    resolver = SpeakerResolver(doc, candidates)
     return [
         Attribution(
             content=Span(article.id, *candidate.content),

@@ -102,8 +102,6 @@ QUOTE_FRAME_VERBS = SPEECH_VERBS | frozenset("think believe continue".split())
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _EDGE_PUNCT = " \t\n,;:.-—–"
-_CLOSING_MARKS = "”\"»"
-_OPENING_MARKS = "“\"«„"
 
 
 # Forms the statistical lemmatizer gets wrong in ways that hide a cue ("hoping" -> "hop").

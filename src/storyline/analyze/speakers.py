@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.analyze.attribution_cues import Candidate
-from storyline.analyze.quote_marks import QuotedPassage
 
 SINGULAR_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 FIRST_PERSON = {"i", "me", "we", "us"}
@@ -100,9 +99,8 @@ class PersonMention:
 class SpeakerResolver:
     """Resolves every candidate of one article; built once per article from its parse."""
 
-    def __init__(self, doc: Doc, passages: Sequence[QuotedPassage], candidates: Sequence[Candidate]):
+    def __init__(self, doc: Doc, candidates: Sequence[Candidate]):
         self.doc = doc
-        self.passages = passages
         self.candidates = candidates
         self.fullest: dict[str, str] = {}
         self.gender: dict[str, str] = {}
