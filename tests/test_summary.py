@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from storyline.model import Article, ArticleAnalysis, Mention, PartialDate, Sentence, Span
-from storyline.story.summary import independent_sources, stands_alone, summarize
+from storyline.story.summary import (
+    find_candidates,
+    independent_sources,
+    select_sentences,
+    stands_alone,
+    summarize,
+    word_shares,
+)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 
@@ -194,6 +201,23 @@ def test_summary_stands_alone(text, expected):
 def test_summary_counts_a_syndicated_copy_as_the_same_source():
     copy = _analysis("copy", [line for line in STORY[1].article.text.splitlines()], "2018-12-21")
     assert independent_sources([*STORY, copy]) == [0, 1, 2, 1]
+
+
+def test_summary_word_shares_count_a_syndicated_copy_once():
+    copy = _analysis("copy", [line for line in STORY[1].article.text.splitlines()], "2018-12-21")
+    analyses = [*STORY, copy]
+    shares = word_shares(analyses, independent_sources(analyses))
+    assert shares["syria"] == 1.0
+    assert shares["pentagon"] == pytest.approx(1 / 3)
+
+
+def test_summary_salience_chooses_between_sentences_of_equal_concepts():
+    candidates = find_candidates(STORY)
+    budget = max(candidate.words for candidate in candidates[:2])
+    no_concepts = [[] for _ in candidates]
+    salience = [0.0] * len(candidates)
+    salience[1] = 10.0
+    assert select_sentences(candidates[:2], no_concepts[:2], {}, budget, salience=salience[:2]) == [1]
 
 
 def test_summary_of_the_seed_articles_quotes_them_exactly():
