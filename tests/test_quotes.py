@@ -35,6 +35,7 @@ def indirect_attribution(article_id: str, date: str) -> Attribution:
         source=Span(article_id, 0, 5),
         cue=Span(article_id, 6, 10),
         date=PartialDate.parse(date),
+        cue_lemma="tell",
     )
 
 
@@ -71,7 +72,7 @@ def test_quotes_speakers_go_through_the_canonical_names():
 
 
 def test_quotes_undated_come_last():
-    undated = Attribution(content=Span("u", 0, 10), direct=False, speaker="someone", source=Span("u", 0, 4))
+    undated = Attribution(content=Span("u", 0, 10), direct=False, speaker="someone", source=Span("u", 0, 4), cue_lemma="tell")
     analyses = [
         analysis("u", INDIRECT, [undated], "2024-09-27"),
         analysis("d", QUOTE, [quote_attribution("d", "2018-01-01")], "2018-01-01"),
@@ -82,3 +83,21 @@ def test_quotes_undated_come_last():
 def test_quotes_without_a_speaker_are_left_out():
     sourceless = Attribution(content=Span("a", 0, 10), direct=False)
     assert collect_quotes([analysis("a", INDIRECT, [sourceless], "2024-09-27")]) == []
+
+
+def test_quotes_stances_are_not_listed_as_statements():
+    text = "The US has closely backed Iraqi military victories over IS."
+    backed = Attribution(
+        content=Span("a", text.index("Iraqi"), len(text) - 1), direct=False, speaker="United States",
+        source=Span("a", 4, 6), cue=Span("a", text.index("backed"), text.index("backed") + 6), cue_lemma="back",
+    )
+    assert collect_quotes([analysis("a", text, [backed], "2018-02-05")]) == []
+
+
+def test_quotes_unresolved_pronoun_speaker_is_left_out():
+    text = "It said the majority of the terror group's senior leaders remain in hiding in Syria."
+    said = Attribution(
+        content=Span("a", 8, len(text) - 1), direct=False, speaker="It", source=Span("a", 0, 2),
+        cue=Span("a", 3, 7), cue_lemma="say",
+    )
+    assert collect_quotes([analysis("a", text, [said], "2024-09-27")]) == []

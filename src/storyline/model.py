@@ -165,6 +165,8 @@ class DateEstimate:
 class Attribution:
     """Who said what. ``speaker`` is the fullest name found in the article, or the source as written
     ("a senior U.S. defense official") when no name resolves it; ``None`` only if no source is stated.
+    ``cue_lemma`` is the cue verb's lemma ("say", "warn", "back"), so a briefing can tell statements from
+    stances and beliefs.
     """
 
     content: Span
@@ -173,6 +175,7 @@ class Attribution:
     source: Span | None = None
     cue: Span | None = None
     date: PartialDate | None = None
+    cue_lemma: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

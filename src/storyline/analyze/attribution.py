@@ -55,6 +55,7 @@ def find_attributions(article: Article, doc: Doc, timexes: Sequence[TimeExpressi
             source=Span(article.id, *candidate.source) if candidate.source else None,
             cue=Span(article.id, *candidate.cue) if candidate.cue else None,
             date=_date_of(candidate, doc, timexes, article.published),
+            cue_lemma=cue_lemma(doc[candidate.cue_token]) if candidate.cue_token is not None else None,
         )
         for candidate in candidates
     ]

@@ -10,7 +10,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from storyline.model import ArticleAnalysis, Evidence, Quote
+from storyline.analyze.attribution_cues import SPEECH_VERBS
+from storyline.model import ArticleAnalysis, Attribution, Evidence, Quote
+
+STATEMENT_CUES = SPEECH_VERBS | {"accord"}
+"""Cues of saying or writing ("accord" is "according to"); stances and beliefs ("backed", "fears") are
+attributions too, but not quotes a reader expects under "who said what"."""
+UNRESOLVED_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "this", "that"})
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _BLANKS = re.compile(r"\s+")
@@ -37,8 +43,8 @@ def collect_quotes(
         article = analysis.article
         for attribution in analysis.attributions:
             speaker = attribution.speaker
-            if not speaker:
-                continue  # "described as "limited"": words with no one saying them are not a quote
+            if not is_statement(attribution):
+                continue
             if speaker and canonical is not None:
                 speaker = canonical(speaker)
             content = Evidence.of(attribution.content, article.text)
@@ -63,6 +69,15 @@ def collect_quotes(
             ordered.append((position, quote))
     ordered.sort(key=lambda item: item[0])
     return [quote for _, quote in ordered]
+
+
+def is_statement(attribution: Attribution) -> bool:
+    """Words someone said or wrote, by someone the article names: a quotation or a speech cue, with a
+    speaker that is not a bare pronoun ("described as "limited"" has no one saying it)."""
+    speaker = (attribution.speaker or "").strip()
+    if not speaker or speaker.casefold() in UNRESOLVED_PRONOUNS:
+        return False
+    return attribution.direct or attribution.cue_lemma in STATEMENT_CUES
 
 
 def _with_evidence(quote: Quote, evidence: Evidence) -> Quote:
