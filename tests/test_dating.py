@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from storyline.analyze.dating import date_article, date_collection, plausible_metadata
+from storyline.analyze.dating import ANCHOR_CONFIDENCE, date_article, date_collection, plausible_metadata
 from storyline.model import PartialDate
 
 TODAY = dt.date(2025, 1, 1)
@@ -134,3 +134,17 @@ def test_dating_never_raises_and_never_dates_after_today(text):
 def test_dating_a_date_that_names_an_event_is_background():
     text = "Officials met on Tuesday to review the April 20 explosion and its aftermath."
     assert date_article(text, today=TODAY).date is None
+
+
+def test_dating_weekday_on_a_siblings_stated_date_is_confident_enough_to_anchor():
+    # 002 says "On Monday, the US-led coalition … announced"; its sibling 004 is datelined Monday 5 February 2018.
+    estimate = date_collection(seeds(), today=TODAY)["002_d2a7998f1b8d5525.txt"]
+    assert estimate.date.iso() == "2018-02-05"
+    assert estimate.confidence >= ANCHOR_CONFIDENCE
+
+
+def test_dating_weekday_off_the_siblings_stated_date_stays_below_anchoring():
+    texts = seeds()
+    texts["002_d2a7998f1b8d5525.txt"] = texts["002_d2a7998f1b8d5525.txt"].replace("On Monday,", "On Thursday,")
+    estimate = date_collection(texts, today=TODAY)["002_d2a7998f1b8d5525.txt"]
+    assert estimate.confidence < ANCHOR_CONFIDENCE

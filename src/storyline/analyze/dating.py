@@ -62,6 +62,11 @@ _DONOR = 0.5
 _PRIOR_REACH = 4
 _PRIOR_WEIGHT = 2.5
 _PRIOR_KERNEL = {0: 1.0, 1: 0.8, 2: 0.5, 3: 0.35, 4: 0.2}
+# An article whose own weekday ("announced Monday") falls exactly on the stated date of a sibling telling the
+# same story is dated about as well as one with several dated cues of its own: on Timeline17 such articles
+# are right to the day about 40% of the time and within a week about 70%, like those the scores put at 0.5+.
+_AGREEING_SIMILARITY = 0.15
+_AGREEING_WEEKDAY_CONFIDENCE = 0.55
 _WEEKDAY_NAME = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _BIRTH = re.compile(r"(?i)\b(?:born|died|founded|established)\b(?:\s+(?:on|in))?\s*$")
 _NAMES_AN_EVENT = re.compile(r"\b(?:the|of)\s+$")
@@ -80,6 +85,8 @@ class Prior:
     day: dt.date
     strength: float
     note: str
+    stated: bool = False
+    """True when the sibling lending ``day`` is itself dated as surely as by a dateline."""
 
 
 @dataclass(slots=True)
@@ -357,6 +364,17 @@ def _score_days(
     return best[1], best[0], list(dict.fromkeys(best[2]))
 
 
+def _weekday_agrees_with_sibling(cues: _Cues, day: dt.date, prior: Prior) -> bool:
+    """The article names the weekday of the very day a closely similar sibling states as its date
+    ("announced Monday" beside a sibling datelined Monday, 5 February 2018): two independent cues agree."""
+    return (
+        prior.stated
+        and prior.strength >= _AGREEING_SIMILARITY
+        and day == prior.day
+        and any(weekday == day.isoweekday() for weekday, _ in cues.weekdays)
+    )
+
+
 def _inside(day: dt.date, span: DayRange | None) -> bool:
     return span is None or span[0] <= day <= span[1]
 
@@ -399,7 +417,10 @@ def _estimate(
             confidence = min(0.85, 0.35 + 0.15 * score)
             return DateEstimate(PartialDate(day, "day"), "text", round(confidence, 2), tuple(notes[:4]))
         if prior is not None:
-            return DateEstimate(PartialDate(day, "day"), "text", round(0.15 + 0.15 * score, 2), tuple(notes[:4]))
+            confidence = 0.15 + 0.15 * score
+            if _weekday_agrees_with_sibling(cues, day, prior):
+                confidence = max(confidence, _AGREEING_WEEKDAY_CONFIDENCE)
+            return DateEstimate(PartialDate(day, "day"), "text", round(confidence, 2), tuple(notes[:4]))
         if score >= 0.6:
             return DateEstimate(PartialDate(day, "month").truncate("month"), "text", 0.35, tuple(notes[:4]))
     guess = _year_guess(cues, today)
@@ -521,7 +542,8 @@ def _sibling_priors(
             neighbours[0],
         )
         note = f"like '{best_key}' ({estimates[best_key].date.iso()}, similarity {best_weight:.2f})"
-        priors[key] = Prior(day, min(1.0, best_weight), note)
+        stated = estimates[best_key].confidence >= _DATELINE_CONFIDENCE and estimates[best_key].date.value == day
+        priors[key] = Prior(day, min(1.0, best_weight), note, stated)
     return priors
 
 
