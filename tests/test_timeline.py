@@ -8,7 +8,7 @@ import pytest
 
 from storyline.model import Article, ArticleAnalysis, PartialDate, Sentence, Span, TimeExpression
 from storyline.story.events import date_sentences, is_planned, is_self_contained
-from storyline.story.timeline import build_timeline, default_timeline_size, timeline_of_sentences
+from storyline.story.timeline import build_timeline, default_timeline_size, rank_dates, timeline_of_sentences
 
 
 def _analysis(
@@ -181,7 +181,7 @@ def test_timeline_repeated_caption_lines_are_not_events():
     ]
 
 
-@pytest.mark.parametrize("articles, dates, expected", [(5, 30, 12), (1500, 900, 40), (3, 2, 2)])
+@pytest.mark.parametrize("articles, dates, expected", [(5, 30, 10), (1500, 900, 40), (3, 2, 2)])
 def test_timeline_default_size_grows_slowly_with_articles(articles, dates, expected):
     assert default_timeline_size(articles, dates) == expected
 
@@ -247,3 +247,47 @@ def test_timeline_lead_in_present_perfect_reports_the_day_not_the_background_yea
 def test_timeline_of_sentences_dated_once_equals_building_from_analyses():
     analyses = [SYRIA_VOA, SYRIA_CNN]
     assert timeline_of_sentences(date_sentences(analyses), analyses) == build_timeline(analyses)
+
+
+COALITION_VOA = _analysis(
+    "coalition",
+    [
+        "The global coalition to defeat the Islamic State is set to wind down its military mission in Iraq.",
+        "The second phase of the plan will start next September and will last at least one year.",
+        "Central Command said in July that IS was attempting to reconstitute in Iraq and Syria.",
+    ],
+    "2024",
+    [("in July", "2024-07")],
+)
+
+
+def test_timeline_opening_sentence_announcing_a_plan_is_the_news_of_its_date():
+    dated = date_sentences([COALITION_VOA])
+    opening = next(sentence for sentence in dated if sentence.sentence.index == 0)
+    assert (opening.date, opening.mentioned, opening.planned) == (PartialDate.parse("2024"), False, False)
+    assert not any(sentence.sentence.index == 1 for sentence in dated)  # a later lead sentence about the future
+
+
+def test_timeline_month_inside_an_article_dated_only_by_year_supports_that_year():
+    ranked = rank_dates(date_sentences([COALITION_VOA]))
+    assert ranked == [PartialDate.parse("2024")]
+    entries = build_timeline([COALITION_VOA])
+    assert [(entry.date.iso(), entry.text[:38]) for entry in entries] == [
+        ("2024", "The global coalition to defeat the Isl")
+    ]
+
+
+def test_timeline_recalling_years_back_outranks_recalling_months_back():
+    syria = _analysis(
+        "syria",
+        [
+            "The White House said the United States has begun withdrawing troops from Syria.",
+            "Pentagon estimates from August of this year warned IS still had 13,000 fighters in Syria.",
+            "A Pentagon report released in August put the number of US troops in Syria at 2,000.",
+            "US troop numbers wound down to 40,000 before the complete withdrawal from Iraq in 2011.",
+        ],
+        "2018-12-19",
+        [("August of this year", "2018-08"), ("in August", "2018-08"), ("in 2011", "2011")],
+    )
+    ranked = rank_dates(date_sentences([syria]))
+    assert ranked.index(PartialDate.parse("2011")) < ranked.index(PartialDate.parse("2018-08"))

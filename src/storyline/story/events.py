@@ -9,6 +9,10 @@ withdrawing troops"). Everything else stays undated rather than guessed.
 Sentences that cannot stand alone in a timeline are dropped here, once, for every later step: headlines
 and photo captions, questions, fragments, and sentences whose subject is a pronoun pointing into context
 the reader will not see ("He said…").
+
+An article's opening sentence states its main news, even when the news is a plan ("The coalition is set
+to wind down its mission in Iraq"): the announcement happened on the publication date, so the opening
+sentence takes that date while later lead sentences about what will happen stay undated.
 """
 
 from __future__ import annotations
@@ -158,7 +162,8 @@ def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> li
             date = None
         mentioned = date is not None
         if date is None:
-            if lead_left <= 0 or published is None or speaks_of_future(text):
+            opening = lead_left == LEAD_SENTENCES
+            if lead_left <= 0 or published is None or (speaks_of_future(text) and not opening):
                 lead_left -= 1
                 continue
             date = published

@@ -16,7 +16,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
@@ -43,6 +43,13 @@ NEAR_DAYS = 7
 LATER_MENTION_WEIGHT = 1.0
 """Extra weight of a reference from an article written after the date: looking back marks importance."""
 
+HISTORY_WEIGHT = 1.0
+"""Extra weight of a reference from an article written over ``HISTORY_DAYS`` after the date: background
+paragraphs reach years back only for what shaped the story (the invasion, the withdrawal), while months
+back they also recall passing reports and estimates."""
+
+HISTORY_DAYS = 365
+
 PUBLISHED_WEIGHT = 1.0
 """Weight of an article published on the date (its lead reports that day's news)."""
 
@@ -61,12 +68,14 @@ class _DateScore:
     mention_articles: set[int]
     later_articles: set[int]
     published_articles: set[int]
+    history_articles: set[int] = field(default_factory=set)
     mention_sentences: float = 0.0
 
     def value(self, weights: Sequence[float]) -> float:
         return (
             sum(weights[index] for index in self.mention_articles)
             + LATER_MENTION_WEIGHT * sum(weights[index] for index in self.later_articles)
+            + HISTORY_WEIGHT * sum(weights[index] for index in self.history_articles)
             + PUBLISHED_WEIGHT * sum(weights[index] for index in self.published_articles)
             + math.log1p(self.mention_sentences)
         )
@@ -172,7 +181,9 @@ def rank_dates(
             score.published_articles.add(sentence.article_index)
             continue
         published = sentence.published
-        if (
+        if published is not None and _is_coarser(published, sentence.date) and published.contains(sentence.date):
+            score = scores[published]  # "in July" in an article dated only "2024": news of its own period
+        elif (
             published is not None
             and sentence.date.precision != "day"
             and sentence.date.contains(published.truncate(sentence.date.precision))
@@ -184,14 +195,18 @@ def rank_dates(
             score.published_articles.add(sentence.article_index)
         if published is not None and published.value > period_end(sentence.date):
             score.later_articles.add(sentence.article_index)
+            if (published.value - period_end(sentence.date)).days > HISTORY_DAYS:
+                score.history_articles.add(sentence.article_index)
     values = {date: score.value(article_weights) for date, score in scores.items()}
-    return sorted(values, key=lambda date: (-values[date], date.value))
+    return sorted(
+        (date for date in values if values[date] > 0), key=lambda date: (-values[date], date.value)
+    )
 
 
 def default_timeline_size(article_count: int, date_count: int) -> int:
     """Dates a briefing shows when the caller does not say: a handful for a few articles, growing
     slowly with the pile so a thousand articles still give a timeline one can read in minutes."""
-    wanted = round(6 + 2.5 * math.sqrt(article_count))
+    wanted = round(4 + 2.5 * math.sqrt(article_count))
     return max(1, min(wanted, 40, date_count))
 
 
@@ -305,6 +320,10 @@ def _article_weights(dated: Sequence[DatedSentence], topicality: np.ndarray) -> 
     totals = np.bincount([s.article_index for s in dated], weights=topicality, minlength=article_count)
     counts = np.bincount([s.article_index for s in dated], minlength=article_count)
     return list(np.divide(totals, counts, out=np.zeros(article_count), where=counts > 0))
+
+
+def _is_coarser(first: PartialDate, second: PartialDate) -> bool:
+    return _PRECISION_RANK[first.precision] < _PRECISION_RANK[second.precision]
 
 
 def _days_apart(first: PartialDate, second: PartialDate) -> int:
