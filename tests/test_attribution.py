@@ -194,3 +194,33 @@ def test_attribution_headline_name_and_colon_reports_the_rest(nlp):
     headline = attribution_with(text, attributions_in(nlp, text), "Last Pocket")
     assert headline.speaker == "Brett McGurk"
     assert content_of(text, headline) == "Last Pocket of ISIS Territory Could Take Months"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Poll: Clinton and Sanders in dead heat in California\n\nThe survey was taken last week.",
+     "Clinton and Sanders in dead heat in California"),
+    ("Clinton Camp: Trump's Islamaphobia threatens national security\n\nThe campaign said so on Monday.",
+     "Trump's Islamaphobia threatens national security"),
+])
+def test_attribution_headline_lead_naming_someone_reports_the_rest(nlp, text, content):
+    headline = attribution_with(text, attributions_in(nlp, text), content.split()[0])
+    assert content_of(text, headline) == content
+
+
+def test_attribution_column_title_headline_is_not_a_source(nlp):
+    text = "The Latest: Cruz to give away engraved shotgun\n\nThe senator spoke in Iowa."
+    assert all("Cruz to give" not in content_of(text, a) for a in attributions_in(nlp, text))
+
+
+def test_attribution_pundit_credited_after_a_dash(nlp):
+    text = ("Polls were right.\nRED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: "
+            "Fewer states were solidly Democratic in 2015 than a year earlier.")
+    credited = attribution_with(text, attributions_in(nlp, text), "Fewer states")
+    assert text[credited.source.start : credited.source.end] == "Jeffrey M. Jones"
+
+
+def test_attribution_seeming_reports_what_seems_so(nlp):
+    text = "A broader swath of Republican voters appears to be moving behind Trump."
+    seeming = attribution_with(text, attributions_in(nlp, text), "moving")
+    assert content_of(text, seeming).startswith("A broader swath")
+    assert content_of(text, seeming).endswith("moving behind Trump")

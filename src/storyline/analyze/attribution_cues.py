@@ -8,6 +8,7 @@ the content: a clause for "say", an infinitive for "plan", a plain object for "e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,7 +22,8 @@ SPEECH_VERBS = frozenset(
     complain lament joke quip boast brag stress emphasize reiterate repeat comment remark observe testify
     estimate forecast project conclude allege charge inform assure remind signal indicate imply hint agree
     disagree counter retort shout chant cry exclaim whisper echo affirm  tout quote cite explain
-    concede caution contend acknowledge predict reassure mutter grumble rule order demand""".split()
+    concede caution contend acknowledge predict reassure mutter grumble rule order demand muse interject
+    proclaim rebut yell scream outline detail document list""".split()
 )
 # Verbs of belief, knowledge and feeling; content is a clause ("believes that...") or an object.
 COGNITION_VERBS = frozenset(
@@ -40,7 +42,8 @@ STANCE_VERBS = frozenset(
     propose announce deny cite describe discuss address release unveil tout highlight see name offer share
     identify nominate compare express ignore apologize encourage congratulate portray interpret hail 
     deem protest bemoan disavow dub like love hate dislike appreciate admire respect champion target
-    characterize label brand""".split()
+    characterize label brand reference assail rebuke lambast deride credit invoke liken challenge rebuff
+    voice""".split()
 )
 # Prepositions whose object is the content: "talk about X", "call for X", "weigh in on X".
 _ABOUT = ("about", "on", "of", "over")
@@ -51,7 +54,10 @@ PREPOSITION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("call push press advocate campaign lobby argue ask plead vote praise blame", ("for",)),
     ("call urge", ("on",)),
     ("speak campaign vote fight rail warn", ("against", "for")),
-    ("refer object respond reply ", ("to",)),
+    ("refer object respond reply react allude", ("to",)),
+    ("balk lash", ("at",)),
+    ("side spar", ("with",)),
+    ("distance", ("from",)),
 )
 PREPOSITIONS: dict[str, tuple[str, ...]] = {}
 for _verbs, _prepositions in PREPOSITION_GROUPS:
@@ -82,6 +88,17 @@ NOUN_CUES = frozenset(
     promise pledge charge allegation accusation insistence admission acknowledgment announcement message
     sense refrain worry expectation prediction conclusion finding position contention theory impression
     assessment estimate consensus opinion feeling""".split()
+)
+# Verbs of appearance: "the GOP leaners seem enamored with Trump", "it appears that ..."; what seems so is
+# the content, and the one it seems so to (if named) the source. On PolNeAR train about half their
+# occurrences are annotated attributions, as many as for "continue".
+SEEMING_VERBS = frozenset("seem appear".split())
+# What a headline may credit before its colon besides a name ("Poll: Clinton and Sanders in dead heat").
+REPORTING_NOUNS = frozenset("poll survey report study analysis memo newspaper".split())
+# "SUBHEAD - Philip Bump: ..." and "- More from Blumenthal and Cohen: ...": the credited name after a dash.
+CREDIT_AFTER_DASH = re.compile(
+    r"\s[-–—]\s?(?:More from |From )?((?:the )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"
+    r"(?: and [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})?)$"
 )
 # Verbs that, as a participle after a noun, only give its name ("a group called ...").
 NAMING_VERBS = frozenset("call name dub label brand title term".split())
@@ -328,6 +345,8 @@ def find_cue_attributions(doc: Doc) -> list[Candidate]:
         lemma = cue_lemma(token)
         if candidate is None and token.pos_ == "VERB" and lemma in CUE_VERBS:
             candidate = _verb_attribution(token, text)
+        elif candidate is None and token.pos_ in ("VERB", "AUX") and lemma in SEEMING_VERBS:
+            candidate = _seeming_attribution(token, text)
         elif candidate is None and token.pos_ == "ADJ" and lemma in ADJECTIVE_CUES:
             candidate = _adjective_attribution(token, text)
         elif candidate is None and token.pos_ == "NOUN" and (lemma in NOUN_CUES or lemma in NOUN_PREPOSITIONS):
@@ -360,6 +379,26 @@ def _verb_attribution(verb: Token, text: str) -> Candidate | None:
     if source is not None:
         source = trim_span(text, *source)
     return Candidate(content=content, cue=cue, source=source, cue_token=verb.i)
+
+
+def _seeming_attribution(verb: Token, text: str) -> Candidate | None:
+    """'X seems to be Y', 'X appeared uneasy', 'it seems that Y': the content is what seems so (the subject
+    with its predicate, or the clause); 'appeared on Fox News' has no predicate and reports nothing."""
+    predicates = [child for child in verb.children if child.dep_ in ("xcomp", "acomp", "ccomp", "attr")]
+    if not predicates or any(cue_lemma(part) in CUE_VERBS for part in predicates):
+        return None  # "she appeared to imply that ...": the inner cue reports, with its own content
+    subject = subject_of(verb)
+    parts = list(predicates)
+    if subject is not None and subject.lower_ != "it" and subject.dep_ != "csubj":
+        parts.append(subject)
+    spans = [subtree_extent(part) for part in parts]
+    content = trim_span(text, min(span[0] for span in spans), max(span[1] for span in spans))
+    if content[1] - content[0] < 2:
+        return None
+    to = next((child for child in verb.children if child.dep_ == "prep" and child.lower_ == "to"), None)
+    objects = [grand for grand in to.children if grand.dep_ == "pobj"] if to is not None else []
+    source = trim_span(text, *subtree_extent(objects[0])) if objects else None
+    return Candidate(content=content, cue=cue_extent(verb), source=source, cue_token=verb.i)
 
 
 def _according_to(token: Token) -> Candidate | None:
@@ -463,19 +502,42 @@ def _noun_attribution(noun: Token, text: str) -> Candidate | None:
 
 
 def find_colon_attributions(doc: Doc) -> list[Candidate]:
-    """Headline attributions "Pat Caddell: Democrat Voters Worried About Clinton's Health": a line that
-    starts with a name (a person or an organization and nothing else) and a colon reports what follows."""
+    """Attributions announced by a name and a colon: a line "Pat Caddell: Democrat Voters Worried About
+    Clinton's Health" that starts with a person or an organization and nothing else; a headline whose
+    short lead names someone or a poll ("Clinton Camp: ...", "AP-GfK Poll: ..."), though not a column
+    title ("The Latest: ..."); and a pundit credited after a dash ("... TOO EARLY - Mark Blumenthal: ...")."""
     found = []
     text = doc.text
     start = 0
+    headline = True
     for line in text.split("\n"):
         colon = line.find(": ")
-        if 0 < colon <= 60 and len(line[:colon].split()) <= 5 and len(line[colon + 2 :].split()) >= 3:
-            name = doc.char_span(start, start + colon, alignment_mode="strict")
-            if name is not None and len(name.ents) == 1 and name.ents[0].label_ in ("PERSON", "ORG") and (
-                name.ents[0].start == name.start and name.ents[0].end == name.end
-            ):
+        if 0 < colon <= 80 and len(line[colon + 2 :].split()) >= 3:
+            source = _colon_source(doc, start, line[:colon], headline)
+            if source is not None:
                 content = trim_span(text, start + colon + 2, start + len(line))
-                found.append(Candidate(content, (start + colon, start + colon + 1), (start, start + colon), None))
+                found.append(Candidate(content, (start + colon, start + colon + 1), source, None))
+        headline = headline and not line.strip()
         start += len(line) + 1
     return found
+
+
+def _colon_source(doc: Doc, start: int, lead: str, headline: bool) -> tuple[int, int] | None:
+    """Where the speaker of a "lead: words" line is named, or None when the lead names nobody."""
+    credit = CREDIT_AFTER_DASH.search(lead)
+    if credit is not None:
+        return start + credit.start(1), start + credit.end(1)
+    if len(lead.split()) > 6:
+        return None
+    name = doc.char_span(start, start + len(lead), alignment_mode="strict")
+    if name is None:
+        return None
+    if len(lead.split()) <= 5 and len(name.ents) == 1 and name.ents[0].label_ in ("PERSON", "ORG") and (
+        name.ents[0].start == name.start and name.ents[0].end == name.end
+    ):
+        return start, start + len(lead)
+    if headline and name[0].lower_ != "the" and not lead.isupper() and any(
+        token.pos_ == "PROPN" or cue_lemma(token) in REPORTING_NOUNS for token in name
+    ):
+        return start, start + len(lead)
+    return None
