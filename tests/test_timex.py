@@ -98,6 +98,13 @@ def test_timex_dates_carry_partial_dates_and_weeks_do_not():
         ("Castro said Sunday that the father could leave.", "2000-04-03", "2000-04-02"),
         ("The team planned to leave Nairobi on Thursday for Dar es Salaam.", "1998-09-30", "1998-10-01"),
         ("Officials met last Friday to discuss the plan.", "1989-10-30", "1989-10-27"),
+        ("Two bombs exploded next to the U.S. embassies in Kenya and Tanzania on Friday.", "1998-08-08",
+         "1998-08-07"),
+        ("It reported lower-than-expected earnings after the stock market closed Wednesday.", "1989-10-27",
+         "1989-10-25"),
+        ("The offer had been due to expire Friday.", "1989-10-30", "1989-10-27"),
+        ("Only two of the 159 members had filed compliance reports by Wednesday.", "1990-08-16", "1990-08-15"),
+        ("Until Thursday, they had not called Kopp a suspect.", "1999-05-07", "1999-05-06"),
     ],
 )
 def test_timex_weekday_direction_follows_the_verb(text, dct, expected):
@@ -128,6 +135,14 @@ def test_timex_dates_without_a_year_take_the_nearest_plausible_year(text, dct, e
          [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]),
         ("Revenue for the first half of 1990 is expected to rise.", [("the first half of 1990", "1990-H1")]),
         ("Results for the current fiscal year will improve.", [("the current fiscal year", "1989")]),
+        ("Net rose in the third quarter. It expects a fourth-quarter charge. Sales in the latest quarter "
+         "rose from a year ago.", [("the third quarter", "1989-Q3"), ("fourth-quarter", "1989-Q4"),
+                                   ("the latest quarter", "1989-Q3"), ("a year ago", "1988-Q3")]),
+        ("Profit rose in the third quarter. After a flat second quarter, the gain beat the year-earlier period.",
+         [("the third quarter", "1989-Q3"), ("second quarter", "1989-Q2"), ("the year-earlier period", "1988-Q3")]),
+        ("Net fell in the third quarter. For the nine months, net rose from $1 a share a year earlier.",
+         [("the third quarter", "1989-Q3"), ("the nine months", "P9M"), ("a year earlier", "1988")]),
+        ("There were no one-time gains in the latest period.", [("the latest period", "1989-Q3")]),
     ],
 )
 def test_timex_fiscal_quarters_and_periods(text, expected):
@@ -170,6 +185,7 @@ def test_timex_durations(text, expected):
         ("The agency gives a daily tally of inspections.", [("daily", "P1D")]),
         ("The board meets every month.", [("every month", "P1M")]),
         ("The market is held each Thursday.", [("each Thursday", "XXXX-WXX-4")]),
+        ("Two flights will leave Bombay on Tuesday nights.", [("Tuesday nights", "XXXX-WXX-2TNI")]),
     ],
 )
 def test_timex_sets(text, expected):
@@ -215,6 +231,10 @@ def test_timex_clock_times(text, expected):
         ("The town was rebuilt in the 20th century.", [("the 20th century", "19")]),
         ("The broadcast said nineteen ninety-six was a record.", [("nineteen ninety-six", "1996")]),
         ("Shops will close on Christmas.", [("Christmas", "2018-12-25")]),
+        ("January nineteen ninety-seven. Atlanta again.", [("January nineteen ninety-seven", "1997-01")]),
+        ("the level we saw in the winter of nineteen ninety-four.",
+         [("the winter of nineteen ninety-four", "1994-WI")]),
+        ("Hearings will be held the week of March 6.", [("the week of March 6", "2019-W10")]),
     ],
 )
 def test_timex_decades_seasons_centuries_and_holidays(text, expected):
@@ -230,6 +250,8 @@ def test_timex_decades_seasons_centuries_and_holidays(text, expected):
         ("The plan took about three days.", [("three days", "P3D")]),
         ("Investors loved the 14-day offer.", [("14-day", "P14D")]),
         ("The 1996 election changed the party.", [("1996", "1996")]),
+        ("Shareholders responded coolly to yesterday's announcement.", [("yesterday", "2018-12-18")]),
+        ("The case is for today's youth what the blockade was for their parents.", []),
     ],
 )
 def test_timex_extents_leave_out_what_timeml_leaves_out(text, expected):

@@ -26,7 +26,7 @@ _FUTURE_WORDS = frozenset(
 _FUTURE_PAIRS = frozenset({("going", "to"), ("set", "to"), ("is", "to"), ("are", "to"), ("hope", "to"),
                            ("hopes", "to"), ("as", "soon"), ("as", "early")})
 _PAST_WORDS = frozenset("said says was were had did told ago".split())
-_WORD = re.compile(r"[A-Za-z]+|['’]ll|[,;:\"“”]")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|['’]ll|[,;:\"“”]")
 _FUTURE_PREPOSITION = re.compile(r"(?i)\b(?:by|until|till|effective|payable|starting)\s+$")
 _SENTENCE_END = re.compile(r"\n|[.!?][\"'”’]*\s+(?=[\"“‘(]?[A-Z])")
 # A period after these closes an abbreviation ("Mr.", "Feb."), not a sentence.
@@ -43,6 +43,7 @@ class Context:
     dct: PartialDate | None
     text: str
     last_quarter: tuple[int, int] | None = None
+    year_to_date: bool = False  # the text last spoke of "the nine months", not of a quarter
     last_year: int | None = None
     last_month: tuple[int, int] | None = None
     used_dct: bool = False
@@ -71,36 +72,69 @@ class Context:
 
 def speaks_of_future(text: str, position: int) -> bool:
     """Whether the clause before ``position`` speaks of the future ("will meet Bush on Thursday")."""
-    low = max(0, position - 160)
-    start = low
-    for boundary in _SENTENCE_END.finditer(text, low, position):
-        if boundary.group() != "\n":
-            word_start = boundary.start()
-            while word_start > low and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
-                word_start -= 1
-            word = text[word_start : boundary.start()].lower()
-            if word in _ABBREVIATIONS or len(word) == 1:
-                continue
-        start = boundary.end()
+    return clause_tense(text, position) == "future"
+
+
+def clause_tense(text: str, position: int) -> str | None:
+    """ "future", "past" or None (no cue) for the clause that an expression at ``position`` belongs to.
+
+    The verb nearest before the expression decides ("will meet Bush on Thursday", "the king met Monday");
+    a past perfect wins over a future word or preposition ("had been due to expire Friday", "had filed
+    reports by Wednesday", "Until Thursday, they had not called him"): the plan lies in the past.
+    """
+    start, end = _sentence_bounds(text, position)
     window = text[max(start, position - 100) : position]
-    if _FUTURE_PREPOSITION.search(window):
-        return True
     written = _WORD.findall(window)
     words = [word.lower() for word in written]
+    if _FUTURE_PREPOSITION.search(window):
+        after = _WORD.findall(text[position : min(end, position + 80)])
+        return "past" if "had" in words[-6:] or "had" in (word.lower() for word in after) else "future"
     maybe_past = False  # a word in -ed may be a past tense ("announced") or an adjective ("unspecified")
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if not word[0].isalpha() and word[0] not in "'’":
             if maybe_past:
-                return False  # the clause ends: its -ed verb was a past tense
+                return "past"  # the clause ends: its -ed verb was a past tense
             continue
+        if "-" in word:
+            continue  # "lower-than-expected earnings": a compound adjective, not a verb
         if word in _FUTURE_WORDS or (index and (words[index - 1], word) in _FUTURE_PAIRS):
-            return True
+            if word == "next" and index + 1 < len(words) and words[index + 1] == "to":
+                continue  # "next to the embassy" is a place
+            if "had" in words[max(0, index - 3) : index]:
+                return "past"
+            return "future"
         if word in _PAST_WORDS:
-            return False
+            return "past"
         if len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and written[index].islower():
             maybe_past = True  # not a name ("United")
-    return False
+    return "past" if maybe_past else None
+
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """Where the sentence holding ``position`` starts (looking back at most 160 characters) and ends."""
+    low = max(0, position - 160)
+    start = low
+    for boundary in _SENTENCE_END.finditer(text, low, position):
+        if _closes_abbreviation(text, boundary, low):
+            continue
+        start = boundary.end()
+    end = min(len(text), position + 160)
+    for boundary in _SENTENCE_END.finditer(text, position, end):
+        if not _closes_abbreviation(text, boundary, position):
+            end = boundary.start()
+            break
+    return start, end
+
+
+def _closes_abbreviation(text: str, boundary: re.Match, low: int) -> bool:
+    if boundary.group() == "\n":
+        return False
+    word_start = boundary.start()
+    while word_start > low and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start : boundary.start()].lower()
+    return word in _ABBREVIATIONS or len(word) == 1
 
 
 def value_date(value: str) -> PartialDate | None:
@@ -215,12 +249,12 @@ def _date(reading: Reading, ctx: Context) -> Resolved | None:
     fields = reading.fields
     year = fields["y"] if fields["y"] is not None else _guess_year(ctx, reading, fields["m"], fields["d"])
     if year is None:
-        return "DATE", f"XXXX-{fields['m']:02d}-{fields['d']:02d}", None
+        return "DATE", "XXXX-WXX" if fields.get("week") else f"XXXX-{fields['m']:02d}-{fields['d']:02d}", None
     try:
         day = dt.date(year, fields["m"], fields["d"])
     except ValueError:
         return None
-    return "DATE", day.isoformat(), None
+    return "DATE", week_value(day) if fields.get("week") else day.isoformat(), None
 
 
 def _month(reading: Reading, ctx: Context) -> Resolved:
@@ -332,8 +366,27 @@ def _quarter(reading: Reading, ctx: Context) -> Resolved:
     if year is None:
         return "DATE", f"XXXX-{letter}{ordinal}", None
     if not half:
-        ctx.last_quarter = (year, ordinal)
+        _focus_quarter(ctx, (year, ordinal))
     return "DATE", f"{year}-{letter}{ordinal}", None
+
+
+def _focus_quarter(ctx: Context, quarter: tuple[int, int]) -> None:
+    """Make ``quarter`` the one that "a year earlier" and "the latest period" refer to, if it is reported.
+
+    Results news reports a quarter that has ended; a quarter still running or ahead ("expects a
+    fourth-quarter charge") or an earlier one of the same year ("after a flat second quarter") is
+    mentioned in passing and leaves the reported quarter in focus.
+    """
+    ctx.year_to_date = False
+    if ctx.last_quarter is None:
+        ctx.last_quarter = quarter
+        return
+    current = _current_quarter(ctx)
+    if current is not None and quarter >= current:
+        return
+    if quarter[0] == ctx.last_quarter[0] and quarter[1] < ctx.last_quarter[1]:
+        return
+    ctx.last_quarter = quarter
 
 
 def _current_quarter(ctx: Context, offset: int = 0) -> tuple[int, int] | None:
@@ -351,7 +404,7 @@ def _named_quarter(reading: Reading, ctx: Context) -> Resolved | None:
     if which in ("year-earlier", "year-ago", "comparable", "corresponding", "comparable year-ago"):
         return _year_back(reading, ctx)
     if fields["y"] is not None:
-        if ctx.last_quarter:
+        if ctx.last_quarter and not ctx.year_to_date:
             return "DATE", f"{fields['y']}-Q{ctx.last_quarter[1]}", None
         return "DATE", str(fields["y"]), None
     if which in ("current", "current fiscal"):
@@ -359,7 +412,7 @@ def _named_quarter(reading: Reading, ctx: Context) -> Resolved | None:
     elif which in ("previous", "prior"):
         quarter = ctx.last_quarter and _shift_quarter(ctx.last_quarter, -1) or _current_quarter(ctx, -1)
     else:
-        if unit == "period" and not ctx.last_quarter:
+        if unit == "period" and not ctx.last_quarter and which not in ("latest", "most recent", "just-ended"):
             return None if not which else ("DATE", "XXXX-QX", None)
         quarter = ctx.last_quarter or _current_quarter(ctx, -1)
     if quarter is None:
@@ -376,7 +429,7 @@ def _year_back(reading: Reading, ctx: Context) -> Resolved:
     """ "a year earlier", "the year-ago quarter": in earnings news the period a year before the one discussed."""
     if ctx.last_quarter is not None:
         year, quarter = ctx.last_quarter
-        return "DATE", f"{year - 1}-Q{quarter}", None
+        return "DATE", f"{year - 1}" if ctx.year_to_date else f"{year - 1}-Q{quarter}", None
     year = ctx.year()
     return "DATE", str(year - 1) if year is not None else "XXXX", None
 
@@ -418,6 +471,8 @@ def _ago(reading: Reading, ctx: Context) -> Resolved:
 
 
 def _duration(reading: Reading, ctx: Context) -> Resolved:
+    if reading.fields.get("year_to_date") and ctx.last_quarter is not None:
+        ctx.year_to_date = True
     return "DURATION", duration_value(reading.fields["n"], reading.fields["unit"]), reading.fields["mod"]
 
 

@@ -86,6 +86,15 @@ def _date(match: re.Match, text: str) -> list[Reading]:
     return [Reading(match.start(), match.end(), "date", {"y": year, "m": month, "d": day, "wd": weekday})]
 
 
+def _week_of(match: re.Match, text: str) -> list[Reading]:
+    """ "the week of March 6" names the calendar week holding that day (2000-W10)."""
+    readings = _date(match, text)
+    for reading in readings:
+        if reading.kind == "date":
+            reading.fields["week"] = True
+    return readings
+
+
 def _numeric_date(match: re.Match, text: str) -> list[Reading]:
     year, month, day = int(match["year"]), int(match["mon"]), int(match["day"])
     if not 1 <= month <= 12 or not valid_day(year, month, day):
@@ -99,6 +108,10 @@ def _month(match: re.Match, text: str) -> list[Reading]:
     rel = (groups.get("rel") or "").strip().lower()
     tail = (groups.get("tail") or "").lower()
     year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("spoken"):
+        year = spoken_year(groups["spoken"])
+        if year is None:
+            return []
     mod = modifier(groups.get("mod"))
     if year is None and not tail and re.match(r"\s?\d{1,2}(?:st|nd|rd|th)?\b", text[match.end() : match.end() + 6]):
         return []  # "last Oct. 23": the day rule reads it
@@ -174,9 +187,17 @@ def _weekday(match: re.Match, text: str) -> list[Reading]:
                     {"wd": WEEKDAYS[groups["wd"].lower()], "rel": rel, "part": part, "mod": modifier(pre)})]
 
 
+# "today's youth" speaks of the present age, not of the day ("today's editions").
+_GENERIC_TODAY = re.compile(
+    r"['’]s\s+(?:world|youth|young|society|children|kids|generation|standards|economy|technology|consumers"
+    r"|students|teenagers|personal|modern|business|families|women|men|America|Americans)\b", re.I)
+
+
 def _relative_day(match: re.Match, text: str) -> list[Reading]:
     groups = match.groupdict()
     word = groups["word"].lower()
+    if word == "today" and _GENERIC_TODAY.match(text, match.end()):
+        return []
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1,
                "the day before yesterday": -2, "the day after tomorrow": 2}
     part = PARTS_OF_DAY.get((groups.get("part") or "").lower())
@@ -312,8 +333,13 @@ def _duration(match: re.Match, text: str) -> list[Reading]:
         start = match.end("mod") + 1
     if groups.get("det") and not groups.get("dir") and groups.get("sep") == "-":
         start = match.start("num")  # "the 14-day deadline": the article belongs to the noun phrase
+    direction = (groups.get("dir") or "").lower()
+    # "the first nine months", "the nine months": in results news the year to date, the period that a
+    # following "a year earlier" compares with.
+    year_to_date = unit == "month" and number in (6, 9) and (direction in ("first", "latest") or (
+        groups.get("det", "") or "").lower() == "the" and not direction)
     return [Reading(start, match.end(), "duration",
-                    {"n": number, "unit": unit, "mod": _DURATION_MODS.get(mod_word)})]
+                    {"n": number, "unit": unit, "mod": _DURATION_MODS.get(mod_word), "year_to_date": year_to_date})]
 
 
 def _duration_range(match: re.Match, text: str) -> list[Reading]:
@@ -460,6 +486,8 @@ _ORDINAL_WORDS = (
     "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|nineteenth|twentieth"
     "|twenty-first"
 )
+# A year said in words, as broadcast transcripts write it ("nineteen ninety-four").
+_SPOKEN_YEAR = rf"(?i:(?:nineteen|eighteen)[- ](?:hundred|{NUMBER_WORD_RE}))"
 _DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
 _DIRECTION = (
     "past|last|next|previous|coming|following|first|final|latest|remaining|preceding|ensuing|year-earlier"
@@ -487,12 +515,17 @@ _CLOCK_DAY = (
 
 
 def _season_year(match: re.Match, text: str) -> list[Reading]:
-    fields = {"rel": "the", "unit": match["rel"].lower(), "mod": modifier(match["mod"]), "year": int(match["year"])}
+    year = int(match["year"]) if match["year"] else spoken_year(match["spoken"])
+    if year is None:
+        return []
+    fields = {"rel": "the", "unit": match["rel"].lower(), "mod": modifier(match["mod"]), "year": year}
     return [Reading(match.start(), match.end(), "period", fields)]
 
 
 def _weekday_set(match: re.Match, text: str) -> list[Reading]:
-    value = f"XXXX-WXX-{WEEKDAYS[match['what'].lower()]}"
+    """ "Tuesday nights": every Tuesday, at night (XXXX-WXX-2TNI)."""
+    part = PARTS_OF_DAY[match["part"].lower().rstrip("s")]
+    value = f"XXXX-WXX-{WEEKDAYS[match['what'].lower()]}T{part}"
     return [Reading(match.start(), match.end(), "literal", {"type": "SET", "value": value})]
 
 
@@ -512,13 +545,17 @@ RULES: list[Rule] = [
     Rule("day month year", _c(
         rf"{_L}(?:(?P<wd>{WEEKDAY_RE})\s?,?\s)?(?:the\s)?(?P<day>{DAY_RE})\s(?:of\s)?(?P<mon>{MONTH_RE})"
         rf"(?:\s?,?\s(?P<year>{YEAR_RE}))?{_R}"), _date, _MONTH_TRIGGER),
+    Rule("week of a date", _c(
+        rf"{_L}(?i:the\s)?(?i:week)\sof\s(?P<mon>{MONTH_RE})\s(?P<day>{DAY_RE})(?:,?\s(?P<year>{YEAR_RE}))?{_R}"),
+         _week_of, _PERIOD_TRIGGER),
     Rule("ISO date", _c(rf"{_L}(?P<year>{YEAR_RE})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])"),
          _numeric_date, _trigger(r"\d-\d", 8, 8)),
     Rule("US numeric date", _c(rf"{_L}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>{YEAR_RE}){_R}"),
          _numeric_date, _trigger(r"\d/\d", 6, 8)),
     Rule("month", _c(
         rf"{_L}(?:(?P<mod>{_MOD_RE})[\s-]?)?{_MONTH_REL}(?P<mon>{MONTH_RE})(?:,?\s(?:of\s)?(?P<year>{YEAR_RE})"
-        rf"|(?P<tail>(?:,?\s(?i:of\s)?(?i:this|last|next)\s(?i:year)(?:'s)?)))?{_R}"), _month, _MONTH_TRIGGER),
+        rf"|\s(?P<spoken>{_SPOKEN_YEAR})|(?P<tail>(?:,?\s(?i:of\s)?(?i:this|last|next)\s(?i:year)(?:'s)?)))?{_R}"),
+         _month, _MONTH_TRIGGER),
     Rule("year", _c(
         rf"{_L}(?P<pre>(?i:fiscal\s(?:year\s)?|(?:the\s)?(?:early|late|mid-?\s?"
         rf"|(?:the\s)?(?:end|beginning|start|middle)\sof\s)|the\syear\s))?(?P<year>{YEAR_RE}){_R}"),
@@ -536,7 +573,7 @@ RULES: list[Rule] = [
          _weekday, _WEEKDAY_TRIGGER),
     Rule("relative day", _c(
         rf"{_L}(?:(?P<mod>early|late|earlier|later)\s)?(?P<word>the day before yesterday|the day after tomorrow"
-        rf"|today|tonight|yesterday|tomorrow|this|last)(?!['’]s){_PART}?{_R}", _I),
+        rf"|today|tonight|yesterday|tomorrow|this|last){_PART}?{_R}", _I),
          _relative_day, _words("today tonight yesterday tomorrow this last", 28, 12)),
     Rule("relative period", _c(
         rf"{_L}(?:(?P<mod>{_MOD_RE})[\s-](?:in\s)?)?(?P<rel>this past|this coming|the past|the previous|the coming"
@@ -544,8 +581,8 @@ RULES: list[Rule] = [
         r"(?P<unit>week|weekend|month|year|decade|century|summer|spring|fall|autumn|winter)"
         rf"(?:\s(?:of\s)?(?P<year>{YEAR_RE}))?{_R}", _I), _relative_period, _PERIOD_TRIGGER),
     Rule("season of a year", _c(
-        rf"{_L}(?:(?P<mod>{_MOD_RE})[\s-])?(?P<rel>summer|spring|fall|autumn|winter)(?P<unit>)\s(?:of\s)?"
-        rf"(?P<year>{YEAR_RE}){_R}", _I), _season_year, _PERIOD_TRIGGER),
+        rf"{_L}(?:the\s)?(?:(?P<mod>{_MOD_RE})[\s-])?(?P<rel>summer|spring|fall|autumn|winter)(?P<unit>)\s(?:of\s)?"
+        rf"(?:(?P<year>{YEAR_RE})|(?P<spoken>{_SPOKEN_YEAR})){_R}", _I), _season_year, _PERIOD_TRIGGER),
     Rule("year end", _c(rf"{_L}(?:year[- ]end|year's end|(?:the\s)?end of the year){_R}", _I), _year_end,
          _PERIOD_TRIGGER),
     Rule("named year", _c(
@@ -585,7 +622,8 @@ RULES: list[Rule] = [
          _adverb_set, _words("daily nightly weekly monthly yearly hourly biweekly", 0, 0)),
     Rule("every", _c(rf"{_L}(?i:every|each|per)\s(?:other\s)?(?P<what>{UNIT_RE}|{WEEKDAY_RE}s?|{MONTH_RE}){_R}"),
          _set, _words("every each per", 0, 40)),
-    Rule("weekday nights", _c(rf"{_L}(?P<what>{WEEKDAY_RE})s?(?:'s)?\s(?i:nights|mornings|evenings|afternoons){_R}"),
+    Rule("weekday nights", _c(
+        rf"{_L}(?P<what>{WEEKDAY_RE})s?(?:'s)?\s(?P<part>(?i:nights|mornings|evenings|afternoons)){_R}"),
          _weekday_set, _WEEKDAY_TRIGGER),
     Rule("present", _c(
         rf"{_L}(?:right now|just now|now|currently|at present|presently|these days|nowadays|at this time){_R}", _I),
