@@ -199,6 +199,8 @@ def test_timex_sets(text, expected):
     [
         ("Kopp is now the second suspect.", [("now", "PRESENT_REF")]),
         ("The search was recently extended to Mexico.", [("recently", "PAST_REF")]),
+        ("Russia has often claimed in the past that Ukraine owes it money.", [("the past", "PAST_REF")]),
+        ("Sales fell in the past two years.", [("the past two years", "P2Y")]),
         ("We will discuss it in the near future.", [("the near future", "FUTURE_REF")]),
         ("Gangs have grown in recent years.", [("recent years", "PAST_REF")]),
         ("Clashes flared in recent weeks.", [("recent weeks", "PXW")]),

@@ -488,6 +488,8 @@ _ORDINAL_WORDS = (
 )
 # A year said in words, as broadcast transcripts write it ("nineteen ninety-four").
 _SPOKEN_YEAR = rf"(?i:(?:nineteen|eighteen)[- ](?:hundred|{NUMBER_WORD_RE}))"
+# "in the past" is PAST_REF unless a span follows ("in the past two years", "in the past week").
+_PAST_SPAN_WORD = rf"(?:{NUMBER_RE}|{UNIT_RE}|weekend|summer|spring|fall|autumn|winter)\b"
 _DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
 _DIRECTION = (
     "past|last|next|previous|coming|following|first|final|latest|remaining|preceding|ensuing|year-earlier"
@@ -628,8 +630,9 @@ RULES: list[Rule] = [
     Rule("present", _c(
         rf"{_L}(?:right now|just now|now|currently|at present|presently|these days|nowadays|at this time){_R}", _I),
          _literal("DATE", "PRESENT_REF"), _words("now currently present presently days nowadays time", 12, 0)),
-    Rule("past", _c(rf"{_L}(?:more recently|recently|lately|in recent times){_R}", _I),
-         _literal("DATE", "PAST_REF"), _words("recently lately times", 16, 0)),
+    Rule("past", _c(
+        rf"{_L}(?:more recently|recently|lately|in recent times|(?<=\b[Ii]n\s)the past(?![\s-]+{_PAST_SPAN_WORD})){_R}",
+        _I), _literal("DATE", "PAST_REF"), _words("recently lately times past", 16, 0)),
     Rule("future", _c(
         rf"{_L}(?:the (?:near |distant )?future|the (?:near|short|long) term|as soon as possible){_R}", _I),
          _literal("DATE", "FUTURE_REF"), _words("future term possible", 30, 0)),
