@@ -224,3 +224,16 @@ def test_attribution_seeming_reports_what_seems_so(nlp):
     seeming = attribution_with(text, attributions_in(nlp, text), "moving")
     assert content_of(text, seeming).startswith("A broader swath")
     assert content_of(text, seeming).endswith("moving behind Trump")
+
+
+def test_attribution_coordinated_report_with_own_subject_is_its_own(nlp):
+    text = ("Seven in 10 said they were very worried about the economy, and more than 4 in 10 said "
+            "Trump would be best at handling it.")
+    first = attribution_with(text, attributions_in(nlp, text), "worried")
+    assert content_of(text, first) == "they were very worried about the economy"
+
+
+def test_attribution_second_that_clause_after_but_stays_in_the_content(nlp):
+    text = "Cruz says he opposes gun violence but that the president's plans won't help prevent it."
+    said = attribution_with(text, attributions_in(nlp, text), "opposes")
+    assert content_of(text, said).endswith("won't help prevent it")

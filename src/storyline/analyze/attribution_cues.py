@@ -262,8 +262,9 @@ def _trailing_complements(verb: Token, complements: list[Token]) -> list[Token]:
         if object_content and child.dep_ in ("prep", "xcomp", "oprd", "ccomp", "acomp") and child.lower_ not in (
             "in", "at", "on", "during", "after", "before", "since", "while"):
             more.append(child)
-        elif child.dep_ == "conj" and any(grand.dep_ in SUBJECT_DEPS for grand in child.children):
-            more.append(child)
+        elif child.dep_ == "conj" and any(grand.dep_ in SUBJECT_DEPS for grand in child.children) and (
+                cue_lemma(child) not in CUE_VERBS):
+            more.append(child)  # "... and three-quarters said the same of Sanders" reports on its own
     return more
 
 
@@ -312,6 +313,8 @@ def _contrasting_clause(token: Token) -> bool:
     if token.dep_ not in ("conj", "advcl") or not any(child.dep_ in SUBJECT_DEPS for child in token.children):
         return False
     joiners = [t for t in token.doc[max(0, token.left_edge.i - 1) : token.i] if t.dep_ in ("cc", "mark")]
+    if any(child.dep_ == "mark" and child.lower_ == "that" for child in token.children):
+        return False  # "said he opposes X but that the plans won't help": a second reported clause
     return any(t.lower_ in ("but", "whereas", "while", "though", "although", "yet") for t in joiners)
 
 
