@@ -237,3 +237,12 @@ def test_attribution_second_that_clause_after_but_stays_in_the_content(nlp):
     text = "Cruz says he opposes gun violence but that the president's plans won't help prevent it."
     said = attribution_with(text, attributions_in(nlp, text), "opposes")
     assert content_of(text, said).endswith("won't help prevent it")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Six in 10 say he is decisive, after half said so in the earlier poll.", "so"),
+    ("Four in 10 voters see Trump's campaign as most unfair, and a third said the same of Cruz's campaign.",
+     "the same of Cruz's campaign"),
+])
+def test_attribution_pro_form_stands_for_what_was_said(nlp, text, said):
+    assert said in [content_of(text, a) for a in attributions_in(nlp, text)]

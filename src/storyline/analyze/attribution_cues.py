@@ -100,6 +100,8 @@ CREDIT_AFTER_DASH = re.compile(
     r"\s[-–—]\s?(?:More from |From )?((?:the )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"
     r"(?: and [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})?)$"
 )
+# Words that stand for what was said ("said so", "said no", "said the same").
+PRO_FORMS = frozenset("so yes no that this it same otherwise nothing".split())
 # Verbs that, as a participle after a noun, only give its name ("a group called ...").
 NAMING_VERBS = frozenset("call name dub label brand title term".split())
 # Verbs whose object is the person addressed ("told reporters that"), never part of the content.
@@ -246,6 +248,10 @@ def _complements(verb: Token) -> list[Token]:
         found.extend(child for child in children if child.dep_ == "xcomp" and child.i not in taken)
     if not found and lemma in ("say", "tell", "ask", "wonder", "explain"):
         found = [child for child in children if child.dep_ == "dobj" and child.pos_ in ("VERB", "AUX")]
+    if not found and lemma in SPEECH_VERBS:
+        # "half said so", "75 percent said yes", "a third said the same": the word stands for what was said
+        found = [child for child in children if child.i > verb.i and child.lower_ in PRO_FORMS
+                 and child.dep_ in ("dobj", "advmod", "intj", "ccomp")]
     return found
 
 
