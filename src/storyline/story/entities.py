@@ -201,9 +201,11 @@ def _shouting(text: str, start: int, end: int) -> bool:
 
 def _join_acronyms(groups: dict[str, _Group]) -> None:
     """SDF joins Syrian Democratic Forces when exactly one name has those initials."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for name in groups:
+        by_initials[_initials(name)].append(name)
     for key in [k for k in groups if ACRONYM.match(k.replace(".", "")) and groups[k].curated is None]:
-        letters = key.replace(".", "")
-        expansions = [other for other in groups if other != key and _initials(other) == letters]
+        expansions = [other for other in by_initials.get(key.replace(".", ""), ()) if other != key and other in groups]
         if len(expansions) == 1:
             groups[expansions[0]].absorb(groups.pop(key))
 
@@ -217,12 +219,15 @@ def _join_surnames(groups: dict[str, _Group], people_by_article: dict[str, set[s
     """McGurk joins Brett McGurk: the full name in the same article, else the only one in the collection.
     spaCy often labels a lone surname ORG or GPE ("Singh", "McGurk"); such a name joins a person only
     when that person is named in full in the same article."""
-    full_names = [key for key in groups if len(key.split()) > 1 and groups[key].labels.get("PERSON")]
+    full_names = {key for key in groups if len(key.split()) > 1 and groups[key].labels.get("PERSON")}
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(full_names):
+        by_surname[surname_key(name)].append(name)
     for key in [k for k in groups if groups[k].curated is None and (len(k.split()) == 1 or _particled(k))]:
-        if key not in groups or key in full_names:
+        if key not in groups or key in full_names or not surname_key(key):
             continue
         group = groups[key]
-        candidates = [name for name in full_names if name in groups and _surname_matches(key, name)]
+        candidates = [name for name in by_surname.get(surname_key(key), ()) if name in groups]
         same_article = [n for n in candidates if any(n in people_by_article[a] for a in group.mentions)]
         chosen = same_article if same_article else candidates if group.labels.get("PERSON") else []
         if len(chosen) == 1:
@@ -247,10 +252,6 @@ def surname_key(name: str) -> str:
     for particle in NAME_PARTICLES:
         last = last.removeprefix(particle.strip())
     return last.lstrip("-")
-
-
-def _surname_matches(short: str, full: str) -> bool:
-    return surname_key(short) == surname_key(full) and surname_key(short) != ""
 
 
 def _entity(group: _Group) -> Entity:

@@ -78,6 +78,9 @@ content words on average (1.0 when every source does)."""
 MAX_CANDIDATES = 400
 """Sentences the integer program weighs at most; a ten-article story has about 250."""
 
+POOL_SIZE = 4 * MAX_CANDIDATES
+"""Candidates compared with every sentence for support in a large story (see ``_pool``)."""
+
 SOLVER_SECONDS = 20.0
 """Past this the solver returns the best selection found so far."""
 
@@ -145,11 +148,14 @@ def summarize(analyses: Sequence[ArticleAnalysis], *, words: int = 100) -> list[
     weights = concept_weights(analyses, sources, leads)
     concepts = [sorted(set(_bigrams(sentence_stems)) & weights.keys()) for sentence_stems in stems]
     required = _recent_candidates(analyses, candidates)
-    index = _SimilarityIndex(analyses)
-    support = index.support(candidates, sources)
-    repeats = index.similar_pairs(candidates)
     shares = word_shares(analyses, sources)
     salience = [_word_value(candidate, shares) for candidate in candidates]
+    index = _SimilarityIndex(analyses)
+    pool = _pool(candidates, concepts, weights, words, required, salience)
+    support: list[list[_Support]] = [[] for _ in candidates]
+    for i, found in zip(pool, index.support([candidates[i] for i in pool], sources), strict=True):
+        support[i] = found
+    repeats = [(pool[a], pool[b]) for a, b in index.similar_pairs([candidates[i] for i in pool])]
     chosen = select_sentences(
         candidates, concepts, weights, words, required, repeats, [len(found) for found in support], introductions,
         salience,
@@ -333,11 +339,12 @@ def _shortlist(
     required: Sequence[int],
     support: Sequence[int],
     salience: Sequence[float] = (),
+    limit: int = MAX_CANDIDATES,
 ) -> list[int]:
-    """The candidates that fit the budget; for a large story only the ``MAX_CANDIDATES`` densest in
-    concept weight per word (and the best of the required ones), so the solver stays within seconds."""
+    """The candidates that fit the budget; for a large story only the ``limit`` densest in concept
+    weight per word (and the best of the required ones), so the solver stays within seconds."""
     fitting = [i for i, candidate in enumerate(candidates) if candidate.words <= words]
-    if len(fitting) <= MAX_CANDIDATES:
+    if len(fitting) <= limit:
         return fitting
 
     def density(i: int) -> float:
@@ -345,10 +352,29 @@ def _shortlist(
         return value / candidates[i].words
 
     ranked = sorted(fitting, key=lambda i: (-density(i), i))
-    kept = set(ranked[:MAX_CANDIDATES])
+    kept = set(ranked[:limit])
     wanted = set(required)
-    kept.update([i for i in ranked if i in wanted][:MAX_CANDIDATES // 10])
+    kept.update([i for i in ranked if i in wanted][: limit // 10])
     return sorted(kept)
+
+
+def _pool(
+    candidates: Sequence[_Candidate],
+    concepts: Sequence[Sequence[tuple[str, str]]],
+    weights: dict[tuple[str, str], float],
+    words: int,
+    required: Sequence[int],
+    salience: Sequence[float],
+) -> list[int]:
+    """The candidates worth comparing with every other sentence: all of them for a story of a few dozen
+    articles, else the ``POOL_SIZE`` densest before support is known (plus the required ones). Support
+    only adds to a sentence's value, so the shortlist drawn from this pool is the one drawn from all;
+    comparing thousands of candidates with tens of thousands of sentences is what it saves."""
+    if len(candidates) <= POOL_SIZE:
+        return list(range(len(candidates)))
+    no_support = [0] * len(candidates)
+    ranked = _shortlist(candidates, concepts, weights, words, (), no_support, salience, limit=POOL_SIZE)
+    return sorted(set(ranked) | set(required))
 
 
 def _sentence_value(i: int, support: Sequence[int], salience: Sequence[float]) -> float:
