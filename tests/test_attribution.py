@@ -246,3 +246,16 @@ def test_attribution_second_that_clause_after_but_stays_in_the_content(nlp):
 ])
 def test_attribution_pro_form_stands_for_what_was_said(nlp, text, said):
     assert said in [content_of(text, a) for a in attributions_in(nlp, text)]
+
+
+def test_attribution_quote_opening_the_next_paragraph_continues_the_speaker(nlp):
+    text = ("“We like a lot of the candidates, some more than the others,” Adelson said during the interview "
+            "in Macau.\n\n“It’s changing every day. I saw in the news today that Trump was ahead.”")
+    continued = attribution_with(text, attributions_in(nlp, text), "changing every day")
+    assert continued.direct and continued.speaker == "Adelson"
+
+
+def test_attribution_poll_named_before_its_clause_is_the_source(nlp):
+    text = "In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent."
+    polled = attribution_with(text, attributions_in(nlp, text), "she led")
+    assert text[polled.source.start : polled.source.end] == "an early-October CBS News poll"

@@ -32,8 +32,9 @@ from storyline.model import Article, Attribution, PartialDate, Span, TimeExpress
 
 # A quotation this short without a cue is a scare quote or a title, not something someone said.
 MIN_CONTINUED_QUOTE_WORDS = 4
-# What may stand between a cue and the quote that continues it: the rest of the cue's sentence.
-REST_OF_SENTENCE = re.compile(r"[^\n]{0,250}[.!?][\"”')\]]*[ \t]*")
+# What may stand between a cue and the quote that continues it: the rest of the cue's paragraph, when the
+# quotation goes on right after it or opens the next paragraph.
+REST_OF_SENTENCE = re.compile(r"[^\n]{0,250}[.!?][\"”')\]]*\s*")
 
 
 def find_attributions(article: Article, doc: Doc, timexes: Sequence[TimeExpression]) -> list[Attribution]:
@@ -181,7 +182,8 @@ def _splits(text: str, previous: Candidate, passage: QuotedPassage) -> bool:
 
 def _continues(previous: Candidate, passage: QuotedPassage, text: str) -> bool:
     """True when the quotation is the next sentence after the previous quote's cue sentence, in the same
-    paragraph, as in '"...," McGurk said on December 11. "A couple of thousand fighters remain."'."""
+    paragraph or opening the next, as in '"...," McGurk said on December 11. "A couple of thousand fighters
+    remain."'; a quote with a speech verb of its own never gets here."""
     if len(text[passage.start : passage.end].split()) < MIN_CONTINUED_QUOTE_WORDS:
         return False
     anchor = max(previous.content[1], previous.cue[1] if previous.cue else 0)
