@@ -259,3 +259,10 @@ def test_attribution_poll_named_before_its_clause_is_the_source(nlp):
     text = "In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent."
     polled = attribution_with(text, attributions_in(nlp, text), "she led")
     assert text[polled.source.start : polled.source.end] == "an early-October CBS News poll"
+
+
+def test_attribution_quote_after_reported_speech_continues_the_speaker(nlp):
+    text = ('Then, in 2015, Kerry said that 100,000 refugees would be accepted. "That adds up to 185,000 '
+            'over two years, but this would be the total number."')
+    continued = attribution_with(text, attributions_in(nlp, text), "adds up")
+    assert continued.direct and continued.speaker == "Kerry"

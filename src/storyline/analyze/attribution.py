@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.analyze.attribution_cues import (
     QUOTE_FRAME_VERBS,
+    SPEECH_VERBS,
     Candidate,
     cue_extent,
     cue_lemma,
@@ -130,10 +131,24 @@ def _quote_attributions(doc: Doc, passages: Sequence[QuotedPassage], found: list
         ):
             candidate = Candidate((passage.start, passage.end), previous_direct.cue, previous_direct.source,
                                   previous_direct.cue_token, True)
+        elif (reported := _last_speech_before(doc, found, passage)) is not None and _continues(
+                reported, passage, text):
+            # 'Kerry said that 100,000 would be accepted. "That adds up to 185,000 over two years."'
+            candidate = Candidate((passage.start, passage.end), reported.cue, reported.source,
+                                  reported.cue_token, True)
         if candidate is not None:
             attributed.append(candidate)
             previous_direct = candidate
     return attributed
+
+
+def _last_speech_before(doc: Doc, found: list[Candidate], passage: QuotedPassage) -> Candidate | None:
+    """The reported speech ("said that ...") ending last before the quotation, if its cue is a speech verb."""
+    before = [c for c in found if c.content[1] <= passage.start and c.cue_token is not None]
+    if not before:
+        return None
+    last = max(before, key=lambda candidate: candidate.content[1])
+    return last if cue_lemma(doc[last.cue_token]) in SPEECH_VERBS else None
 
 
 def _framing_verb(doc: Doc, passage: QuotedPassage, passages: Sequence[QuotedPassage],
