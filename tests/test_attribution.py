@@ -266,3 +266,9 @@ def test_attribution_quote_after_reported_speech_continues_the_speaker(nlp):
             'over two years, but this would be the total number."')
     continued = attribution_with(text, attributions_in(nlp, text), "adds up")
     assert continued.direct and continued.speaker == "Kerry"
+
+
+def test_attribution_poll_showing_an_object_reports_it(nlp):
+    text = "A CNN/ORC poll of South Carolina released on Tuesday showed Mr. Trump with a 16-point lead."
+    shown = attribution_with(text, attributions_in(nlp, text), "16-point lead")
+    assert content_of(text, shown) == "Mr. Trump with a 16-point lead"

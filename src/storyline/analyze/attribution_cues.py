@@ -71,7 +71,7 @@ CLAUSE_ONLY_VERBS = frozenset("point".split())
 CLAUSE_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | INTENTION_VERBS | CLAUSE_ONLY_VERBS
 OBJECT_VERBS = STANCE_VERBS | INTENTION_VERBS | (COGNITION_VERBS - {"know", "think"}) | (
     SPEECH_VERBS - {"say", "tell", "add", "ask", "order", "rule", "deny", "maintain"}) | frozenset(
-    "ask urge promise pledge propose predict estimate mention recall reveal acknowledge admit confirm".split()
+    "ask urge promise pledge propose predict estimate mention recall reveal acknowledge admit confirm show".split()
 )
 FOR_CLAUSE_VERBS = frozenset("call push press ask argue plead".split())
 CUE_VERBS = CLAUSE_VERBS | OBJECT_VERBS | frozenset(PREPOSITIONS)
