@@ -272,3 +272,10 @@ def test_attribution_poll_showing_an_object_reports_it(nlp):
     text = "A CNN/ORC poll of South Carolina released on Tuesday showed Mr. Trump with a 16-point lead."
     shown = attribution_with(text, attributions_in(nlp, text), "16-point lead")
     assert content_of(text, shown) == "Mr. Trump with a 16-point lead"
+
+
+def test_attribution_split_quote_around_a_titled_speaker(nlp):
+    text = ("''There's a lot of water under the bridge,'' Mr. Indyk said, ''and it's very hard to imagine "
+            "they can do anything but paper over their differences.''")
+    second = attribution_with(text, attributions_in(nlp, text), "very hard")
+    assert second.direct and second.speaker == "Indyk"

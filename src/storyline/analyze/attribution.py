@@ -33,6 +33,8 @@ from storyline.model import Article, Attribution, PartialDate, Span, TimeExpress
 
 # A quotation this short without a cue is a scare quote or a title, not something someone said.
 MIN_CONTINUED_QUOTE_WORDS = 4
+# A title or an initial ("Mr. Indyk said", "Sen. Cruz", "U.S. officials"), whose period ends no sentence.
+ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.")
 # What may stand between a cue and the quote that continues it: the rest of the cue's paragraph, when the
 # quotation goes on right after it or opens the next paragraph.
 REST_OF_SENTENCE = re.compile(r"[^\n]{0,250}[.!?][\"”')\]]*\s*")
@@ -192,7 +194,8 @@ def _splits(text: str, previous: Candidate, passage: QuotedPassage) -> bool:
     if previous.cue is None or not previous.content[1] <= previous.cue[0] < passage.start:
         return False
     gap = text[previous.content[1] : passage.start]
-    return len(gap) < 200 and gap.rstrip().endswith((",", ":")) and not any(mark in gap for mark in ".!?\n")
+    spoken = ABBREVIATION.sub("", gap)
+    return len(gap) < 200 and gap.rstrip().endswith((",", ":")) and not any(mark in spoken for mark in ".!?\n")
 
 
 def _continues(previous: Candidate, passage: QuotedPassage, text: str) -> bool:
