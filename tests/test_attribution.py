@@ -279,3 +279,9 @@ def test_attribution_split_quote_around_a_titled_speaker(nlp):
             "they can do anything but paper over their differences.''")
     second = attribution_with(text, attributions_in(nlp, text), "very hard")
     assert second.direct and second.speaker == "Indyk"
+
+
+def test_attribution_described_as_reports_the_description(nlp):
+    text = "Guerrero, who described himself as a religious Catholic, said he recoiled."
+    described = attribution_with(text, attributions_in(nlp, text), "religious Catholic")
+    assert content_of(text, described).endswith("a religious Catholic")

@@ -55,6 +55,7 @@ PREPOSITION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("call urge", ("on",)),
     ("speak campaign vote fight rail warn", ("against", "for")),
     ("refer object respond reply react allude", ("to",)),
+    ("describe characterize portray regard label brand dub", ("as",)),
     ("balk lash", ("at",)),
     ("side spar", ("with",)),
     ("distance", ("from",)),
