@@ -30,6 +30,7 @@ from storyline.story.summary import summarize
 from storyline.story.timeline import build_timeline
 
 Progress = Callable[[str, int, int], None]
+PARSE_BATCH = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,14 +154,21 @@ def _analyses(
     cached = store.cached_analyses(keys)
     todo = [article for key, article in keys.items() if key not in cached]
     parses = store.cached_parses(parse_key(article) for article in todo)
-    new_parses: dict[str, bytes] = {}
+    parsed_anew: list[str] = []
     done = 0
 
     def remember(docs: Iterable[Doc | None]) -> Iterator[Doc | None]:
+        """Store each new parse as it comes, in batches, so a large build never holds them all."""
+        batch: dict[str, bytes] = {}
         for article, doc in zip(todo, docs, strict=True):
             if doc is not None and parse_key(article) not in parses:
-                new_parses[parse_key(article)] = serialize_doc(doc)
+                batch[parse_key(article)] = serialize_doc(doc)
+                parsed_anew.append(article.id)
+            if len(batch) >= PARSE_BATCH:
+                store.save_parses(batch)
+                batch = {}
             yield doc
+        store.save_parses(batch)
 
     def advance(count: int) -> None:
         nonlocal done
@@ -174,10 +182,9 @@ def _analyses(
     )
     rejected.extend(failures)
     failed = {entry.path for entry in failures}
-    store.save_parses(new_parses)
     store.save_analyses({analysis_key(a.article): a for a in fresh if a.article.path not in failed})
     by_id = {analysis.article.id: analysis for analysis in [*cached.values(), *fresh]}
-    return [by_id[article.id] for article in articles], len(new_parses)
+    return [by_id[article.id] for article in articles], len(parsed_anew)
 
 
 def _words(title: str) -> list[str]:
