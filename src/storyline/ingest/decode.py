@@ -8,6 +8,8 @@ charset-normalizer's statistical guess. Binary files are refused here so no read
 
 from __future__ import annotations
 
+import contextlib
+
 import codecs
 import re
 
@@ -105,10 +107,8 @@ def _guess(data: bytes, where: str, has_nul: bool) -> str:
         raise BadInput(f"{where}: binary file, not text (it contains NUL bytes)")
     equally_good = (match for match in matches if match.chaos <= best.chaos and match.coherence >= best.coherence)
     if any("cp1252" in match.could_be_from_charset for match in equally_good):
-        try:
+        with contextlib.suppress(UnicodeDecodeError):  # a byte cp1252 leaves undefined: keep the best guess
             return data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
     return str(best)
 
 

@@ -8,6 +8,8 @@ comparing each record's declared length with the bytes that arrived.
 
 from __future__ import annotations
 
+import contextlib
+
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -108,11 +110,9 @@ def _truncation(record: Any) -> str | None:
     did not need, so the check covers every record."""
     if record.length is None or not hasattr(record.raw_stream, "limit"):
         return f"record {record.rec_headers.get_header('WARC-Record-ID') or '1'} has its header cut off"
-    try:
+    with contextlib.suppress(zlib.error, EOFError, OSError):  # a cut gzip member ends the reading early
         while record.raw_stream.read(1 << 16):
-            pass
-    except (zlib.error, EOFError, OSError):
-        pass
+            continue
     missing = record.raw_stream.limit
     if missing <= 0:
         return None
