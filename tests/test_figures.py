@@ -218,6 +218,18 @@ def test_figures_eval_scores_a_seed_document_against_the_gold_set(tmp_path):
     assert (tmp_path / "out" / "figures_predicted.json").exists()
 
 
+def test_figures_eval_counts_deaths_as_people_killed(tmp_path):
+    text = "Argentine health officials say the number of deaths has risen to 17."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    gold = {"texts": ".", "documents": [{"file": "a.txt", "published": "2009-06-24", "figures": [
+        {"text": "17", "start": text.index("17"), "end": text.index("17") + 2, "value": 17, "qualifier": None,
+         "what": "deaths", "where": None, "as_of": "2009-06-24", "unit": None},
+    ]}]}  # fmt: skip
+    (tmp_path / "figures_gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = run(tmp_path)
+    assert (result["gold"], result["matched"]) == (1, 1)
+
+
 def test_figures_small_count_in_words_is_a_figure_when_the_clause_reports_it(nlp):
     soldiers, others = figures_in(nlp, "Two U.S. soldiers were killed and 15 others were wounded in the attack.")
     assert (soldiers.value, soldiers.what, soldiers.owner) == (2.0, "troops", "U.S.")
