@@ -317,3 +317,59 @@ def test_figures_sentence_with_unresolved_date_is_not_dated_as_the_article(nlp):
     (figure,) = find_figures(article, nlp(text), timexes)
     assert figure.value == 5200
     assert figure.as_of is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "what"),
+    [
+        ("The groups said they would spend $2.1 million on television ads in a dozen states.", 2.1e6, "ads"),
+        ("The labor-backed groups are paying $400,000 for ads that cite campaign contributions.", 4e5, "ads"),
+        ("The lobby arm is spending $200,000 on an ad that calls for clean power.", 2e5, "ad"),
+    ],
+)
+def test_figures_money_measures_what_it_is_spent_on(nlp, sentence, value, what):
+    money = [figure for figure in figures_in(nlp, sentence) if figure.unit == "$"]
+    assert [(figure.value, figure.what) for figure in money] == [(value, what)]
+
+
+def test_figures_bracketed_conversion_is_skipped_and_the_measure_reads_past_it(nlp):
+    text = "BP chose to replace 3,300 ft -LRB- 1,006 m -RRB- of mud below the mud line with seawater."
+    figure = only(figures_in(nlp, text))
+    assert (figure.value, figure.unit, figure.what) == (3300.0, "feet", "mud")
+
+
+def test_figures_magnitude_of_a_unit_is_a_measure(nlp):
+    figure = only(figures_in(nlp, "The storm was hundreds of miles away from the well site."))
+    assert (figure.value, figure.unit, figure.what) == ((200.0, 999.0), "miles", "distance")
+
+
+def test_figures_year_before_a_singular_noun_is_a_year_in_a_run_on_headline(nlp):
+    text = "It is a new version of the H1N1 strain which caused the 1918 flu pandemic Current treatments do work."
+    assert figures_in(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "what"),
+    [
+        ("Chile has seen some 5,000 cases and seven deaths.", 7.0, "people"),
+        ("Preliminary reports showed 16 to 18 cases including one death.", 1.0, "people"),
+        ("The virus was spreading in at least two regions of the world.", 2.0, "regions"),
+        ("One man was killed when the roof collapsed.", 1.0, "man"),
+    ],
+)
+def test_figures_small_count_in_words_is_a_toll_a_hedged_count_or_an_event(nlp, sentence, value, what):
+    small = [figure for figure in figures_in(nlp, sentence) if figure.value == value]
+    assert [figure.what for figure in small] == [what]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["One reason is that the rigs are old.", "Two officials said the talks had stalled.", "They met one another."],
+)
+def test_figures_small_count_in_words_without_a_toll_or_event_is_prose(nlp, sentence):
+    assert figures_in(nlp, sentence) == []
+
+
+def test_figures_number_after_with_counts_the_verbs_object(nlp):
+    counts = figures_in(nlp, "Worldwide, the US has reported the most cases with 21,449.")
+    assert [(figure.value, figure.what) for figure in counts] == [(21449.0, "cases")]

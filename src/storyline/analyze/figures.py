@@ -50,6 +50,20 @@ SOURCE_NOUNS = {"official", "officials", "source", "sources", "diplomat", "diplo
 SPEECH_VERBS = {"say", "tell", "confirm", "add", "state", "announce", "report", "claim", "warn", "note",
                 "explain", "insist", "deny", "estimate", "testify", "write", "tweet"}  # fmt: skip
 ANAPHORIC = {"others", "more"}
+# Tolls are figures even when small and in words: "seven deaths", "one death".
+TOLL_NOUNS = {"death", "deaths", "fatality", "fatalities", "casualty", "casualties", "dead"}
+# A place that sees, records or reports what is counted is where it is: "Canada has seen 15 deaths".
+RECORDING_VERBS = {"see", "record", "report", "register", "confirm", "suffer", "experience", "log", "count",
+                   "detect", "identify", "document"}  # fmt: skip
+CURRENCIES = {"$", "€", "£"}
+# Words before a number that stress it rather than hedge a count: "only two people have died in it before".
+EMPHASES = {None, "only", "another", "an additional"}
+# What money is spent on or paid for is what the sum measures: "spend $2.1 million on television ads".
+MONEY_PREPOSITIONS = ("on", "for")
+# A measure after these, on a noun, measures that noun: "winds above 40 mph", "waves of 10 feet".
+MEASURE_PREPOSITIONS = {"of", "above", "below", "over", "under", "exceeding", "near", "around", "at"}
+BRACKETS_OPEN = {"(", "-LRB-", "["}
+BRACKETS_CLOSE = {")", "-RRB-", "]"}
 # Events that make a count a different quantity from a level: casualties, evacuations, arrests.
 EVENTS = {"kill": "killed", "die": "killed", "dead": "killed", "drown": "killed", "execute": "killed",
           "wound": "wounded", "injure": "injured", "hurt": "injured", "miss": "missing", "missing": "missing",
@@ -98,7 +112,7 @@ def _figure(
     if _is_conversion(doc, quantity, earlier):
         return None
     noun = _counted_noun(doc, quantity)
-    if quantity.spelled_small and not _is_reported_count(noun):
+    if quantity.spelled_small and not _is_small_count_a_figure(quantity, noun):
         return None
     previous = _previous_figure(doc, sentence, earlier)
     in_sentence = previous if previous is not None and previous.span.start >= sentence.start_char else None
@@ -110,6 +124,8 @@ def _figure(
     elif in_sentence is not None and in_sentence.unit == quantity.unit:
         what, owner, where = in_sentence.what, in_sentence.owner, None
         event = event or in_sentence.event
+    elif (measured := _measured_noun(doc, quantity)) is not None:
+        what, owner, where = _describe(doc, measured)
     elif quantity.unit in DIMENSIONS:
         what, owner, where = DIMENSIONS[quantity.unit], None, None
     elif quantity.unit is not None and (subject := _clause_subject(doc, quantity)) is not None:
@@ -156,11 +172,30 @@ def _event(noun: Token) -> str | None:
 
 
 def _is_conversion(doc: Doc, quantity: Quantity, earlier: list[Figure]) -> bool:
-    """ "100 kilometers (60 miles)": the bracketed measure restates the one before it."""
-    if quantity.unit is None or not earlier or earlier[-1].unit is None:
+    """ "100 kilometers (60 miles)", "3,300 ft -LRB- 1,006 m -RRB-": the bracketed measure restates the
+    one before it, whether or not its unit is one this module knows."""
+    if not earlier or earlier[-1].unit is None:
         return False
     before = doc.text[max(0, earlier[-1].span.end) : doc[quantity.start].idx]
-    return before.strip() == "("
+    if before.strip() not in BRACKETS_OPEN:
+        return False
+    closing = doc[quantity.end : quantity.end + 2]
+    return quantity.unit is not None or any(token.text in BRACKETS_CLOSE for token in closing)
+
+
+def _is_small_count_a_figure(quantity: Quantity, noun: Token | None) -> bool:
+    """A number under ten in words counts when it is a toll ("seven deaths", "one death"), when a hedge
+    makes it a count ("in at least two regions"), or when its clause reports it; "one" as a subject
+    only when something happened to it ("One man was killed", not "One reason is …")."""
+    if noun is None:
+        return False
+    if noun.lower_ in TOLL_NOUNS:
+        return True
+    if quantity.qualifier not in EMPHASES and quantity.value > 1:
+        return True
+    if not _is_reported_count(noun):
+        return False
+    return quantity.value > 1 or _event(noun) is not None
 
 
 def _is_reported_count(noun: Token | None) -> bool:
@@ -200,7 +235,33 @@ def _counted_noun(doc: Doc, quantity: Quantity) -> Token | None:
         return _climb_compounds(doc[quantity.end])
     if top.dep_ in {"pobj", "dobj", "attr", "oprd"}:
         verb = top.head.head if top.dep_ == "pobj" else top.head
+        if top.dep_ == "pobj" and top.head.lower_ == "with":  # "has reported the most cases with 21,449"
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "NNS"]
+            if objects and verb.pos_ in {"VERB", "AUX"}:
+                return objects[0]
         return _level_of_clause(verb, exclude=top)
+    return None
+
+
+def _measured_noun(doc: Doc, quantity: Quantity) -> Token | None:
+    """What a bare sum or measure is of: money spent on or paid for something ("spend $2.1 million on
+    television ads", "paying $400,000 for ads"), a measure on a noun ("winds above 40 mph")."""
+    if quantity.unit is None:
+        return None
+    root = _phrase_root(doc, quantity)
+    if quantity.unit in CURRENCIES:
+        holders = [root] + ([root.head] if root.dep_ in {"dobj", "attr"} and root.head.pos_ == "VERB" else [])
+        for holder in holders:
+            for preposition in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in MONEY_PREPOSITIONS):
+                objects = [c for c in preposition.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                if objects:
+                    return _climb_compounds(objects[0])
+        return None
+    preposition = root.head
+    if root.dep_ == "pobj" and preposition.lower_ in MEASURE_PREPOSITIONS and preposition.head.pos_ == "NOUN":
+        noun = preposition.head
+        if noun.lower_ not in LEVEL_NOUNS and noun.ent_type_ not in PLACE_LABELS:
+            return noun
     return None
 
 
@@ -223,7 +284,9 @@ def _clause_subject(doc: Doc, quantity: Quantity) -> Token | None:
 
 
 def _noun_after_of(doc: Doc, end: int) -> Token | None:
-    """ "dozens of American soldiers" → soldiers; "half of Syria's pre-war population" → population."""
+    """ "dozens of American soldiers" → soldiers; "half of Syria's pre-war population" → population;
+    "3,300 ft (1,006 m) of mud" → mud."""
+    end = _after_aside(doc, end)
     if end >= len(doc) or doc[end].lower_ != "of":
         return None
     objects = [child for child in doc[end].children if child.dep_ == "pobj"]
@@ -241,6 +304,16 @@ def _noun_after_of(doc: Doc, end: int) -> Token | None:
         if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"compound", "poss", "nmod", "amod"}:
             return _unwrap_level(token)
     return None
+
+
+def _after_aside(doc: Doc, end: int) -> int:
+    """The token after a short bracketed aside starting at ``end`` ("(1,006 m)"), else ``end``."""
+    if end >= len(doc) or doc[end].text not in BRACKETS_OPEN:
+        return end
+    for index in range(end + 1, min(len(doc), end + 6)):
+        if doc[index].text in BRACKETS_CLOSE:
+            return index + 1
+    return end
 
 
 def _phrase_root(doc: Doc, quantity: Quantity) -> Token:

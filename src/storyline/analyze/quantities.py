@@ -34,7 +34,7 @@ QUALIFIERS = (
     "an estimated", "as many as", "as few as", "at least", "at most", "close to", "fewer than",
     "less than", "more than", "no more than", "no fewer than", "upwards of", "just over", "just under",
     "well over", "up to", "an additional", "another", "approximately", "about", "around", "roughly",
-    "nearly", "almost", "near", "some", "over", "under", "only", "estimated", "between",
+    "nearly", "almost", "near", "some", "over", "under", "above", "below", "only", "estimated", "between",
 )  # fmt: skip
 TIME_UNITS = {
     "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
@@ -58,10 +58,10 @@ MEASURE_UNITS = (
     ("kilometres", "km"), ("km", "km"), ("miles", "miles"), ("mile", "miles"), ("acres", "acres"),
     ("hectares", "hectares"), ("tons", "tons"), ("tonnes", "tonnes"), ("barrels", "barrels"),
     ("gallons", "gallons"), ("liters", "liters"), ("litres", "liters"), ("kilograms", "kg"), ("kg", "kg"),
-    ("pounds", "pounds"), ("meters", "meters"), ("metres", "meters"), ("feet", "feet"),
+    ("pounds", "pounds"), ("meters", "meters"), ("metres", "meters"), ("feet", "feet"), ("ft", "feet"),
     ("dollars", "$"), ("euros", "€"), ("mph", "mph"), ("kph", "km/h"), ("km/h", "km/h"),
 )  # fmt: skip
-FUSED_UNITS = {"mph": "mph", "kph": "km/h", "foot": "feet", "meter": "meters", "metre": "meters", "kilometer": "km", "kilometre": "km",
+FUSED_UNITS = {"mph": "mph", "kph": "km/h", "foot": "feet", "ft": "feet", "meter": "meters", "metre": "meters", "kilometer": "km", "kilometre": "km",
                "km": "km", "mile": "miles", "ton": "tons", "tonne": "tonnes", "acre": "acres",
                "hectare": "hectares", "pound": "pounds", "gallon": "gallons", "barrel": "barrels",
                "percent": "percent"}  # fmt: skip
@@ -178,6 +178,9 @@ def _read_vague(doc: Doc, i: int) -> Quantity | None:
     if _words(doc, end, 1) != ["of"]:
         return None
     start, qualifier = _qualifier_before(doc, i)
+    unit, unit_end = _unit_after(doc, end + 1)
+    if unit is not None:  # "hundreds of miles away": a magnitude of a measure, not of things
+        return Quantity(start, unit_end, end - 1, value, qualifier, unit)
     return Quantity(start, end, end - 1, value, qualifier, None, needs_of=True)
 
 
@@ -266,10 +269,16 @@ def _is_not_an_amount(doc: Doc, quantity: Quantity) -> bool:
 
 
 def _is_year(anchor: Token, after: list[str]) -> bool:
+    """A four-digit number that could be a year is one unless the plural noun it counts follows at once
+    ("1500 troops", "1,500 new jobs"): "the 1918 flu pandemic" is a year even when a run-on headline
+    parses it as counting a later noun."""
     text = anchor.text
     if not (len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2199):
         return False
-    return not (anchor.dep_ == "nummod" and anchor.head.tag_ == "NNS" and anchor.head.lower_ not in TIME_UNITS)
+    if anchor.dep_ != "nummod" or anchor.head.tag_ != "NNS" or anchor.head.lower_ in TIME_UNITS:
+        return True
+    between = anchor.doc[anchor.i + 1 : anchor.head.i]
+    return anchor.head.i < anchor.i or any(token.pos_ not in {"ADJ", "NUM"} for token in between)
 
 
 def _is_part_of_code(doc: Doc, quantity: Quantity) -> bool:
@@ -300,12 +309,16 @@ def _is_in_name(doc: Doc, quantity: Quantity, before: Token | None) -> bool:
 
 
 def _is_small_word_number(doc: Doc, quantity: Quantity) -> bool:
-    """ "one senior official", "one of two helicopters", "a two-phased plan": in words, "one" and small
-    numbers before "of" or fused into an adjective are prose, not figures ("two sailors died" is kept;
-    ``figures.py`` also drops counts of sources such as "two officials said")."""
+    """ "one of two helicopters", "a two-phased plan", "one another": in words, small numbers before "of"
+    or fused into an adjective, and "one" not followed by what it counts, are prose, not figures.
+    ``figures.py`` decides the rest from the clause ("two sailors died" and "one death" are kept, "one
+    senior official said" is not)."""
     if not quantity.spelled_small or quantity.unit is not None:
         return False
-    return quantity.value <= 1 or _words(doc, quantity.end, 1) in (["of"], ["-"])
+    following = doc[quantity.end] if quantity.end < len(doc) else None
+    if quantity.value <= 1 and (following is None or following.pos_ not in {"NOUN", "PROPN", "ADJ"}):
+        return True
+    return _words(doc, quantity.end, 1) in (["of"], ["-"])
 
 
 def _is_change(doc: Doc, i: int) -> bool:
