@@ -82,6 +82,21 @@ def test_timex_anchored_flag_marks_values_computed_from_the_dct():
     assert [(timex.text, timex.anchored) for timex in found] == [("Wednesday", True), ("Dec. 3, 2018", False)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Citadel posted a third-quarter net loss, versus net income of $5.3 million a year earlier.",
+         [("third-quarter", True), ("a year earlier", True)]),
+        ("Net fell in the third quarter of 1988, compared with a gain a year earlier.",
+         [("the third quarter of 1988", False), ("a year earlier", False)]),
+    ],
+)
+def test_timex_anchored_flag_follows_the_quarter_a_comparison_refers_to(text, expected):
+    """ "a year earlier" after "third-quarter" depends on the DCT as much as the quarter does."""
+    found = find_time_expressions(text, PartialDate.parse("1989"))
+    assert [(timex.text, timex.anchored) for timex in found] == expected
+
+
 def test_timex_dates_carry_partial_dates_and_weeks_do_not():
     found = {timex.text: timex for timex in find_time_expressions(
         "In August, last week and on Dec. 3, 2018, during 2014.", SYRIA_DCT)}

@@ -47,6 +47,20 @@ class Context:
     last_year: int | None = None
     last_month: tuple[int, int] | None = None
     used_dct: bool = False
+    # Whether the remembered quarter and month were themselves computed from the DCT: "a year ago" after
+    # "third-quarter" depends on the DCT as much as "third-quarter" does.
+    quarter_anchored: bool = False
+    month_anchored: bool = False
+
+    def recalled_quarter(self) -> tuple[int, int] | None:
+        if self.last_quarter is not None and self.quarter_anchored:
+            self.used_dct = True
+        return self.last_quarter
+
+    def recalled_month(self) -> tuple[int, int] | None:
+        if self.last_month is not None and self.month_anchored:
+            self.used_dct = True
+        return self.last_month
 
     def day(self) -> dt.date | None:
         if self.dct is None or self.dct.precision != "day":
@@ -292,7 +306,7 @@ def _period(reading: Reading, ctx: Context) -> Resolved | None:
     if rel in ("the following", "the previous") and unit == "year" and ctx.last_year is not None:
         return "DATE", str(ctx.last_year + step), mod
     if rel in ("the following", "the previous") and unit == "month" and ctx.last_month is not None:
-        year, month = shift_month(*ctx.last_month, step)
+        year, month = shift_month(*ctx.recalled_month(), step)
         return "DATE", f"{year}-{month:02d}", mod
     if unit in SEASONS:
         code = SEASONS[unit]
@@ -378,15 +392,17 @@ def _focus_quarter(ctx: Context, quarter: tuple[int, int]) -> None:
     mentioned in passing and leaves the reported quarter in focus.
     """
     ctx.year_to_date = False
+    anchored = ctx.used_dct
     if ctx.last_quarter is None:
-        ctx.last_quarter = quarter
+        ctx.last_quarter, ctx.quarter_anchored = quarter, anchored
         return
     current = _current_quarter(ctx)
+    ctx.used_dct = anchored  # comparing with the DCT's quarter does not make this quarter's value depend on it
     if current is not None and quarter >= current:
         return
     if quarter[0] == ctx.last_quarter[0] and quarter[1] < ctx.last_quarter[1]:
         return
-    ctx.last_quarter = quarter
+    ctx.last_quarter, ctx.quarter_anchored = quarter, anchored
 
 
 def _current_quarter(ctx: Context, offset: int = 0) -> tuple[int, int] | None:
@@ -405,16 +421,16 @@ def _named_quarter(reading: Reading, ctx: Context) -> Resolved | None:
         return _year_back(reading, ctx)
     if fields["y"] is not None:
         if ctx.last_quarter and not ctx.year_to_date:
-            return "DATE", f"{fields['y']}-Q{ctx.last_quarter[1]}", None
+            return "DATE", f"{fields['y']}-Q{ctx.recalled_quarter()[1]}", None
         return "DATE", str(fields["y"]), None
     if which in ("current", "current fiscal"):
         quarter = _current_quarter(ctx)
     elif which in ("previous", "prior"):
-        quarter = ctx.last_quarter and _shift_quarter(ctx.last_quarter, -1) or _current_quarter(ctx, -1)
+        quarter = ctx.last_quarter and _shift_quarter(ctx.recalled_quarter(), -1) or _current_quarter(ctx, -1)
     else:
         if unit == "period" and not ctx.last_quarter and which not in ("latest", "most recent", "just-ended"):
             return None if not which else ("DATE", "XXXX-QX", None)
-        quarter = ctx.last_quarter or _current_quarter(ctx, -1)
+        quarter = ctx.recalled_quarter() or _current_quarter(ctx, -1)
     if quarter is None:
         return "DATE", "XXXX-QX", None
     return "DATE", f"{quarter[0]}-Q{quarter[1]}", None
@@ -428,7 +444,7 @@ def _shift_quarter(quarter: tuple[int, int], offset: int) -> tuple[int, int]:
 def _year_back(reading: Reading, ctx: Context) -> Resolved:
     """ "a year earlier", "the year-ago quarter": in earnings news the period a year before the one discussed."""
     if ctx.last_quarter is not None:
-        year, quarter = ctx.last_quarter
+        year, quarter = ctx.recalled_quarter()
         return "DATE", f"{year - 1}" if ctx.year_to_date else f"{year - 1}-Q{quarter}", None
     year = ctx.year()
     return "DATE", str(year - 1) if year is not None else "XXXX", None
@@ -585,5 +601,5 @@ def resolve(reading: Reading, ctx: Context) -> Resolved | None:
         if date is not None and not ctx.used_dct:
             ctx.last_year = date.value.year
         if date is not None and date.precision != "year":
-            ctx.last_month = (date.value.year, date.value.month)
+            ctx.last_month, ctx.month_anchored = (date.value.year, date.value.month), ctx.used_dct
     return resolved
