@@ -373,3 +373,22 @@ def test_figures_small_count_in_words_without_a_toll_or_event_is_prose(nlp, sent
 def test_figures_number_after_with_counts_the_verbs_object(nlp):
     counts = figures_in(nlp, "Worldwide, the US has reported the most cases with 21,449.")
     assert [(figure.value, figure.what) for figure in counts] == [(21449.0, "cases")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "where"),
+    [
+        ("It is winter in Argentina, and Chile, which has seen some 5,000 cases, is bracing for more.", 5000, "Chile"),
+        ("Canada has seen 15 deaths and 6,457 cases, according to the health ministry.", 6457, "Canada"),
+        ("Dozens of Bedouins gathered on Wednesday in the Sheikh Zwayd area near Rafah.", (24, 99), "Sheikh Zwayd"),
+    ],
+)
+def test_figures_place_is_the_antecedent_the_recording_subject_or_the_named_area(nlp, sentence, value, where):
+    expected = tuple(float(v) for v in value) if isinstance(value, tuple) else float(value)
+    figure = next(figure for figure in figures_in(nlp, sentence) if figure.value == expected)
+    assert figure.where == where
+
+
+def test_figures_owner_of_troops_is_not_their_place(nlp):
+    figure = only(figures_in(nlp, "The U.S. has about 2,000 troops."))
+    assert (figure.owner, figure.where) == ("U.S.", None)

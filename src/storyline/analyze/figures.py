@@ -82,6 +82,7 @@ DIMENSIONS = {"km": "distance", "miles": "distance", "feet": "distance", "meters
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", "from")
 PLACE_LABELS = {"GPE", "LOC"}
+INSIDE_PREPOSITIONS = {"in", "inside", "within"}
 OWNER_LABELS = {"GPE", "NORP", "ORG"}
 RETROSPECTIVE = re.compile(r"\bat (?:its|their|the) (?:peak|height)\b|\bat one point\b|\ball-time high\b", re.I)
 AS_OF = re.compile(r"\bas of\s*$", re.I)
@@ -425,7 +426,10 @@ def _where(doc: Doc, noun: Token) -> str | None:
         place = _place_of(doc, node)
         if place:
             return place
-        node = _up(node)
+        above = _up(node)
+        if node.dep_ == "relcl" and above is not None and above.ent_type_ in PLACE_LABELS:
+            return _place_text(doc, above)  # "Chile, which has seen some 5,000 cases"
+        node = above
     return None
 
 
@@ -435,6 +439,8 @@ def _up(node: Token) -> Token | None:
     if node.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "xcomp", "oprd", "appos", "compound"}:
         return node.head if node.head != node else None
     if node.dep_ == "relcl" and node.pos_ in {"VERB", "AUX"}:
+        return node.head
+    if node.dep_ == "conj" and node.pos_ in {"NOUN", "PROPN"}:  # "15 deaths and 6,457 cases": one verb
         return node.head
     return None
 
@@ -447,6 +453,8 @@ def _place_of(doc: Doc, node: Token) -> str | None:
     if place is None and node.pos_ in {"VERB", "AUX"}:
         for subject in (c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}):
             place = place or _place_by_preposition(doc, subject)  # "lenders in rural Cambodia charge …"
+            if place is None and subject.ent_type_ in PLACE_LABELS and node.lemma_ in RECORDING_VERBS:
+                place = _place_text(doc, subject)  # "Canada has seen 15 deaths"
     return place
 
 
@@ -462,6 +470,9 @@ def _place_by_preposition(doc: Doc, node: Token) -> str | None:
                     return _place_text(doc, target)
                 if target.lower_ == "country" and any(c.lower_ == "the" for c in target.children):
                     return _country_in_context(doc, target)
+                named = [c for c in target.children if c.dep_ in {"compound", "poss"} and c.ent_type_ in PLACE_LABELS]
+                if named and preposition in INSIDE_PREPOSITIONS:  # "in the Sheikh Zwayd area", "in Cairo's Tahrir Square"
+                    return " ".join(t.text for t in named[0].subtree if t.ent_type_ in PLACE_LABELS)
     return None
 
 

@@ -46,8 +46,8 @@ from storyline.story.entities import EntityIndex
 INCREMENTS = {"an additional", "another"}
 APPROXIMATE = {"about", "around", "roughly", "approximately", "some", "near", "close to", "an estimated", "estimated"}
 BELOW = {"nearly", "almost", "just under"}
-AT_LEAST = {"more than", "over", "at least", "upwards of", "just over", "well over", "no fewer than"}
-AT_MOST = {"fewer than", "less than", "under", "up to", "at most", "no more than", "as many as"}
+AT_LEAST = {"more than", "over", "above", "at least", "upwards of", "just over", "well over", "no fewer than"}
+AT_MOST = {"fewer than", "less than", "under", "below", "up to", "at most", "no more than", "as many as"}
 LOOSE = {"a couple of": 0.5, "a few": 0.0, "several": 0.0}
 EXACT_MARGIN, APPROXIMATE_MARGIN, BELOW_MARGIN = 0.005, 0.01, 0.03
 PEAK = re.compile(r"\b(?:peak|height|highest|high point|maximum|all-time high)\b", re.I)
