@@ -392,3 +392,27 @@ def test_figures_place_is_the_antecedent_the_recording_subject_or_the_named_area
 def test_figures_owner_of_troops_is_not_their_place(nlp):
     figure = only(figures_in(nlp, "The U.S. has about 2,000 troops."))
     assert (figure.owner, figure.where) == ("U.S.", None)
+
+
+def test_figures_as_of_is_the_time_of_the_figures_own_clause(nlp):
+    text = "Shell evacuated 160 workers Wednesday, and 20 helicopters were ferrying others Thursday."
+    workers, helicopters = figures_in(nlp, text, (("Wednesday", "2010-07-21"), ("Thursday", "2010-07-22")))
+    assert (workers.as_of.iso(), helicopters.as_of.iso()) == ("2010-07-21", "2010-07-22")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "date", "as_of"),
+    [
+        ("The virus first emerged in April in Mexico, which has recorded 113 deaths.", "April", "2017-04", "2018-02-05"),
+        ("In August, Trump introduced a strategy which includes sending an additional 4,000 troops.", "August",
+         "2017-08", "2017-08"),
+    ],
+)  # fmt: skip
+def test_figures_present_perfect_relative_clause_is_not_dated_by_the_main_clause(nlp, sentence, written, date, as_of):
+    figure = only(figures_in(nlp, sentence, ((written, date),)))
+    assert figure.as_of.iso() == as_of
+
+
+def test_figures_place_of_a_relative_clause_attached_to_the_verb_before_it(nlp):
+    text = "The H1N1 virus first emerged in April in Mexico , which has recorded 113 deaths and 7,624 cases ."
+    assert [figure.where for figure in figures_in(nlp, text)] == ["Mexico", "Mexico"]

@@ -83,9 +83,11 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", "from")
 PLACE_LABELS = {"GPE", "LOC"}
 INSIDE_PREPOSITIONS = {"in", "inside", "within"}
+RELATIVE_TAGS = {"WDT", "WP", "WRB"}
 OWNER_LABELS = {"GPE", "NORP", "ORG"}
 RETROSPECTIVE = re.compile(r"\bat (?:its|their|the) (?:peak|height)\b|\bat one point\b|\ball-time high\b", re.I)
 AS_OF = re.compile(r"\bas of\s*$", re.I)
+CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "acl", "parataxis", "conj"}
 CONTEXT_SENTENCES = 4  # how far back "in the country" looks for the country
 
 
@@ -426,10 +428,10 @@ def _where(doc: Doc, noun: Token) -> str | None:
         place = _place_of(doc, node)
         if place:
             return place
-        above = _up(node)
-        if node.dep_ == "relcl" and above is not None and above.ent_type_ in PLACE_LABELS:
-            return _place_text(doc, above)  # "Chile, which has seen some 5,000 cases"
-        node = above
+        antecedent = _antecedent(node)
+        if antecedent is not None and antecedent.ent_type_ in PLACE_LABELS:
+            return _place_text(doc, antecedent)  # "Chile, which has seen some 5,000 cases"
+        node = _up(node)
     return None
 
 
@@ -519,19 +521,29 @@ def _as_of(
     dated: Sequence[TimeExpression],
     unresolved: Sequence[TimeExpression] = (),
 ) -> PartialDate | None:
-    """The nearest dated time expression of the sentence, unless "at its peak" is nearer: "Friday's
-    announcement comes 10 years after …, which at its peak covered nearly one-third" is not as of Friday.
+    """The sentence's dated time expression of the figure's own clause ("… and had 20 helicopters
+    ferrying others Thursday" is Thursday's, not the Wednesday of the clause before), else the nearest
+    one, unless "at its peak" is nearer: "Friday's announcement comes 10 years after …, which at its
+    peak covered nearly one-third" is not as of Friday. A relative clause in the present perfect speaks
+    of now: "the virus emerged in April in Mexico, which has recorded 113 deaths" does not date the
+    deaths in April (but "a strategy introduced in August, which includes sending 4,000 troops" is
+    August's).
     A sentence whose date could not be resolved ("in December" in an article of unknown date) is not
     as of the article's date: the figure stays undated rather than wrongly dated."""
     start = doc[quantity.start].idx
     end = doc[quantity.end - 1].idx + len(doc[quantity.end - 1])
     text = article.text
+    anchor = doc[quantity.anchor]
+    perfect = _perfect_relative_clause(anchor)
     in_sentence = [
         timex
         for timex in dated
         if sentence.start_char <= timex.span.start < sentence.end_char
         and (timex.span.end <= start or timex.span.start >= end)
+        and (perfect is None or _perfect_relative_clause(_timex_root(doc, timex)) == perfect)
     ]
+    own_clause = [timex for timex in in_sentence if _clause_head(_timex_root(doc, timex)) == _clause_head(anchor)]
+    in_sentence = own_clause or in_sentence
     markers = [
         _distance(text, sentence.start_char + m.start(), sentence.start_char + m.end(), start, end)
         for m in RETROSPECTIVE.finditer(sentence.text)
@@ -546,6 +558,47 @@ def _as_of(
     if any(sentence.start_char <= timex.span.start < sentence.end_char for timex in unresolved):
         return None
     return article.published
+
+
+def _timex_root(doc: Doc, timex: TimeExpression) -> Token:
+    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else doc[0]
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause describes, also when the parser attached the clause to the verb
+    before it ("emerged in April in Mexico, which has recorded …")."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if verb.dep_ == "relcl":
+        return verb.head
+    pronouns = [c for c in verb.children if c.tag_ in RELATIVE_TAGS and c.i < verb.i and c.dep_ != "det"]
+    if verb.dep_ not in {"advcl", "ccomp", "conj"} or not pronouns:
+        return None
+    before = verb.doc[pronouns[0].i - 1] if pronouns[0].i > 0 else None
+    if before is not None and before.is_punct and before.i > 0:
+        before = verb.doc[before.i - 1]
+    return before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _perfect_relative_clause(token: Token) -> Token | None:
+    """The relative clause in the present perfect ("which has recorded", "where … have been reported")
+    a token is in, if any."""
+    node = token
+    while _antecedent(node) is None:
+        if node.head == node:
+            return None
+        node = node.head
+    auxiliaries = [child.lower_ for child in node.children if child.dep_ in {"aux", "auxpass"}]
+    return node if node.tag_ == "VBN" and any(word in {"has", "have"} for word in auxiliaries) else None
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb of the clause a token belongs to: the first head that starts a clause of its own."""
+    node = token
+    while node.head != node and not (node.dep_ in CLAUSE_DEPS and node.pos_ in {"VERB", "AUX"}):
+        node = node.head
+    return node
 
 
 def _timex_distance(text: str, timex: TimeExpression, start: int, end: int) -> int:
