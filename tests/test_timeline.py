@@ -291,3 +291,27 @@ def test_timeline_recalling_years_back_outranks_recalling_months_back():
     )
     ranked = rank_dates(date_sentences([syria]))
     assert ranked.index(PartialDate.parse("2011")) < ranked.index(PartialDate.parse("2018-08"))
+
+
+def test_timeline_sentence_with_two_years_is_dated_by_the_first_and_supports_the_second():
+    history = (
+        "At the height of the war in 2007, there were about 170,000 U.S. troops in Iraq, "
+        "but they dwindled to 40,000 until the complete withdrawal in 2011."
+    )
+    analysis = _analysis("ap", ["Officials spoke on Monday.", history], "2018-02-05",
+                         [("in 2007", "2007"), ("in 2011", "2011")])
+    (dated,) = [sentence for sentence in date_sentences([analysis]) if sentence.text == history]
+    assert (dated.date, dated.other_dates) == (PartialDate.parse("2007"), (PartialDate.parse("2011"),))
+
+
+def test_timeline_prefers_a_one_date_sentence_to_tell_the_date():
+    several = (
+        "At the height of the war in 2007, there were about 170,000 U.S. troops in Iraq, but they dwindled "
+        "to 40,000 until the complete withdrawal in 2011, which led to sectarian violence."
+    )
+    single = "US troop numbers eventually wound down to 40,000 before the complete withdrawal in 2011."
+    first = _analysis("first", [several], "2018-02-05", [("in 2007", "2007"), ("in 2011", "2011")])
+    second = _analysis("second", [single], "2018-02-05", [("in 2011", "2011")])
+    entries = build_timeline([first, second])
+    told_2011 = next(entry for entry in entries if entry.date == PartialDate.parse("2011"))
+    assert (told_2011.text, told_2011.support) == (single, 2)

@@ -1,10 +1,10 @@
 """Which sentences report a happening, and on which date.
 
 A timeline is built from *dated sentences*: a sentence takes the most specific calendar date among its own
-time expressions ("on Dec. 19, 2018" beats "in 2018"); a sentence with none takes its article's
-publication date only when it sits in the article's lead and reads as reported news, because that is the
-one place where news writing leaves the date implicit ("The White House said the United States has begun
-withdrawing troops"). Everything else stays undated rather than guessed.
+time expressions ("on Dec. 19, 2018" beats "in 2018"; "in 2007 … in 2011" dates it 2007 and lets it
+support 2011); a sentence with none takes its article's publication date only when it sits in the
+article's lead and reads as reported news, because that is the one place where news writing leaves the
+date implicit ("The White House said the United States has begun withdrawing troops"). Everything else stays undated rather than guessed.
 
 Sentences that cannot stand alone in a timeline are dropped here, once, for every later step: headlines
 and photo captions, questions, fragments, and sentences whose subject is a pronoun pointing into context
@@ -115,7 +115,9 @@ class DatedSentence:
 
     ``mentioned`` is True when the date comes from the sentence's own time expression, False when it is
     the publication date of a lead sentence; ``planned`` marks a sentence about something still to come
-    when its article was written.
+    when its article was written. ``other_dates`` are further dates of the same precision the sentence
+    reports ("170,000 troops in 2007, down to 40,000 by the complete withdrawal in 2011"): the sentence
+    supports those dates' entries without deciding whether they make the timeline.
     """
 
     article_index: int
@@ -125,6 +127,7 @@ class DatedSentence:
     mentioned: bool
     planned: bool
     published: PartialDate | None
+    other_dates: tuple[PartialDate, ...] = ()
 
 
 def date_sentences(analyses: Sequence[ArticleAnalysis]) -> list[DatedSentence]:
@@ -157,19 +160,22 @@ def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> li
             seen_texts.add(text)
             continue
         seen_texts.add(text)
-        date = most_specific_date(timexes_by_sentence[position])
-        if date is not None and lead_left > 0 and _reports_news_of_the_day(text, date, published):
-            date = None
-        mentioned = date is not None
-        if date is None:
+        dates = finest_dates(timexes_by_sentence[position])
+        if dates and lead_left > 0 and all(_reports_news_of_the_day(text, date, published) for date in dates):
+            dates = []
+        mentioned = bool(dates)
+        if not dates:
             opening = lead_left == LEAD_SENTENCES
             if lead_left <= 0 or published is None or (speaks_of_future(text) and not opening):
                 lead_left -= 1
                 continue
-            date = published
+            dates = [published]
         lead_left -= 1
+        date, *other_dates = dates
         planned = is_planned(date, published)
-        dated.append(DatedSentence(article_index, sentence, text, date, mentioned, planned, published))
+        dated.append(
+            DatedSentence(article_index, sentence, text, date, mentioned, planned, published, tuple(other_dates))
+        )
     return dated
 
 
@@ -182,18 +188,19 @@ def _reports_news_of_the_day(text: str, date: PartialDate, published: PartialDat
     return period_end(date) < published.value and _PRESENT_PERFECT.search(text) is not None
 
 
-def most_specific_date(timexes: Sequence[TimeExpression]) -> PartialDate | None:
-    """The finest calendar date among a sentence's time expressions; the first one written on a tie.
+def finest_dates(timexes: Sequence[TimeExpression]) -> list[PartialDate]:
+    """The distinct calendar dates of a sentence's finest precision, in written order.
 
-    Durations and recurring sets ("for 60 days", "every Monday") name no date and are ignored.
+    "On Dec. 19, 2018" beats "in 2018" in the same sentence (the year is its frame, not another event);
+    dates of equal precision are each reported ("170,000 troops in 2007, down to 40,000 by the complete
+    withdrawal in 2011"), so the sentence supports both on the timeline. Durations and recurring sets
+    ("for 60 days", "every Monday") name no date and are ignored.
     """
-    best: PartialDate | None = None
-    for timex in timexes:
-        if timex.type not in _DATED_TYPES or timex.date is None:
-            continue
-        if best is None or _PRECISION_RANK[timex.date.precision] > _PRECISION_RANK[best.precision]:
-            best = timex.date
-    return best
+    dated = [timex.date for timex in timexes if timex.type in _DATED_TYPES and timex.date is not None]
+    if not dated:
+        return []
+    finest = max(_PRECISION_RANK[date.precision] for date in dated)
+    return list(dict.fromkeys(date for date in dated if _PRECISION_RANK[date.precision] == finest))
 
 
 def is_self_contained(text: str) -> bool:

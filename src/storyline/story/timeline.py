@@ -139,6 +139,8 @@ def timeline_of_sentences(
     by_date: dict[PartialDate, list[int]] = defaultdict(list)
     for index, sentence in enumerate(dated):
         by_date[sentence.date].append(index)
+        for other_date in sentence.other_dates:
+            by_date[other_date].append(index)
         if previous_day_leads and not sentence.mentioned and sentence.date.precision == "day":
             by_date[PartialDate(sentence.date.value - dt.timedelta(days=1), "day")].append(index)
     ranked_dates = rank_dates(dated, article_weights)
@@ -222,11 +224,13 @@ def _pick_events(
     """Up to ``count`` representative sentences of one date with the sentences reporting the same event.
 
     A sentence's score is its cosine to the date's centroid, raised by how many other articles report the
-    same thing; candidates repeating an event already told (on any date) are skipped.
+    same thing; candidates repeating an event already told (on any date) are skipped. A sentence that
+    reports this date after another one supports the date's event but does not tell it.
     """
     member_vectors = vectors[members]
     articles = np.array([dated[index].article_index for index in members])
-    centroid = np.asarray(member_vectors.mean(axis=0)).ravel()
+    tells = np.array([date not in dated[index].other_dates for index in members])
+    centroid = np.asarray(member_vectors[np.flatnonzero(tells)].mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     if norm == 0:
         return []
@@ -245,6 +249,7 @@ def _pick_events(
         * (1.0 + np.log(support))
         * np.where(mentioned, 1.0, UNDATED_LEAD_FACTOR)
         * np.where([_STATE.search(dated[index].text) is not None for index in members], STATE_FACTOR, 1.0)
+        * tells
     )
     if told:
         limits = np.array(
