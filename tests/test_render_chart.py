@@ -10,7 +10,14 @@ import pytest
 from seed_story import seed_story
 
 from storyline.model import FigureSeries, PartialDate
-from storyline.render.chart import conflict_period, conflicting_points, nice_step, period_days, series_chart
+from storyline.render.chart import (
+    conflict_period,
+    conflicting_points,
+    nice_step,
+    period_days,
+    series_chart,
+    value_axis,
+)
 from storyline.render.citations import SourceIndex
 
 
@@ -30,6 +37,25 @@ def test_chart_period_days_cover_the_known_period(date, first, last):
 @pytest.mark.parametrize(("span", "step"), [(170000, 50000), (2000, 500), (13000, 5000), (1, 0.2), (7, 2)])
 def test_chart_nice_step_is_round(span, step):
     assert nice_step(span) == pytest.approx(step)
+
+
+def test_chart_value_axis_is_logarithmic_when_values_span_orders_of_magnitude():
+    axis = value_axis([170000, 8892, 2500])
+    assert axis.logarithmic
+    assert (axis.ticks[0], axis.ticks[-1]) == (2000, 200000)
+    assert axis.position(10000) == pytest.approx((axis.position(2000) + axis.position(50000)) / 2, abs=0.2)
+
+
+def test_chart_value_axis_is_linear_from_zero_for_values_of_one_magnitude():
+    axis = value_axis([2000, 900])
+    assert not axis.logarithmic
+    assert axis.ticks == (0, 500, 1000, 1500, 2000)
+
+
+def test_chart_names_a_logarithmic_scale():
+    story = seed_story()
+    svg = str(series_chart(story.figures[0], SourceIndex(story).cite))
+    assert "log scale" in svg
 
 
 def test_chart_flags_the_points_a_conflict_names():

@@ -121,7 +121,7 @@ def test_render_html_draws_one_chart_per_dated_series(seed_html):
     iraq = charts[0]
     assert 'class="conflict-band"' in iraq
     assert iraq.count('class="point conflict"') == 3
-    assert "2007" in iraq and "150,000" in iraq  # time and value axes
+    assert "2007" in iraq and "100,000" in iraq  # time and value axes
 
 
 def test_render_html_draws_ranges_as_error_bars(seed_html):

@@ -101,6 +101,45 @@ def nice_step(span: float, target_ticks: int = 5) -> float:
     return 10 * magnitude
 
 
+LOG_SCALE_RATIO = 30.0
+"""Values spanning more than this factor (170,000 troops at a peak beside 900 today) are drawn on a
+logarithmic axis, or the small ones would all sit on the zero line."""
+
+
+@dataclass(frozen=True, slots=True)
+class ValueAxis:
+    """The vertical axis: its tick values (lowest first) and where a value sits on the plot."""
+
+    ticks: tuple[float, ...]
+    logarithmic: bool
+
+    def position(self, value: float) -> float:
+        lowest, highest = self._scaled(self.ticks[0]), self._scaled(self.ticks[-1])
+        share = (highest - self._scaled(value)) / (highest - lowest)
+        return round(TOP + share * (HEIGHT - TOP - BOTTOM), 1)
+
+    def _scaled(self, value: float) -> float:
+        return math.log10(value) if self.logarithmic else value
+
+
+def value_axis(values: list[float]) -> ValueAxis:
+    """A linear axis from zero (or the lowest negative value) in round steps; a logarithmic one (ticks at
+    1, 2 and 5 times powers of ten) when all values are positive and span more than ``LOG_SCALE_RATIO``."""
+    lowest, highest = min(values), max(values)
+    if lowest > 0 and highest / lowest > LOG_SCALE_RATIO:
+        first, last = math.floor(math.log10(lowest)), math.ceil(math.log10(highest))
+        steps = [multiple * 10.0**power for power in range(first, last + 1) for multiple in (1, 2, 5)]
+        bottom = max(step for step in steps if step <= lowest)
+        top = min(step for step in steps if step >= highest)
+        return ValueAxis(tuple(step for step in steps if bottom <= step <= top), logarithmic=True)
+    lowest = min(0.0, lowest)
+    if highest <= lowest:
+        highest = lowest + 1
+    step = nice_step(highest - lowest)
+    first, last = math.floor(lowest / step), math.ceil(highest / step)
+    return ValueAxis(tuple(index * step for index in range(first, last + 1)), logarithmic=False)
+
+
 def _time_ticks(first_day: int, last_day: int) -> list[tuple[int, str]]:
     """Tick positions and labels: years for long spans, months for shorter, days for a few weeks."""
     first, last = dt.date.fromordinal(first_day), dt.date.fromordinal(last_day)
@@ -152,21 +191,13 @@ def series_chart(series: FigureSeries, cite: Callable[[Evidence], Citation]) -> 
     last_day = max(p.last_day for p in placed)
     padding = max(15, (last_day - first_day) // 20)
     first_day, last_day = first_day - padding, last_day + padding
-    lowest = min(0.0, min(p.low for p in placed))
-    highest = max(p.high for p in placed)
-    if highest <= lowest:
-        highest = lowest + 1
-    step = nice_step(highest - lowest)
-    lowest = math.floor(lowest / step) * step
-    highest = math.ceil(highest / step) * step
-
+    axis = value_axis([p.low for p in placed] + [p.high for p in placed])
     plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def x(day: float) -> float:
         return round(LEFT + (day - first_day) / (last_day - first_day) * plot_width, 1)
 
-    def y(value: float) -> float:
-        return round(TOP + (highest - value) / (highest - lowest) * plot_height, 1)
+    y = axis.position
 
     title = series_title(series)
     parts = [
@@ -184,22 +215,21 @@ def series_chart(series: FigureSeries, cite: Callable[[Evidence], Citation]) -> 
             f'width="{max(3.0, x(min(end, last_day)) - x(max(start, first_day)))}" height="{plot_height}">'
             f"<title>{escape(f'Sources disagree for {human_date(period)}: {values}')}</title></rect>"
         )
-    value = lowest
-    while value <= highest + step / 2:
+    for value in axis.ticks:
         parts.append(
             f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value)}" y2="{y(value)}"/>'
             f'<text class="tick" x="{LEFT - 8}" y="{y(value) + 4}" text-anchor="end">'
             f"{escape(compact_number(value))}</text>"
         )
-        value += step
-    baseline = y(lowest)
+    baseline = y(axis.ticks[0])
     parts.append(f'<line class="axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{baseline}" y2="{baseline}"/>')
     for day, label in _time_ticks(first_day, last_day):
         parts.append(
             f'<line class="axis" x1="{x(day)}" x2="{x(day)}" y1="{baseline}" y2="{baseline + 5}"/>'
             f'<text class="tick" x="{x(day)}" y="{baseline + 20}" text-anchor="middle">{escape(label)}</text>'
         )
-    parts.append(f'<text class="unit" x="{LEFT - 8}" y="{TOP - 6}" text-anchor="end">{escape(series.unit or "")}</text>')
+    unit = ", ".join(part for part in (series.unit, "log scale" if axis.logarithmic else None) if part)
+    parts.append(f'<text class="unit" x="{LEFT - 8}" y="{TOP - 6}" text-anchor="start">{escape(unit)}</text>')
     parts.append(_trend_line(placed, x, y))
     labels = _LabelSpace()
     for item in sorted(placed, key=lambda p: (p.middle_day, p.middle_value)):
