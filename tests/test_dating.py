@@ -79,6 +79,19 @@ def test_dating_birth_dates_are_background():
     assert date_article(text, today=TODAY).date is None
 
 
+def test_dating_an_article_is_not_older_than_the_months_it_tells_in_the_past():
+    text = ("The three countries were invited to join the alliance in July 1997 at the Madrid summit.\n\n"
+            "On April 4, 1949, Dean Acheson signed the treaty. The ceremony was held Friday.")
+    estimate = date_article(text, today=TODAY)
+    assert estimate.date is not None and estimate.date.value.year >= 1997
+
+
+def test_dating_a_weekday_written_with_a_date_moves_the_year_to_one_it_fits():
+    text = ("The singer was found dead in April 2008, police said.\n\n"
+            "Fans gathered on Sunday 11 April at the estate. A vigil followed on 12 April.")
+    assert date_article(text, today=TODAY).date == PartialDate.parse("2010-04-12")
+
+
 @pytest.mark.parametrize("text", ["", "zzkq wpx 20188 31 February ----", "The sky was blue."])
 def test_dating_text_without_date_cues_gives_no_date(text):
     estimate = date_article(text, today=TODAY)

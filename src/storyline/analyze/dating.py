@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from storyline.analyze.timex import find_time_expressions
 from storyline.analyze.timex.lexicon import WEEKDAYS
-from storyline.analyze.timex.normalize import speaks_of_future
+from storyline.analyze.timex.normalize import clause_tense, speaks_of_future
 from storyline.model import DateEstimate, PartialDate, TimeExpression
 
 __all__ = ["ANCHOR_CONFIDENCE", "date_article", "date_collection", "plausible_metadata"]
@@ -68,6 +68,7 @@ _PRIOR_KERNEL = {0: 1.0, 1: 0.8, 2: 0.5, 3: 0.35, 4: 0.2}
 _AGREEING_SIMILARITY = 0.15
 _AGREEING_WEEKDAY_CONFIDENCE = 0.55
 _WEEKDAY_NAME = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+_CALENDAR_CYCLE = 11  # within this many years every date falls on every weekday at least once
 _BIRTH = re.compile(r"(?i)\b(?:born|died|founded|established)\b(?:\s+(?:on|in))?\s*$")
 _NAMES_AN_EVENT = re.compile(r"\b(?:the|of)\s+$")
 _EVENT_NOUN = re.compile(r"\s+(?!(?:and|or|to|in|at|on|by|for|of|when|as|after|before|until|the|a|an)\b)[a-z]{3,}\b")
@@ -98,6 +99,7 @@ class _Cues:
     days: list[tuple[dt.date, str, bool]] = field(default_factory=list)  # (day, text, future)
     partial_days: list[tuple[int, int, str, bool]] = field(default_factory=list)  # (month, day, text, future)
     weekdays: list[tuple[int, str]] = field(default_factory=list)
+    weekday_dates: list[tuple[int, int, int, str]] = field(default_factory=list)  # "Monday, Oct. 26": month, day, weekday
     months: list[tuple[int, int, str]] = field(default_factory=list)
     years: list[tuple[int, str, bool]] = field(default_factory=list)
     last_week_days: list[tuple[dt.date | tuple[int, int], str]] = field(default_factory=list)
@@ -105,6 +107,7 @@ class _Cues:
     today_days: list[tuple[dt.date | tuple[int, int], str]] = field(default_factory=list)
     says_this_year: bool = False
     past_bare_years: set[int] = field(default_factory=set)
+    told_in_past: list[dt.date] = field(default_factory=list)  # starts of months a past-tense verb governs
     contexts: set[str] = field(default_factory=set)  # the words around each dated mention
 
     @property
@@ -114,6 +117,12 @@ class _Cues:
         years = [year for year, _, _ in self.months]
         years += self.past_bare_years
         return max(years, default=None)
+
+    @property
+    def written_after(self) -> dt.date | None:
+        """The start of the latest month or year a past-tense verb governs ("were invited in July 1997"):
+        the article cannot be older, whatever older full dates it recalls ("On April 4, 1949, ... signed")."""
+        return max(self.told_in_past, default=None)
 
 
 def plausible_metadata(date: PartialDate | None, today: dt.date) -> str | None:
@@ -201,7 +210,10 @@ def _read_cues(text: str, boilerplate: frozenset[str] = frozenset()) -> _Cues:
                 text, timex.span.end
             ):
                 continue  # "the April 20 explosion", "the 11 September 2001 attacks": an event named by its date
-        future = speaks_of_future(text, timex.span.start)
+        tense = clause_tense(text, timex.span.start)
+        future = tense == "future"
+        if tense == "past" and timex.date is not None and timex.date.precision == "month" and timex.type == "DATE":
+            cues.told_in_past.append(timex.date.value)
         if key is not None:
             day_mentions.append(timex)
             if isinstance(key, dt.date):
@@ -215,6 +227,9 @@ def _read_cues(text: str, boilerplate: frozenset[str] = frozenset()) -> _Cues:
                 if cues.dateline is None and cues.dateline_without_year is None and _is_dateline(text, timex):
                     cues.dateline_without_year = (key[0], key[1], timex.text)
                 cues.partial_days.append((key[0], key[1], timex.text, future))
+                named = _WEEKDAY_NAME.search(timex.text)
+                if named:
+                    cues.weekday_dates.append((key[0], key[1], WEEKDAYS[named.group().lower()], timex.text))
         elif re.fullmatch(r"XXXX-WXX-[1-7]", timex.value) and not future:
             cues.weekdays.append((int(timex.value[-1]), timex.text))
         elif timex.date is not None and timex.date.precision == "month" and not future:
@@ -236,15 +251,39 @@ def _read_cues(text: str, boilerplate: frozenset[str] = frozenset()) -> _Cues:
     return cues
 
 
-def _reference_year(cues: _Cues, hint: int | None) -> int | None:
-    """The year that dates written without one ("December 11") most likely belong to."""
+def _reference_year(cues: _Cues, hint: int | None, today: dt.date) -> int | None:
+    """The year that dates written without one ("December 11") most likely belong to: the latest year of
+    the recent dates the text gives, moved forward to the first year its weekday-dates fit ("Sunday
+    11 April" beside "in April 2008" is 2010)."""
     if cues.dateline is not None:
         return cues.dateline[0].year
     recent = [day.year for day, _, future in cues.days if not future]
     recent += [year for year, _, _ in cues.months]
-    if recent:
-        return max(recent)
-    return hint
+    year = max(recent) if recent else hint
+    if year is None:
+        return None
+    return _weekday_year(cues, year, today.year) or year
+
+
+def _weekday_year(cues: _Cues, floor: int, ceiling: int) -> int | None:
+    """The first year from ``floor`` in which every date written with its weekday falls on that weekday.
+
+    A date falls on the same weekday again only after 5, 6 or 11 years, so a text that names a past year
+    and writes "Monday, Oct. 26" pins its year; None when there is no such date or no year fits.
+    """
+    if not cues.weekday_dates:
+        return None
+    for year in range(floor, min(ceiling, floor + _CALENDAR_CYCLE) + 1):
+        if all(_falls_on(year, month, day, weekday) for month, day, weekday, _ in cues.weekday_dates):
+            return year
+    return None
+
+
+def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return dt.date(year, month, day).isoweekday() == weekday
+    except ValueError:
+        return False
 
 
 def _complete(key: dt.date | tuple[int, int], year: int | None, span: DayRange | None = None) -> dt.date | None:
@@ -324,7 +363,7 @@ def _score_days(
     }
     best: tuple[float, dt.date, list[str]] | None = None
     for candidate in sorted(candidates):
-        if candidate > today or not _inside(candidate, span):
+        if candidate > today or not _inside(candidate, span) or _before(candidate, cues.written_after):
             continue
         score, notes = 0.0, []
         for day, label in mentioned:
@@ -379,6 +418,10 @@ def _inside(day: dt.date, span: DayRange | None) -> bool:
     return span is None or span[0] <= day <= span[1]
 
 
+def _before(day: dt.date, floor: dt.date | None) -> bool:
+    return floor is not None and day < floor
+
+
 def _year_guess(cues: _Cues, today: dt.date) -> tuple[int, list[str], float] | None:
     """The publication year from years alone: the latest year the text treats as past or present.
 
@@ -404,11 +447,11 @@ def _estimate(
     if cues.dateline is not None and cues.dateline[0] <= today and _inside(cues.dateline[0], span):
         day, label = cues.dateline
         return DateEstimate(PartialDate(day, "day"), "text", 0.9, (f"dateline '{label}'",))
-    year = _reference_year(cues, year_hint)
+    year = _reference_year(cues, year_hint, today)
     if cues.dateline_without_year is not None and year is not None:
         month, number, label = cues.dateline_without_year
         day = _complete((month, number), year, span)
-        if day is not None and day <= today and _inside(day, span):
+        if day is not None and day <= today and _inside(day, span) and not _before(day, cues.written_after):
             return DateEstimate(PartialDate(day, "day"), "text", 0.8, (f"dateline '{label}' in {year}",))
     scored = _score_days(cues, year, today, span, prior, landmarks)
     if scored is not None:
@@ -466,7 +509,7 @@ def date_collection(
     wide = (span[0] - _SPAN_MARGIN, span[1] + _SPAN_MARGIN)
     recalled = Counter(
         day for cues in cues_of.values()
-        for day in {day for day, _ in _mentioned_days(cues, _reference_year(cues, year_hint), today, wide)}
+        for day in {day for day, _ in _mentioned_days(cues, _reference_year(cues, year_hint, today), today, wide)}
     )
     threshold = max(_LANDMARK_MIN_ARTICLES, _LANDMARK_SHARE * len(cues_of))
     landmarks = frozenset(day for day, count in recalled.items() if count >= threshold)
