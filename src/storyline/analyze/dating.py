@@ -120,7 +120,7 @@ class _Cues:
 
     @property
     def written_after(self) -> dt.date | None:
-        """The start of the latest month or year a past-tense verb governs ("were invited in July 1997"):
+        """The start of the latest month a past-tense verb governs ("were invited in July 1997"):
         the article cannot be older, whatever older full dates it recalls ("On April 4, 1949, ... signed")."""
         return max(self.told_in_past, default=None)
 
@@ -268,8 +268,10 @@ def _reference_year(cues: _Cues, hint: int | None, today: dt.date) -> int | None
 def _weekday_year(cues: _Cues, floor: int, ceiling: int) -> int | None:
     """The first year from ``floor`` in which every date written with its weekday falls on that weekday.
 
-    A date falls on the same weekday again only after 5, 6 or 11 years, so a text that names a past year
-    and writes "Monday, Oct. 26" pins its year; None when there is no such date or no year fits.
+    A date falls on the same weekday again only after 5, 6 or 11 years, so a text that dates recent
+    events and writes "Sunday 11 April" pins its year; None when there is no such date or no year fits.
+    (Searched from the recent dates' year only: from a bare historic year, "in 1953", the first fitting
+    year is as likely wrong as right.)
     """
     if not cues.weekday_dates:
         return None
