@@ -9,7 +9,7 @@ from lxml import etree
 
 from conftest import shared_data
 from storyline.errors import BadInput
-from storyline.eval.timex import read_timeml, run
+from storyline.eval.timex import read_timeml, run, value_kind
 
 FILES = ("TimeBank/ABC19980108.1830.0711.tml", "AQUAINT/APW19980807.0261.tml")
 
@@ -62,3 +62,21 @@ def test_eval_timex_rejects_an_unknown_dct_mode(two_files):
 def test_eval_timex_says_when_no_timeml_is_found(tmp_path):
     with pytest.raises(BadInput, match="no .tml files"):
         run(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [("1998-08-07", "day"), ("1998-08-07T10:00", "time"), ("P3Y", "duration"), ("XXXX-WXX-5", "underspecified"),
+     ("1989-Q3", "quarter"), ("1998-W33", "week"), ("1998-FA", "season"), ("1989", "year"), ("199", "decade"),
+     ("PAST_REF", "reference"), ("1998-08", "month")],
+)
+def test_eval_timex_value_kinds(value, kind):
+    assert value_kind(value) == kind
+
+
+def test_eval_timex_breaks_value_accuracy_down_by_kind(two_files):
+    result = run(two_files, dct_mode="none")
+    by_kind = result["value_by_kind"]
+    assert sum(row["gold"] for row in by_kind.values()) == result["timexes"]
+    assert by_kind["day"]["right"] < by_kind["day"]["gold"]  # "Friday" needs the DCT
+    assert all(0.0 <= row["accuracy"] <= 1.0 for row in by_kind.values())

@@ -10,7 +10,9 @@ from the text (and reports how well it dated the documents); "none" gives no DCT
 
 from __future__ import annotations
 
+import re
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -23,6 +25,21 @@ from storyline.errors import BadInput
 from storyline.model import DateEstimate, PartialDate, TimeExpression
 
 DCT_MODES = ("gold", "infer", "none")
+# What a gold value names, in the order tried: which kinds a DCT mode gets right tells what it lacks
+# (without a DCT, durations stay right while days, months and quarters need the date).
+_VALUE_KINDS = (
+    ("reference", re.compile(r".*_REF")),
+    ("duration", re.compile(r"P.*")),
+    ("underspecified", re.compile(r".*X.*")),
+    ("time", re.compile(r"\d{4}-\d\d-\d\dT.*")),
+    ("day", re.compile(r"\d{4}-\d\d-\d\d")),
+    ("week", re.compile(r"\d{4}-W\d\d.*")),
+    ("month", re.compile(r"\d{4}-\d\d")),
+    ("quarter", re.compile(r"\d{4}-[QH]\d")),
+    ("season", re.compile(r"\d{4}-(?:SP|SU|FA|WI)")),
+    ("year", re.compile(r"\d{4}")),
+    ("decade", re.compile(r"\d{2,3}")),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +90,11 @@ def read_timeml(path: Path) -> TimeMLDocument:
 
     walk(text_element)
     return TimeMLDocument(path, "".join(pieces), dct, tuple(gold))
+
+
+def value_kind(value: str) -> str:
+    """ "day" for "1998-08-07", "duration" for "P3Y", "underspecified" for "XXXX-WXX-5", … ("other" if none)."""
+    return next((kind for kind, pattern in _VALUE_KINDS if pattern.fullmatch(value)), "other")
 
 
 def _relaxed_pairs(gold: tuple[GoldTimex, ...], system: list[TimeExpression]) -> list[tuple[GoldTimex, TimeExpression]]:
@@ -145,6 +167,8 @@ def run(data: Path, dct_mode: str = "gold", out: Path | None = None) -> dict:
     if not paths:
         raise BadInput(f"{data}: no .tml files found; pass a TimeML file or a folder holding some")
     counts = {"system": 0, "gold": 0, "strict": 0, "relaxed": 0, "value": 0, "type": 0}
+    kinds_gold: Counter[str] = Counter()
+    kinds_right: Counter[str] = Counter()
     estimates: list[tuple[DateEstimate, PartialDate | None]] = []
     seconds = 0.0
     for path in paths:
@@ -168,6 +192,8 @@ def run(data: Path, dct_mode: str = "gold", out: Path | None = None) -> dict:
         counts["relaxed"] += len(pairs)
         counts["value"] += sum(1 for item, guess in pairs if item.value == guess.value)
         counts["type"] += sum(1 for item, guess in pairs if item.type == guess.type)
+        kinds_gold.update(value_kind(item.value) for item in document.timexes)
+        kinds_right.update(value_kind(item.value) for item, guess in pairs if item.value == guess.value)
         if out is not None:
             write_timeml(path, document, found, Path(out))
     strict = _f1(counts["strict"], counts["system"], counts["gold"])
@@ -184,6 +210,10 @@ def run(data: Path, dct_mode: str = "gold", out: Path | None = None) -> dict:
         "value_f1": round(_f1(counts["value"], counts["system"], counts["gold"])[2], 4),
         "type_f1": round(_f1(counts["type"], counts["system"], counts["gold"])[2], 4),
         "docs_per_second": round(len(paths) / seconds, 1) if seconds else 0.0,
+        "value_by_kind": {
+            kind: {"gold": total, "right": kinds_right[kind], "accuracy": round(kinds_right[kind] / total, 4)}
+            for kind, total in kinds_gold.most_common()
+        },
     }
     if dct_mode == "infer":
         result.update(_dating_scores(estimates))
