@@ -416,3 +416,44 @@ def test_figures_present_perfect_relative_clause_is_not_dated_by_the_main_clause
 def test_figures_place_of_a_relative_clause_attached_to_the_verb_before_it(nlp):
     text = "The H1N1 virus first emerged in April in Mexico , which has recorded 113 deaths and 7,624 cases ."
     assert [figure.where for figure in figures_in(nlp, text)] == ["Mexico", "Mexico"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The spill had so far cost the company $9.5bn.", 9.5e9, "$"),
+        ("It protects £10m of debt.", 1e7, "£"),
+        ("The disaster involved a spill of 4.9 m barrels of oil.", 4.9e6, "barrels"),
+    ],
+)
+def test_figures_scale_abbreviations_multiply_the_value(nlp, sentence, value, unit):
+    figure = only(figures_in(nlp, sentence))
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_figures_metres_abbreviated_are_not_millions(nlp):
+    assert all(figure.value < 1e6 for figure in figures_in(nlp, "The pipe was cut 1,524 m below the surface."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How long are these leases? 3, 7, 10 years or until the end of production?",
+        "#AC 360 Widespread damage in Mississippi and Alabama.",
+        "Reuters UK WRAPUP 2-Obama visits Gulf disaster.",
+        "The tally of confirmed cases is heading towards the 3,000 mark.",
+        "It drew many of the airline chiefs, more than 200 of whom gathered in Kuala Lumpur.",
+    ],
+)
+def test_figures_lists_of_durations_hashtags_names_and_empty_nouns_are_not_figures(nlp, text):
+    assert figures_in(nlp, text) == []
+
+
+def test_figures_list_of_numbers_shares_the_unit_written_last(nlp):
+    shares = figures_in(nlp, "Its lease partners Anadarko Petroleum and Mitsui will pay 25 and 10 percent.")
+    assert [(figure.value, figure.unit) for figure in shares] == [(25.0, "percent"), (10.0, "percent")]
+
+
+def test_figures_people_named_in_two_words_are_counted_as_named(nlp):
+    text = "Troops attacked a village, killing one East Timorese and wounding 22 others."
+    assert [(f.value, f.what) for f in figures_in(nlp, text)] == [(1.0, "east timorese"), (22.0, "east timorese")]

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from storyline.analyze.quantities import Quantity, find_quantities
+from storyline.analyze.quantities import MEASURE_UNITS, Quantity, find_quantities
 from storyline.model import Article, Figure, PartialDate, Span, TimeExpression
 
 TROOP_WORDS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "servicemember", "servicemembers",
@@ -56,6 +56,10 @@ TOLL_NOUNS = {"death", "deaths", "fatality", "fatalities", "casualty", "casualti
 RECORDING_VERBS = {"see", "record", "report", "register", "confirm", "suffer", "experience", "log", "count",
                    "detect", "identify", "document"}  # fmt: skip
 CURRENCIES = {"$", "€", "£"}
+UNIT_WORDS = {word for written, _ in MEASURE_UNITS for word in written.split()}
+NOT_THINGS = {"million", "billion", "thousand", "hundred", "trillion", "m", "bn", "pm", "am", "percent", "per",
+              "cent", "p", "whom", "which", "them", "those", "these", "us", "it", "one", "ones", "mark",
+              "threshold", "milestone", "basis", "times"}  # fmt: skip
 # Words before a number that stress it rather than hedge a count: "only two people have died in it before".
 EMPHASES = {None, "only", "another", "an additional"}
 # What money is spent on or paid for is what the sum measures: "spend $2.1 million on television ads".
@@ -137,7 +141,7 @@ def _figure(
         return None
     if where is None and previous is not None and previous.what == what:
         where = previous.where
-    if not what or (what == "area" and where is None):
+    if not _is_a_thing(what) or (what == "area" and where is None):
         return None
     if what in DEATHS:
         what, event = "people", "killed"
@@ -157,6 +161,12 @@ def _figure(
         owner=owner,
         event=event,
     )
+
+
+def _is_a_thing(what: str) -> bool:
+    """What is counted is a word, not a scale, unit or clock word left over from odd text ("a dozen of
+    more than $10 million", "at 423.1 p.", "#ac 360 8:47 pm")."""
+    return bool(what) and what.replace("-", "").replace(" ", "").isalpha() and len(what) > 1 and what not in NOT_THINGS
 
 
 def _event(noun: Token) -> str | None:
@@ -187,18 +197,19 @@ def _is_conversion(doc: Doc, quantity: Quantity, earlier: list[Figure]) -> bool:
 
 
 def _is_small_count_a_figure(quantity: Quantity, noun: Token | None) -> bool:
-    """A number under ten in words counts when it is a toll ("seven deaths", "one death"), when a hedge
-    makes it a count ("in at least two regions"), or when its clause reports it; "one" as a subject
-    only when something happened to it ("One man was killed", not "One reason is …")."""
+    """A number under ten in words counts when it is a toll ("seven deaths", "one death"), when
+    something happened to what it counts ("killing one East Timorese", "One man was killed"), when a
+    hedge makes it a count ("in at least two regions"), or when its clause reports it ("Two sailors
+    are missing"); not "One reason is …", "one senior official said", "the two men"."""
     if noun is None:
         return False
     if noun.lower_ in TOLL_NOUNS:
         return True
     if quantity.qualifier not in EMPHASES and quantity.value > 1:
         return True
-    if not _is_reported_count(noun):
-        return False
-    return quantity.value > 1 or _event(noun) is not None
+    if _event(noun) is not None and noun.lower_ not in SOURCE_NOUNS:
+        return True
+    return quantity.value > 1 and _is_reported_count(noun)
 
 
 def _is_reported_count(noun: Token | None) -> bool:
@@ -232,7 +243,7 @@ def _counted_noun(doc: Doc, quantity: Quantity) -> Token | None:
     top = _phrase_root(doc, quantity)
     head = top.head
     if top.dep_ in {"nummod", "compound", "amod", "quantmod", "nmod", "npadvmod"} and head.i >= quantity.end:
-        if head.pos_ in {"NOUN", "PROPN"}:
+        if head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in UNIT_WORDS:  # "25 and 10 percent": not a noun
             return _unwrap_level(_climb_compounds(head))
     if quantity.unit is not None and quantity.end < len(doc) and doc[quantity.end].pos_ == "NOUN":
         return _climb_compounds(doc[quantity.end])
@@ -373,8 +384,8 @@ def _level_of_clause(verb: Token, exclude: Token) -> Token | None:
 
 def _describe(doc: Doc, noun: Token) -> tuple[str, str | None, str | None]:
     """(what, owner, where) around the counted noun."""
-    if not any(ch.isalpha() for ch in noun.text):
-        return "", None, None
+    if not any(ch.isalpha() for ch in noun.text) or noun.ent_type_ == "PERSON":
+        return "", None, None  # "WRAPUP 2-Obama visits Gulf" counts no Obamas
     if noun.ent_type_ in PLACE_LABELS:  # a share of a place ("one-third of Iraq") is of its area
         return ("area", None, _place_text(doc, noun)) if _is_share_of(noun) else ("", None, None)
     level_head = noun.head if noun.dep_ == "compound" and noun.head.lower_ in LEVEL_NOUNS else None
@@ -388,6 +399,12 @@ def _is_share_of(noun: Token) -> bool:
 
 
 def _normalize_what(noun: Token) -> str:
+    """ "troops" for every word for soldiers; a people named in more than one word as named ("one East
+    Timorese" counts east timorese); else the noun as written, lower case."""
+    if noun.ent_type_ == "NORP":
+        for ent in noun.doc.ents:
+            if ent.start <= noun.i < ent.end and ent.end - 1 == noun.i:
+                return ent.text.lower()
     word = noun.lower_
     if word in TROOP_WORDS or (word in {"members", "member"} and any(c.lower_ == "service" for c in noun.children)):
         return "troops"

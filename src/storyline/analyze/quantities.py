@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# "$9.5bn", "4.9m barrels": a scale abbreviation fused to the number or right after it.
+FUSED_SCALE = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(bn|mn|m|tn|trn)$", re.I)
+SCALE_ABBREVIATIONS = {"bn": 1e9, "mn": 1e6, "m": 1e6, "tn": 1e12, "trn": 1e12}
 MAX_DIGITS = 15  # beyond this a "number" is an identifier or noise; a float could not even hold it exactly
 
 UNITS_WORDS = {
@@ -53,6 +56,7 @@ MEASURE_UNITS = (
     ("square miles", "square miles"), ("square mile", "square miles"), ("square kilometers", "square km"),
     ("square kilometres", "square km"), ("sq km", "square km"), ("square km", "square km"),
     ("percentage points", "percentage points"), ("percentage point", "percentage points"),
+    ("basis points", "basis points"), ("basis point", "basis points"),
     ("per cent", "percent"), ("percent", "percent"), ("%", "percent"), ("miles per hour", "mph"),
     ("kilometers per hour", "km/h"), ("kilometres per hour", "km/h"), ("kilometers", "km"),
     ("kilometres", "km"), ("km", "km"), ("miles", "miles"), ("mile", "miles"), ("acres", "acres"),
@@ -133,6 +137,8 @@ def _read_at(doc: Doc, i: int) -> Quantity | None:
     anchor = end - 1
     if unit is None:
         unit, end = _unit_after(doc, end)
+    if unit is None:  # "25 and 10 percent": the first of a list takes the unit written after the last
+        unit = _unit_after(doc, _list_end(doc, end))[0]
     counted = None
     if unit is None and _words(doc, end, 1) == ["-"] and end + 1 < len(doc) and doc[end + 1].tag_ == "NN":
         counted = end + 1
@@ -146,6 +152,9 @@ def _read_number(doc: Doc, i: int) -> tuple[float, int] | None:
         return None
     text = doc[i].text.replace("\u00a0", "")
     lower = text.lower()
+    fused = FUSED_SCALE.match(text)
+    if fused and _is_scale_abbreviation(doc, i, fused.group(2).lower(), i + 1):
+        return float(fused.group(1).replace(",", "")) * SCALE_ABBREVIATIONS[fused.group(2).lower()], i + 1
     if DIGITS.match(text):
         digits = text.replace(",", "").split(".")[0]
         if len(digits) > MAX_DIGITS or (len(digits) > 1 and digits.startswith("0")):
@@ -160,7 +169,23 @@ def _read_number(doc: Doc, i: int) -> tuple[float, int] | None:
     while end < len(doc) and doc[end].lower_ in SCALES:
         value *= SCALES[doc[end].lower_]
         end += 1
+    if end < len(doc) and doc[end].lower_ in SCALE_ABBREVIATIONS and _is_scale_abbreviation(doc, i, doc[end].lower_, end + 1):
+        value *= SCALE_ABBREVIATIONS[doc[end].lower_]
+        end += 1
     return value, end
+
+
+def _is_scale_abbreviation(doc: Doc, i: int, abbreviation: str, following: int) -> bool:
+    """ "bn" is always billions; "m" is millions after a currency sign or before what it counts ("£10m
+    of debt", "4.9m barrels") and metres otherwise ("1,524m below the surface", "the 100m race")."""
+    if abbreviation not in {"m", "mn"}:
+        return True
+    if i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS:
+        return True
+    if following < len(doc):
+        word = doc[following]
+        return word.lower_ == "of" or word.tag_ in {"NNS", "NNPS"}
+    return False
 
 
 def _read_vague(doc: Doc, i: int) -> Quantity | None:
@@ -179,7 +204,7 @@ def _read_vague(doc: Doc, i: int) -> Quantity | None:
         return None
     start, qualifier = _qualifier_before(doc, i)
     unit, unit_end = _unit_after(doc, end + 1)
-    if unit is not None:  # "hundreds of miles away": a magnitude of a measure, not of things
+    if unit is not None and unit != "pounds":  # "hundreds of miles away" measures; "billions of pounds" is unclear
         return Quantity(start, unit_end, end - 1, value, qualifier, unit)
     return Quantity(start, end, end - 1, value, qualifier, None, needs_of=True)
 
@@ -253,6 +278,9 @@ def _is_not_an_amount(doc: Doc, quantity: Quantity) -> bool:
     before = doc[quantity.start - 1] if quantity.start > 0 else None
     if quantity.unit is None and after and after[0] in TIME_UNITS:
         return True
+    listed = _list_end(doc, quantity.end)
+    if quantity.unit is None and quantity.end < listed < len(doc) and doc[listed].lower_ in TIME_UNITS:
+        return True  # "3, 7 or 10 years"
     if len(after) > 1 and after[0] == "-" and after[1] in TIME_UNITS:
         return True
     if quantity.unit is None and not quantity.needs_of and _is_year(anchor, after):
@@ -291,8 +319,8 @@ def _is_part_of_code(doc: Doc, quantity: Quantity) -> bool:
     right = text[end_char : end_char + 6]
     if re.search(r"\d[-/:.]$", left) or re.match(r"^[-/:.]\d", right) or re.match(r"^[:/]\d", right):
         return True
-    if re.search(r"\(\d{3}\)\s?$", left):
-        return True
+    if re.search(r"\(\d{3}\)\s?$", left) or re.match(r"^-[A-Z]", right):
+        return True  # a phone area code; "2-Obama", "3-D": a number fused to a capital is a name or code
     span_text = text[start_char:end_char]
     return bool(re.search(r"\d[/:]\d|\d{3}-\d{3}-\d{4}|\d-\d{3}-\d", span_text))
 
@@ -302,6 +330,9 @@ def _is_in_name(doc: Doc, quantity: Quantity, before: Token | None) -> bool:
     anchor = doc[quantity.anchor]
     if anchor.ent_type_ in NAME_LABELS and quantity.qualifier is None and quantity.unit is None:
         return True
+    tagged = doc[max(0, quantity.start - 2) : quantity.start]
+    if quantity.unit is None and any(token.text.startswith(("#", "@")) for token in tagged):
+        return True  # "#AC 360", "@cnn 5": hashtags and handles
     if before is None or quantity.qualifier is not None or quantity.unit is not None:
         return False
     names_it = anchor.head == before or anchor.head.i < anchor.i
@@ -319,6 +350,21 @@ def _is_small_word_number(doc: Doc, quantity: Quantity) -> bool:
     if quantity.value <= 1 and (following is None or following.pos_ not in {"NOUN", "PROPN", "ADJ"}):
         return True
     return _words(doc, quantity.end, 1) in (["of"], ["-"])
+
+
+def _list_end(doc: Doc, end: int) -> int:
+    """Where a list of bare numbers starting right after ``end`` stops: "3 , 7 , 10 years" read from
+    after the 3 stops before "years"; ``end`` itself when no list follows."""
+    position = end
+    while position + 1 < len(doc) and doc[position].lower_ in {",", "and", "or"}:
+        following = position + 1
+        if doc[following].lower_ in {"and", "or"}:
+            following += 1
+        number = _read_number(doc, following) if following < len(doc) else None
+        if number is None:
+            break
+        position = number[1]
+    return position
 
 
 def _is_change(doc: Doc, i: int) -> bool:
