@@ -457,3 +457,37 @@ def test_figures_list_of_numbers_shares_the_unit_written_last(nlp):
 def test_figures_people_named_in_two_words_are_counted_as_named(nlp):
     text = "Troops attacked a village, killing one East Timorese and wounding 22 others."
     assert [(f.value, f.what) for f in figures_in(nlp, text)] == [(1.0, "east timorese"), (22.0, "east timorese")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The credible range is between 840,000 gallons and 1.68 million gallons a day.", (840000.0, 1680000.0), "gallons"),
+        ("The repairs would cost the company $1 billion to $2 billion.", (1e9, 2e9), "$"),
+    ],
+)  # fmt: skip
+def test_figures_range_with_a_unit_on_both_ends_is_one_range(nlp, sentence, value, unit):
+    figure = only(figures_in(nlp, sentence))
+    assert (figure.value, figure.unit, figure.qualifier) == (value, unit, "between")
+
+
+def test_figures_change_in_money_from_to_is_two_figures(nlp):
+    assert len(figures_in(nlp, "Ticket prices rose from $5 to $8.")) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["That is more than nine times the size of the 1989 Exxon Valdez spill.", "It leads the FTSE 100 list of companies."],
+)
+def test_figures_multipliers_and_index_names_are_not_figures(nlp, text):
+    assert figures_in(nlp, text) == []
+
+
+def test_figures_toll_counts_people_killed(nlp):
+    figure = only(figures_in(nlp, "The government puts the toll at more than 150."))
+    assert (figure.value, figure.what, figure.event) == (150.0, "people", "killed")
+
+
+def test_figures_metres_restated_in_feet_is_one_figure(nlp):
+    figure = only(figures_in(nlp, "The riser pipe is 1,524 m -LRB- 5,000 ft -RRB- beneath the surface."))
+    assert (figure.value, figure.unit) == (1524.0, "meters")

@@ -77,7 +77,7 @@ EVENTS = {"kill": "killed", "die": "killed", "dead": "killed", "drown": "killed"
           "hospitalize": "hospitalized", "homeless": "homeless", "affect": "affected", "shoot": "shot",
           "transport": "moved", "relocate": "moved", "move": "moved", "withdraw": "withdrawn",
           "evacuated": "evacuated", "pull": "withdrawn"}  # fmt: skip
-DEATHS = {"death", "deaths", "fatalities", "fatality", "dead"}
+DEATHS = {"death", "deaths", "fatalities", "fatality", "dead", "toll"}
 # A bare length, area or weight measures a dimension: "about 100 kilometers off the coast".
 DIMENSIONS = {"km": "distance", "miles": "distance", "feet": "distance", "meters": "distance",
               "square miles": "area", "square km": "area", "acres": "area", "hectares": "area",
@@ -166,7 +166,8 @@ def _figure(
 def _is_a_thing(what: str) -> bool:
     """What is counted is a word, not a scale, unit or clock word left over from odd text ("a dozen of
     more than $10 million", "at 423.1 p.", "#ac 360 8:47 pm")."""
-    return bool(what) and what.replace("-", "").replace(" ", "").isalpha() and len(what) > 1 and what not in NOT_THINGS
+    word = what.replace("-", "").replace(" ", "")
+    return word.isalpha() and len(word) > 1 and what not in NOT_THINGS and word not in {"lrb", "rrb", "lsb", "rsb"}
 
 
 def _event(noun: Token) -> str | None:

@@ -63,7 +63,7 @@ MEASURE_UNITS = (
     ("hectares", "hectares"), ("tons", "tons"), ("tonnes", "tonnes"), ("barrels", "barrels"),
     ("gallons", "gallons"), ("liters", "liters"), ("litres", "liters"), ("kilograms", "kg"), ("kg", "kg"),
     ("pounds", "pounds"), ("meters", "meters"), ("metres", "meters"), ("feet", "feet"), ("ft", "feet"),
-    ("dollars", "$"), ("euros", "€"), ("mph", "mph"), ("kph", "km/h"), ("km/h", "km/h"),
+    ("dollars", "$"), ("euros", "€"), ("mph", "mph"), ("kph", "km/h"), ("km/h", "km/h"), ("m", "meters"),
 )  # fmt: skip
 FUSED_UNITS = {"mph": "mph", "kph": "km/h", "foot": "feet", "ft": "feet", "meter": "meters", "metre": "meters", "kilometer": "km", "kilometre": "km",
                "km": "km", "mile": "miles", "ton": "tons", "tonne": "tonnes", "acre": "acres",
@@ -139,11 +139,33 @@ def _read_at(doc: Doc, i: int) -> Quantity | None:
         unit, end = _unit_after(doc, end)
     if unit is None:  # "25 and 10 percent": the first of a list takes the unit written after the last
         unit = _unit_after(doc, _list_end(doc, end))[0]
+    elif not isinstance(low_high, tuple) and not _is_change(doc, i):
+        low_high, end = _range_with_units(doc, i, value, unit, end)
+        if isinstance(low_high, tuple) and qualifier is None:
+            qualifier = "between"
     counted = None
     if unit is None and _words(doc, end, 1) == ["-"] and end + 1 < len(doc) and doc[end + 1].tag_ == "NN":
         counted = end + 1
     spelled = unit is None and doc[i].lower_ in UNITS_WORDS and not isinstance(low_high, tuple) and low_high < 10
     return Quantity(start, end, anchor, low_high, qualifier, unit, spelled_small=spelled, counted=counted)
+
+
+def _range_with_units(doc: Doc, i: int, value: float, unit: str, end: int) -> tuple[float | tuple[float, float], int]:
+    """ "between 840,000 gallons and 1.68 million gallons", "$1 billion to $2 billion": a range whose
+    ends both carry the unit."""
+    joiner = _words(doc, end, 1)
+    if joiner not in (["to"], ["and"], ["-"], ["–"]) or (joiner == ["and"] and not _preceded_by(doc, i, "between")):
+        return value, end
+    second_start = end + 1
+    if second_start < len(doc) and CURRENCY_SIGNS.get(doc[second_start].lower_) == unit:
+        second_start += 1
+    second = _read_number(doc, second_start)
+    if second is None or second[0] <= value:
+        return value, end
+    second_unit, second_end = _unit_after(doc, second[1])
+    if CURRENCY_SIGNS.get(doc[end + 1].lower_) == unit:
+        second_unit, second_end = unit, second[1]
+    return ((value, second[0]), second_end) if second_unit == unit else (value, end)
 
 
 def _read_number(doc: Doc, i: int) -> tuple[float, int] | None:
@@ -276,8 +298,8 @@ def _is_not_an_amount(doc: Doc, quantity: Quantity) -> bool:
     anchor = doc[quantity.anchor]
     after = _words(doc, quantity.end, 3)
     before = doc[quantity.start - 1] if quantity.start > 0 else None
-    if quantity.unit is None and after and after[0] in TIME_UNITS:
-        return True
+    if quantity.unit is None and after and (after[0] in TIME_UNITS or after[0] == "times"):
+        return True  # durations, clock times, and multipliers ("nine times the size")
     listed = _list_end(doc, quantity.end)
     if quantity.unit is None and quantity.end < listed < len(doc) and doc[listed].lower_ in TIME_UNITS:
         return True  # "3, 7 or 10 years"
@@ -336,6 +358,8 @@ def _is_in_name(doc: Doc, quantity: Quantity, before: Token | None) -> bool:
     if before is None or quantity.qualifier is not None or quantity.unit is not None:
         return False
     names_it = anchor.head == before or anchor.head.i < anchor.i
+    if before.is_upper and before.is_alpha and before.ent_type_ in NAME_LABELS:
+        return True  # "the FTSE 100 list", "G 20"
     return names_it and before.is_title and before.pos_ in {"PROPN", "NOUN"} and not before.is_sent_start
 
 
@@ -368,8 +392,9 @@ def _list_end(doc: Doc, end: int) -> int:
 
 
 def _is_change(doc: Doc, i: int) -> bool:
-    """ "rose from 5,000 to 8,000" is two figures, not a range."""
-    return _preceded_by(doc, i, "from") and doc[i - 1].head.pos_ == "VERB"
+    """ "rose from 5,000 to 8,000" and "from $5 to $8" are two figures, not a range."""
+    before = i - 1 if i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS else i
+    return _preceded_by(doc, before, "from") and doc[before - 1].head.pos_ == "VERB"
 
 
 def _preceded_by(doc: Doc, i: int, word: str) -> bool:
