@@ -491,3 +491,21 @@ def test_figures_toll_counts_people_killed(nlp):
 def test_figures_metres_restated_in_feet_is_one_figure(nlp):
     figure = only(figures_in(nlp, "The riser pipe is 1,524 m -LRB- 5,000 ft -RRB- beneath the surface."))
     assert (figure.value, figure.unit) == (1524.0, "meters")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Cambodia is poor. About 49 percent of Cambodian children are stunted.", "Cambodia"),
+        ("Aid reached Niger and Nigeria. 1.7 million hungry Nigerians need food.", "Nigeria"),
+        ("Iran and Iraq met. 200 Iraqi civilians died.", "Iraq"),
+        ("Food prices rose. 200 Iraqi civilians died.", None),
+    ],
+)
+def test_figures_people_of_a_country_the_article_names_are_placed_there(nlp, text, where):
+    assert [figure.where for figure in figures_in(nlp, text)] == [where]
+
+
+def test_figures_troops_are_not_placed_in_their_homeland(nlp):
+    figure = only(figures_in(nlp, "America is at war. 30 American troops died."))
+    assert (figure.owner, figure.where) == ("American", None)

@@ -392,7 +392,33 @@ def _describe(doc: Doc, noun: Token) -> tuple[str, str | None, str | None]:
     level_head = noun.head if noun.dep_ == "compound" and noun.head.lower_ in LEVEL_NOUNS else None
     owner = _owner(doc, noun) or (_owner(doc, level_head) if level_head is not None else None) or _holder(doc, noun)
     where = _where(doc, noun) or (_where(doc, level_head) if level_head is not None else None)
-    return _normalize_what(noun), owner, where
+    what = _normalize_what(noun)
+    if where is None and what != "troops":  # troops are placed where they serve, not where they are from
+        where = _homeland(doc, noun)
+    return what, owner, where
+
+
+def _homeland(doc: Doc, noun: Token) -> str | None:
+    """ "49 percent of Cambodian children", "1.7 million hungry Cambodians": a people's country, when the
+    article names it ("Cambodia"); the demonym is matched to that name by their shared stem."""
+    peoples = [noun] if noun.ent_type_ == "NORP" else []
+    peoples += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" and c.i < noun.i]
+    for people in peoples:
+        demonym = _entity_text(doc, people)
+        places = [ent.text for ent in doc.ents if ent.label_ == "GPE" and _is_demonym_of(demonym, ent.text)]
+        if places:
+            return max(places, key=len)  # "Nigerian" is of Nigeria when Niger is named too
+    return None
+
+
+def _is_demonym_of(demonym: str, place: str) -> bool:
+    """ "Cambodian" of "Cambodia", "Argentine" of "Argentina", "Iraqi" of "Iraq", "Chilean" of "Chile":
+    the place's name, less at most its last two letters, begins the demonym, which adds a short ending."""
+    demonym, place = demonym.lower().removesuffix("s"), place.lower()
+    if " " in place or len(place) < 4 or demonym == place:
+        return False
+    stem = len(place) - (1 if place[-1] in "aeiouy" else 0)
+    return demonym.startswith(place[:stem]) and 0 < len(demonym) - stem <= 4
 
 
 def _is_share_of(noun: Token) -> bool:
