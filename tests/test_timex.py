@@ -97,6 +97,22 @@ def test_timex_anchored_flag_follows_the_quarter_a_comparison_refers_to(text, ex
     assert [(timex.text, timex.anchored) for timex in found] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("Slepian was killed on Oct. 23, 1998 by a sniper. Earlier that day, the family had returned from synagogue.",
+         None, [("Oct. 23, 1998", "1998-10-23"), ("Earlier that day", "1998-10-23")]),
+        ("The embassies were bombed on Aug. 7. The next day, rescuers pulled survivors from the rubble.",
+         PartialDate.parse("1998-08-20"), [("Aug. 7", "1998-08-07"), ("The next day", "1998-08-08")]),
+        ("He was released Friday and appeared in court the next morning.",
+         SYRIA_DCT, [("Friday", "2018-12-14"), ("the next morning", "2018-12-15TMO")]),
+        ("Market makers can suffer huge losses on trades made that day.", SYRIA_DCT, []),
+    ],
+)
+def test_timex_anaphoric_days_count_from_the_last_day_named(text, dct, expected):
+    assert tagged(text, dct) == expected
+
+
 def test_timex_dates_carry_partial_dates_and_weeks_do_not():
     found = {timex.text: timex for timex in find_time_expressions(
         "In August, last week and on Dec. 3, 2018, during 2014.", SYRIA_DCT)}

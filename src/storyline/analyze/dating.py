@@ -72,6 +72,9 @@ _CALENDAR_CYCLE = 11  # within this many years every date falls on every weekday
 _BIRTH = re.compile(r"(?i)\b(?:born|died|founded|established)\b(?:\s+(?:on|in))?\s*$")
 _NAMES_AN_EVENT = re.compile(r"\b(?:the|of)\s+$")
 _EVENT_NOUN = re.compile(r"\s+(?!(?:and|or|to|in|at|on|by|for|of|when|as|after|before|until|the|a|an)\b)[a-z]{3,}\b")
+# "the next day", "earlier that day" restate a day the text already named: counted again, they would
+# outweigh the story's other dates.
+_RESTATED_DAY = re.compile(r"(?i)\b(?:that|same|next|following|previous|preceding)\s(?:day|morning|afternoon|evening|night)$")
 _YEAR_WORDS = re.compile(r"(?i)\b(?:this|earlier this|later this|so far this) year\b")
 _BARE_YEAR_PAST = re.compile(r"(?i)\b(?:in|since|during|throughout|by the end of|until)\s+(\d{4})\b(?!\s*,?\s*\d)")
 
@@ -197,7 +200,7 @@ def _context(text: str, timex: TimeExpression) -> str:
 def _read_cues(text: str, boilerplate: frozenset[str] = frozenset()) -> _Cues:
     """Every dating cue in the text; ``boilerplate`` lists contexts of dates to skip (repeated sidebars)."""
     cues = _Cues(says_this_year=bool(_YEAR_WORDS.search(text)))
-    timexes = find_time_expressions(text, None)
+    timexes = [timex for timex in find_time_expressions(text, None) if not _RESTATED_DAY.search(timex.text)]
     day_mentions: list[TimeExpression] = []
     for timex in timexes:
         key = _day_key(timex)

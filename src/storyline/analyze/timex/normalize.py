@@ -46,11 +46,13 @@ class Context:
     year_to_date: bool = False  # the text last spoke of "the nine months", not of a quarter
     last_year: int | None = None
     last_month: tuple[int, int] | None = None
+    last_day: dt.date | None = None
     used_dct: bool = False
     # Whether the remembered quarter and month were themselves computed from the DCT: "a year ago" after
     # "third-quarter" depends on the DCT as much as "third-quarter" does.
     quarter_anchored: bool = False
     month_anchored: bool = False
+    day_anchored: bool = False
 
     def recalled_quarter(self) -> tuple[int, int] | None:
         if self.last_quarter is not None and self.quarter_anchored:
@@ -61,6 +63,11 @@ class Context:
         if self.last_month is not None and self.month_anchored:
             self.used_dct = True
         return self.last_month
+
+    def recalled_day(self) -> dt.date | None:
+        if self.last_day is not None and self.day_anchored:
+            self.used_dct = True
+        return self.last_day
 
     def day(self) -> dt.date | None:
         if self.dct is None or self.dct.precision != "day":
@@ -458,6 +465,17 @@ def _anaphoric_year(reading: Reading, ctx: Context) -> Resolved:
     return "DATE", str(ctx.last_year + reading.fields["offset"]), reading.fields["mod"]
 
 
+def _anaphoric_day(reading: Reading, ctx: Context) -> Resolved | None:
+    """ "the next day" counts from the last day the text named, whether written out ("Aug. 7") or
+    resolved ("Friday"). With none named, "that day" points at something outside the text ("trades made
+    that day"): no time expression to place, and the DCT is no stand-in for it."""
+    fields = reading.fields
+    named = ctx.recalled_day()
+    if named is None:
+        return None
+    return "DATE", _with_part(named + dt.timedelta(days=fields["offset"]), fields["part"]), fields["mod"]
+
+
 def _ago(reading: Reading, ctx: Context) -> Resolved:
     fields = reading.fields
     number, unit, sign, mod = fields["n"], fields["unit"], fields["sign"], fields["mod"]
@@ -587,8 +605,8 @@ def _literal(reading: Reading, ctx: Context) -> Resolved:
 RESOLVERS = {
     "date": _date, "month": _month, "year": _year, "literal": _literal, "weekday": _weekday,
     "relday": _relday, "period": _period, "quarter": _quarter, "named_quarter": _named_quarter,
-    "year_back": _year_back, "anaphoric_year": _anaphoric_year, "ago": _ago, "duration": _duration,
-    "clock": _clock, "holiday": _holiday,
+    "year_back": _year_back, "anaphoric_year": _anaphoric_year, "anaphoric_day": _anaphoric_day, "ago": _ago,
+    "duration": _duration, "clock": _clock, "holiday": _holiday,
 }
 
 
@@ -602,4 +620,6 @@ def resolve(reading: Reading, ctx: Context) -> Resolved | None:
             ctx.last_year = date.value.year
         if date is not None and date.precision != "year":
             ctx.last_month, ctx.month_anchored = (date.value.year, date.value.month), ctx.used_dct
+        if date is not None and date.precision == "day":
+            ctx.last_day, ctx.day_anchored = date.value, ctx.used_dct
     return resolved

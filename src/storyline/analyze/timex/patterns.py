@@ -276,6 +276,15 @@ def _anaphoric_year(match: re.Match, text: str) -> list[Reading]:
                     {"offset": offset, "mod": modifier(match["mod"])})]
 
 
+def _anaphoric_day(match: re.Match, text: str) -> list[Reading]:
+    """ "the next day", "earlier that day", "that morning": a day counted from the last one the story named."""
+    which = (match["which"] or "").lower()
+    offset = 1 if which.startswith(("next", "following")) else -1 if which.startswith(("previous", "preceding")) else 0
+    part = PARTS_OF_DAY.get((match["part"] or "").lower())
+    return [Reading(match.start(), match.end(), "anaphoric_day",
+                    {"offset": offset, "part": part, "mod": modifier(match["mod"])})]
+
+
 def _ago(match: re.Match, text: str) -> list[Reading]:
     groups = match.groupdict()
     number = parse_number(groups["num"])
@@ -605,6 +614,10 @@ RULES: list[Rule] = [
         rf"{_L}(?:(?P<mod>{_MOD_RE})\s)?(?P<which>that\syear|the\sfollowing\syear|the\snext\syear"
         r"|the\sprevious\syear|the\spreceding\syear|the\sprior\syear|the\ssame\syear|the\syear\sbefore)"
         rf"{_R}", _I), _anaphoric_year, _PERIOD_TRIGGER),
+    Rule("anaphoric day", _c(
+        rf"{_L}(?:(?P<mod>[Ee]arlier|[Ll]ater)\s)?(?:[Tt]hat\s(?:same\s)?|[Tt]he\s(?:(?P<which>same|next|following"
+        rf"|previous|preceding)\s))(?:day|(?P<part>morning|afternoon|evening|night)){_R}"),
+         _anaphoric_day, _words("day morning afternoon evening night", 30, 4)),
     Rule("ago", _c(
         rf"{_L}(?:(?P<mod>{_DURATION_MOD_RE})\s)?(?P<num>{NUMBER_RE})[\s-](?P<unit>{UNIT_RE})\s(?:or\sso\s)?"
         rf"(?P<dir>{_FUTURE_ADVERB}){_R}", _I), _ago, _UNIT_TRIGGER),
