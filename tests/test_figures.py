@@ -509,3 +509,11 @@ def test_figures_people_of_a_country_the_article_names_are_placed_there(nlp, tex
 def test_figures_troops_are_not_placed_in_their_homeland(nlp):
     figure = only(figures_in(nlp, "America is at war. 30 American troops died."))
     assert (figure.owner, figure.where) == ("American", None)
+
+
+def test_figures_in_the_country_is_the_country_named_last_before_it(nlp):
+    text = (
+        "US starts Iraq withdrawal after defeat of Islamic State\n\nOne senior official said 60 percent of all "
+        "American troops currently in the country will be withdrawn."
+    )
+    assert only(figures_in(nlp, text)).where == "Iraq"

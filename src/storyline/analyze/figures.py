@@ -539,22 +539,20 @@ def _entity_text(doc: Doc, token: Token) -> str:
 
 
 def _country_in_context(doc: Doc, token: Token) -> str | None:
-    """ "in the country": the place the text was last "in" or "from", within a few sentences."""
+    """ "in the country": the place the text was last "in" or "from", within a few sentences; else the
+    country named last before it there ("US starts Iraq withdrawal … troops currently in the country")."""
     sentence = token.sent
     earliest = sentence.start
     for _ in range(CONTEXT_SENTENCES):
         if earliest == 0:
             break
         earliest = doc[earliest - 1].sent.start
-    for ent in reversed(doc.ents):
-        if ent.end > token.i or ent.label_ != "GPE":
-            continue
-        if ent.start < earliest:
-            break
+    named = [ent for ent in doc.ents if ent.label_ == "GPE" and earliest <= ent.start and ent.end <= token.i]
+    for ent in reversed(named):
         root = ent.root
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
             return ent.text
-    return None
+    return named[-1].text if named else None
 
 
 def _as_of(
