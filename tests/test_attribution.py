@@ -285,3 +285,53 @@ def test_attribution_described_as_reports_the_description(nlp):
     text = "Guerrero, who described himself as a religious Catholic, said he recoiled."
     described = attribution_with(text, attributions_in(nlp, text), "religious Catholic")
     assert content_of(text, described).endswith("a religious Catholic")
+
+
+def test_attribution_according_to_after_an_intention_keeps_its_clause(nlp):
+    text = "Clinton plans to visit Charlotte on Sunday, according to a campaign aide."
+    found = attributions_in(nlp, text)
+    aide = attribution_with(text, found, "visit Charlotte")
+    assert content_of(text, aide) == "Clinton plans to visit Charlotte on Sunday"
+    assert aide.speaker == "a campaign aide"
+
+
+def test_attribution_subordinate_clause_is_not_a_cue_set_aside(nlp):
+    text = ("According to Ham, the current administration has shuffled through military leaders because many "
+            "disagreed with Obama’s policies.")
+    found = attributions_in(nlp, text)
+    assert [a.speaker for a in found] == ["Ham"]
+
+
+FALLIN = (
+    "Partial transcript as follows:\n\n"
+    "JAKE TAPPER: Donald Trump released a video on Friday talking about racial healing. Take a listen.\n\n"
+    "(BEGIN VIDEO CLIP.)\n\n"
+    "TAPPER: And obviously, you’re supporting Donald Trump.\n\n"
+    "Specifically I’ve heard from a number of Latino-Americans, all expressing concern. Talk to them.\n\n"
+    "FALLIN: Well, I think the whole nation needs to work together.\n\n"
+    "….\n\n"
+    "TAPPER: Do you think Donald Trump has campaigned as a racial healer?\n\n"
+    "FALLIN: I think he is trying to campaign as a racial healer.\n\n"
+    "Follow Pam Key On Twitter @pamkeyNEN."
+)
+
+
+def test_attribution_transcript_turns_are_said_by_their_labels(nlp):
+    found = [a for a in attributions_in(nlp, FALLIN) if FALLIN[a.cue.start : a.cue.end] == ":"]
+    turns = [(FALLIN[a.source.start : a.source.end], content_of(FALLIN, a)) for a in found]
+    assert turns == [
+        ("JAKE TAPPER", "Donald Trump released a video on Friday talking about racial healing. Take a listen"),
+        ("TAPPER", "And obviously, you’re supporting Donald Trump"),
+        ("TAPPER", "Specifically I’ve heard from a number of Latino-Americans, all expressing concern. Talk to them"),
+        ("FALLIN", "Well, I think the whole nation needs to work together"),
+        ("TAPPER", "Do you think Donald Trump has campaigned as a racial healer?"),
+        ("FALLIN", "I think he is trying to campaign as a racial healer"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE: The website that originally listed the weapon for auction took it down.",
+    "CORRECTION: An earlier version of this article misstated the date of the primary.",
+])
+def test_attribution_kicker_in_capitals_is_not_a_transcript_label(nlp, text):
+    assert not [a for a in attributions_in(nlp, text) if text[a.cue.start : a.cue.end] == ":"]

@@ -23,6 +23,7 @@ from storyline.analyze.attribution_cues import (
     cue_lemma,
     find_colon_attributions,
     find_cue_attributions,
+    find_transcript_turns,
     subject_of,
     subtree_extent,
     trim_span,
@@ -45,9 +46,19 @@ def find_attributions(article: Article, doc: Doc, timexes: Sequence[TimeExpressi
 
     ``doc`` must be the parse of ``article.text`` (same characters), so every span indexes the article.
     """
-    passages = find_quoted_passages(article.text)
-    reported = [c for c in find_cue_attributions(doc) + find_colon_attributions(doc) if not _quoted_cue(c, passages)]
-    candidates = _outermost(_absorb_quotes(reported, passages, article.text))
+    turns = find_transcript_turns(doc)
+    # A transcript printed as one long quotation opens each turn with a mark: its labels, not the marks,
+    # say who speaks.
+    passages = [
+        passage for passage in find_quoted_passages(article.text)
+        if not any(passage.start <= turn.cue[0] < passage.end for turn in turns)
+    ]
+    turn_cues = {turn.cue for turn in turns}
+    reported = [
+        c for c in find_cue_attributions(doc) + find_colon_attributions(doc)
+        if not _quoted_cue(c, passages) and c.cue not in turn_cues
+    ]
+    candidates = _outermost(_absorb_quotes(reported, passages, article.text) + turns)
     candidates += _quote_attributions(doc, passages, candidates)
     candidates.sort(key=lambda candidate: candidate.content)
     resolver = SpeakerResolver(doc, candidates)

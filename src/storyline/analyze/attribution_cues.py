@@ -9,6 +9,7 @@ the content: a clause for "say", an infinitive for "plan", a plain object for "e
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -272,7 +273,7 @@ def _trailing_complements(verb: Token, complements: list[Token]) -> list[Token]:
         if child.i <= last:
             continue
         if object_content and child.dep_ in ("prep", "xcomp", "oprd", "ccomp", "acomp") and child.lower_ not in (
-            "in", "at", "on", "during", "after", "before", "since", "while"):
+            "in", "at", "on", "during", "after", "before", "since", "while", "according"):
             more.append(child)
         elif child.dep_ == "conj" and any(grand.dep_ in SUBJECT_DEPS for grand in child.children) and (
                 cue_lemma(child) not in CUE_VERBS):
@@ -346,6 +347,8 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     said"), the content is the clause the cue hangs from, minus the cue's own phrase."""
     if verb.dep_ not in ("parataxis", "advcl") or verb.head.i == verb.i:
         return None
+    if any(child.dep_ == "mark" for child in verb.children):
+        return None  # "..., because many disagreed": a subordinate clause, not a cue set aside
     if any(child.dep_ in ("ccomp", "dobj", "xcomp") for child in verb.children):
         return None
     return subtree_extent(verb.head, excluding=verb)
@@ -577,3 +580,52 @@ def _colon_source(doc: Doc, start: int, lead: str, headline: bool) -> tuple[int,
     ):
         return start, start + len(lead)
     return None
+
+
+# A transcript's speaker label at the start of a line: "PENCE:", "JAKE TAPPER:" (capitals, as transcripts
+# print speakers), possibly after the opening mark of a transcript printed as one long quotation.
+TRANSCRIPT_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):(?=\s|$)")
+# A stage direction between turns ("(CROSSTALK.)", "(APPLAUSE)") ends the turn before it.
+STAGE_DIRECTION = re.compile(r"[\"“]?\(.*\)[.\"”]*")
+
+
+def find_transcript_turns(doc: Doc) -> list[Candidate]:
+    """Turns of a transcript printed in the article ('WALLACE: Let's start with ...' / 'PENCE: Well,
+    look, ...'): the label is the source, its colon the cue, and the turn runs over the paragraphs up to
+    the next label, one content per paragraph. A label counts when it names a person of the article or
+    when two labels each open several lines (a dialogue); "VIDEO:" or "UPDATE:" do neither. The last turn
+    keeps its own paragraph only: nothing shows where the transcript ends and the article resumes."""
+    text = doc.text
+    lines = []
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((start, line))
+        start += len(line) + 1
+    labels = [(index, TRANSCRIPT_LABEL.match(line)) for index, (_, line) in enumerate(lines)]
+    labels = [(index, match) for index, match in labels if match is not None]
+    surnames = {entity.text.split()[-1].lower().strip("'’s") for entity in doc.ents if entity.label_ == "PERSON"}
+    uses = Counter(match.group(1).split()[-1] for _, match in labels)  # "JAKE TAPPER", then "TAPPER"
+    dialogue = sum(1 for count in uses.values() if count >= 2) >= 2
+    speakers = [(index, match) for index, match in labels if match.group(1).split()[-1].lower() in surnames
+                or (dialogue and uses[match.group(1).split()[-1]] >= 2)]
+    found = []
+    for number, (index, match) in enumerate(speakers):
+        line_start = lines[index][0]
+        source = (line_start + match.start(1), line_start + match.end(1))
+        cue = (source[1], source[1] + 1)
+        paragraphs = [(line_start + match.end(), line_start + len(lines[index][1]))]
+        turn_end = speakers[number + 1][0] if number + 1 < len(speakers) else None
+        if turn_end is None and not lines[index][1][match.end():].strip():
+            turn_end = min(index + 2, len(lines))  # "WALLACE:" alone on its line speaks on the next one
+        if turn_end is not None:
+            for following in range(index + 1, turn_end):
+                following_start, following_line = lines[following]
+                if STAGE_DIRECTION.fullmatch(following_line.strip()):
+                    break
+                paragraphs.append((following_start, following_start + len(following_line)))
+        for paragraph in paragraphs:
+            content = trim_span(text, *paragraph)
+            if any(character.isalnum() for character in text[content[0] : content[1]]):  # not "…."
+                found.append(Candidate(content, cue, source, None))
+    return found
