@@ -517,3 +517,65 @@ def test_figures_in_the_country_is_the_country_named_last_before_it(nlp):
         "American troops currently in the country will be withdrawn."
     )
     assert only(figures_in(nlp, text)).where == "Iraq"
+
+
+def test_figures_change_then_level_after_a_change_verb_is_two_figures(nlp):
+    text = "U.S. crude rose 84 cents to $83.10 a barrel, and Brent fell $1.25 to $107.37."
+    assert [(f.value, f.unit) for f in figures_in(nlp, text)] == [
+        (84.0, "cents"), (83.1, "$"), (1.25, "$"), (107.37, "$")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "event"),
+    [
+        ("Two gunmen killed five people in the market.", 2.0, None),
+        ("One stockbroker captured the gloomy mood at the company.", None, None),
+        ("Eight people were confirmed as being infected with the disease.", 8.0, None),
+    ],
+)
+def test_figures_agents_of_events_are_not_their_victims(nlp, sentence, value, event):
+    first = [figure for figure in figures_in(nlp, sentence) if figure.span.start == 0]
+    assert [(f.value, f.event) for f in first] == ([] if value is None else [(value, event)])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "what"),
+    [
+        ("Of the 233 people on board the flight, 106 were foreigners.", 106.0, "foreigners"),
+        ("It will increase the flow of an already huge leak by 20%.", 20.0, "flow"),
+        ("Of the 233 people on board, 106 were foreigners; roughly a quarter of them were Japanese.", 25.0,
+         "foreigners"),
+    ],
+)  # fmt: skip
+def test_figures_counted_thing_of_a_copula_a_change_by_or_an_anaphor(nlp, sentence, value, what):
+    figure = next(figure for figure in figures_in(nlp, sentence) if figure.value == value)
+    assert figure.what == what
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timexes", "as_of"),
+    [
+        (
+            "Brent's premium narrowed to $24.05 a barrel by noon, after reaching a record $26.69 on Friday.",
+            (("Friday", "2011-08-19"),), "2018-02-05",
+        ),
+        ("More actively traded October crude rose 79 cents to $83.20 a barrel.", (("October", "2011-10"),), "2018-02-05"),
+        ("The Pentagon said in December there were around 5,200 American forces in Iraq.", (("December", "2017-12"),),
+         "2017-12"),
+    ],
+)  # fmt: skip
+def test_figures_as_of_comes_from_a_governing_clause_and_never_from_a_contract_month(nlp, sentence, timexes, as_of):
+    assert figures_in(nlp, sentence, timexes)[0].as_of.iso() == as_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "where"),
+    [
+        ("Canada has 496 confirmed cases, the ministry said.", "Canada"),
+        ("The tally includes 45 deaths in the disease epicentre, Mexico.", "Mexico"),
+        ("The head of a hospital in Benghazi said 202 people have been confirmed dead in the city.", "Benghazi"),
+    ],
+)
+def test_figures_place_of_a_holder_an_apposition_or_the_city_named_before(nlp, sentence, where):
+    assert [figure.where for figure in figures_in(nlp, sentence)] == [where]

@@ -49,7 +49,7 @@ SOURCE_NOUNS = {"official", "officials", "source", "sources", "diplomat", "diplo
                 "reporter", "reporters", "lawmakers", "senators", "ministers", "officers"}  # fmt: skip
 SPEECH_VERBS = {"say", "tell", "confirm", "add", "state", "announce", "report", "claim", "warn", "note",
                 "explain", "insist", "deny", "estimate", "testify", "write", "tweet"}  # fmt: skip
-ANAPHORIC = {"others", "more"}
+ANAPHORIC = {"others", "more", "them", "those"}
 # Tolls are figures even when small and in words: "seven deaths", "one death".
 TOLL_NOUNS = {"death", "deaths", "fatality", "fatalities", "casualty", "casualties", "dead"}
 # A place that sees, records or reports what is counted is where it is: "Canada has seen 15 deaths".
@@ -87,11 +87,14 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", "from")
 PLACE_LABELS = {"GPE", "LOC"}
 INSIDE_PREPOSITIONS = {"in", "inside", "within"}
+PLACE_NOUNS = {"country", "city", "capital", "town", "province", "region", "state", "island"}
 RELATIVE_TAGS = {"WDT", "WP", "WRB"}
 OWNER_LABELS = {"GPE", "NORP", "ORG"}
 RETROSPECTIVE = re.compile(r"\bat (?:its|their|the) (?:peak|height)\b|\bat one point\b|\ball-time high\b", re.I)
 AS_OF = re.compile(r"\bas of\s*$", re.I)
-CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "acl", "parataxis", "conj"}
+MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"}  # fmt: skip
+CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "acl", "parataxis", "conj", "pcomp"}
 CONTEXT_SENTENCES = 4  # how far back "in the country" looks for the country
 
 
@@ -124,11 +127,12 @@ def _figure(
     previous = _previous_figure(doc, sentence, earlier)
     in_sentence = previous if previous is not None and previous.span.start >= sentence.start_char else None
     event = (_event(noun) if noun is not None else None) or _event(_phrase_root(doc, quantity))
-    if noun is not None and noun.lower_ in ANAPHORIC and in_sentence is not None:
+    anaphor = noun is not None and noun.lower_ in ANAPHORIC and in_sentence is not None
+    if anaphor:
         noun = None  # "killing one East Timorese and wounding 22 others": the others are East Timorese too
     if noun is not None:
         what, owner, where = _describe(doc, noun)
-    elif in_sentence is not None and in_sentence.unit == quantity.unit:
+    elif in_sentence is not None and (anaphor or in_sentence.unit == quantity.unit):
         what, owner, where = in_sentence.what, in_sentence.owner, None
         event = event or in_sentence.event
     elif (measured := _measured_noun(doc, quantity)) is not None:
@@ -174,7 +178,8 @@ def _event(noun: Token) -> str | None:
     """What happened to those counted, when it is what the count is of: "32 people died", "19 men were
     wounded", "killing one East Timorese", "15 others were missing", "people left homeless"."""
     candidates: list[Token] = []
-    if noun.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+    has_object = any(c.dep_ == "dobj" for c in noun.head.children)
+    if noun.dep_ in {"nsubjpass", "dobj"} or (noun.dep_ == "nsubj" and not has_object):  # not "two gunmen killed"
         candidates.append(noun.head)
         candidates.extend(c for c in noun.head.children if c.dep_ in {"acomp", "oprd", "xcomp"})
     candidates.extend(c for c in noun.children if c.dep_ in {"acl", "relcl", "amod"})
@@ -221,7 +226,7 @@ def _is_reported_count(noun: Token | None) -> bool:
         return False
     if any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children):
         return False
-    return noun.head.lemma_ not in SPEECH_VERBS
+    return noun.dep_ == "nsubjpass" or noun.head.lemma_ not in SPEECH_VERBS  # "eight people were confirmed"
 
 
 def _previous_figure(doc: Doc, sentence: SpacySpan, earlier: list[Figure]) -> Figure | None:
@@ -248,6 +253,14 @@ def _counted_noun(doc: Doc, quantity: Quantity) -> Token | None:
             return _unwrap_level(_climb_compounds(head))
     if quantity.unit is not None and quantity.end < len(doc) and doc[quantity.end].pos_ == "NOUN":
         return _climb_compounds(doc[quantity.end])
+    if top.dep_ == "nsubj" and top.head.lemma_ == "be":  # "of the 233 people on board, 106 were foreigners"
+        attributes = [c for c in top.head.children if c.dep_ == "attr" and c.tag_ == "NNS"]
+        if attributes:
+            return attributes[0]
+    if top.dep_ == "pobj" and top.head.lower_ == "by" and top.head.head.lemma_ in LEVEL_VERBS:
+        changed = [c for c in top.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if changed:  # "it will increase the flow of the leak by 20%"
+            return changed[0]
     if top.dep_ in {"pobj", "dobj", "attr", "oprd"}:
         verb = top.head.head if top.dep_ == "pobj" else top.head
         if top.dep_ == "pobj" and top.head.lower_ == "with":  # "has reported the most cases with 21,449"
@@ -391,8 +404,9 @@ def _describe(doc: Doc, noun: Token) -> tuple[str, str | None, str | None]:
         return ("area", None, _place_text(doc, noun)) if _is_share_of(noun) else ("", None, None)
     level_head = noun.head if noun.dep_ == "compound" and noun.head.lower_ in LEVEL_NOUNS else None
     owner = _owner(doc, noun) or (_owner(doc, level_head) if level_head is not None else None) or _holder(doc, noun)
-    where = _where(doc, noun) or (_where(doc, level_head) if level_head is not None else None)
     what = _normalize_what(noun)
+    holders = RECORDING_VERBS if what == "troops" else RECORDING_VERBS | {"have"}  # the U.S. has troops abroad
+    where = _where(doc, noun, holders) or (_where(doc, level_head, holders) if level_head is not None else None)
     if where is None and what != "troops":  # troops are placed where they serve, not where they are from
         where = _homeland(doc, noun)
     return what, owner, where
@@ -462,14 +476,14 @@ def _holder(doc: Doc, noun: Token) -> str | None:
     return None
 
 
-def _where(doc: Doc, noun: Token) -> str | None:
+def _where(doc: Doc, noun: Token, holders: set[str] = RECORDING_VERBS) -> str | None:
     """A place attached to the counted noun, to the noun it belongs to ("population of … people"), or
     to the verb that has it ("The U.S. has … troops in Syria")."""
     node: Token | None = noun
     for _ in range(5):
         if node is None:
             return None
-        place = _place_of(doc, node)
+        place = _place_of(doc, node, holders)
         if place:
             return place
         antecedent = _antecedent(node)
@@ -491,7 +505,9 @@ def _up(node: Token) -> Token | None:
     return None
 
 
-def _place_of(doc: Doc, node: Token) -> str | None:
+def _place_of(doc: Doc, node: Token, holders: set[str] = RECORDING_VERBS) -> str | None:
+    """A place said of this node: its possessor, a place preposition on it, or, for a verb, a place
+    subject that sees, records or (for what is not troops) has what is counted ("Canada has 496 cases")."""
     for child in node.children:
         if child.dep_ == "poss" and child.ent_type_ in PLACE_LABELS:
             return _place_text(doc, child)
@@ -499,7 +515,7 @@ def _place_of(doc: Doc, node: Token) -> str | None:
     if place is None and node.pos_ in {"VERB", "AUX"}:
         for subject in (c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}):
             place = place or _place_by_preposition(doc, subject)  # "lenders in rural Cambodia charge …"
-            if place is None and subject.ent_type_ in PLACE_LABELS and node.lemma_ in RECORDING_VERBS:
+            if place is None and subject.ent_type_ in PLACE_LABELS and node.lemma_ in holders:
                 place = _place_text(doc, subject)  # "Canada has seen 15 deaths"
     return place
 
@@ -514,8 +530,11 @@ def _place_by_preposition(doc: Doc, node: Token) -> str | None:
                     continue
                 if target.ent_type_ in PLACE_LABELS:
                     return _place_text(doc, target)
-                if target.lower_ == "country" and any(c.lower_ == "the" for c in target.children):
-                    return _country_in_context(doc, target)
+                if target.lower_ in PLACE_NOUNS and [c.lower_ for c in target.children] == ["the"]:
+                    return _country_in_context(doc, target)  # "in the country", "in the city"
+                named_as = [c for c in target.children if c.dep_ == "appos" and c.ent_type_ in PLACE_LABELS]
+                if named_as:  # "in the disease epicentre, Mexico"
+                    return _place_text(doc, named_as[0])
                 named = [c for c in target.children if c.dep_ in {"compound", "poss"} and c.ent_type_ in PLACE_LABELS]
                 if named and preposition in INSIDE_PREPOSITIONS:  # "in the Sheikh Zwayd area", "in Cairo's Tahrir Square"
                     return " ".join(t.text for t in named[0].subtree if t.ent_type_ in PLACE_LABELS)
@@ -563,15 +582,15 @@ def _as_of(
     dated: Sequence[TimeExpression],
     unresolved: Sequence[TimeExpression] = (),
 ) -> PartialDate | None:
-    """The sentence's dated time expression of the figure's own clause ("… and had 20 helicopters
-    ferrying others Thursday" is Thursday's, not the Wednesday of the clause before), else the nearest
-    one, unless "at its peak" is nearer: "Friday's announcement comes 10 years after …, which at its
-    peak covered nearly one-third" is not as of Friday. A relative clause in the present perfect speaks
-    of now: "the virus emerged in April in Mexico, which has recorded 113 deaths" does not date the
-    deaths in April (but "a strategy introduced in August, which includes sending 4,000 troops" is
-    August's).
-    A sentence whose date could not be resolved ("in December" in an article of unknown date) is not
-    as of the article's date: the figure stays undated rather than wrongly dated."""
+    """The dated time expression of the figure's own clause ("… and had 20 helicopters ferrying others
+    Thursday" is Thursday's, not the Wednesday of the clause before), else the nearest one of a clause
+    that governs it ("The Pentagon said in December there were …"), never one of a clause beside or
+    below it ("narrowed to $24.05, after reaching $26.69 on Friday"), nor a month naming a contract
+    ("September crude"). A relative clause in the present perfect speaks of now: "the virus emerged in
+    April in Mexico, which has recorded 113 deaths" does not date the deaths in April. "At its peak"
+    nearer than any date leaves the figure undated: "Friday's announcement comes 10 years after …,
+    which at its peak covered nearly one-third" is not as of Friday. A sentence whose date could not be
+    resolved ("in December" in an article of unknown date) is not as of the article's date either."""
     start = doc[quantity.start].idx
     end = doc[quantity.end - 1].idx + len(doc[quantity.end - 1])
     text = article.text
@@ -583,7 +602,10 @@ def _as_of(
         if sentence.start_char <= timex.span.start < sentence.end_char
         and (timex.span.end <= start or timex.span.start >= end)
         and (perfect is None or _perfect_relative_clause(_timex_root(doc, timex)) == perfect)
+        and not _names_a_thing(doc, timex)
     ]
+    governing = _governing_clauses(anchor)
+    in_sentence = [timex for timex in in_sentence if _clause_head(_timex_root(doc, timex)) in governing]
     own_clause = [timex for timex in in_sentence if _clause_head(_timex_root(doc, timex)) == _clause_head(anchor)]
     in_sentence = own_clause or in_sentence
     markers = [
@@ -600,6 +622,30 @@ def _as_of(
     if any(sentence.start_char <= timex.span.start < sentence.end_char for timex in unresolved):
         return None
     return article.published
+
+
+def _names_a_thing(doc: Doc, timex: TimeExpression) -> bool:
+    """ "September crude", "the October contracts": a bare month naming what is traded, not a date."""
+    root = _timex_root(doc, timex)
+    return (
+        root.dep_ in {"compound", "nmod", "amod"}
+        and root.lower_ in MONTH_NAMES
+        and timex.span.end - timex.span.start == len(root.text)
+        and root.head.pos_ == "NOUN"
+    )
+
+
+def _governing_clauses(token: Token) -> set[Token]:
+    """The token's clause and the clauses it sits in: a date there dates the figure ("The Pentagon said
+    in December there were 5,200 …"); a date in a clause of its own below or beside it does not
+    ("narrowed to $24.05, after reaching a record $26.69 on Friday")."""
+    clauses = set()
+    node = _clause_head(token)
+    while True:
+        clauses.add(node)
+        if node.head == node:
+            return clauses
+        node = _clause_head(node.head)
 
 
 def _timex_root(doc: Doc, timex: TimeExpression) -> Token:

@@ -63,7 +63,7 @@ MEASURE_UNITS = (
     ("hectares", "hectares"), ("tons", "tons"), ("tonnes", "tonnes"), ("barrels", "barrels"),
     ("gallons", "gallons"), ("liters", "liters"), ("litres", "liters"), ("kilograms", "kg"), ("kg", "kg"),
     ("pounds", "pounds"), ("meters", "meters"), ("metres", "meters"), ("feet", "feet"), ("ft", "feet"),
-    ("dollars", "$"), ("euros", "€"), ("mph", "mph"), ("kph", "km/h"), ("km/h", "km/h"), ("m", "meters"),
+    ("dollars", "$"), ("euros", "€"), ("cents", "cents"), ("mph", "mph"), ("kph", "km/h"), ("km/h", "km/h"), ("m", "meters"),
 )  # fmt: skip
 FUSED_UNITS = {"mph": "mph", "kph": "km/h", "foot": "feet", "ft": "feet", "meter": "meters", "metre": "meters", "kilometer": "km", "kilometre": "km",
                "km": "km", "mile": "miles", "ton": "tons", "tonne": "tonnes", "acre": "acres",
@@ -71,6 +71,10 @@ FUSED_UNITS = {"mph": "mph", "kph": "km/h", "foot": "feet", "ft": "feet", "meter
                "percent": "percent"}  # fmt: skip
 CURRENCY_SIGNS = {"$": "$", "us$": "$", "€": "€", "£": "£"}
 NAME_LABELS = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
+# "fell $1.25 to $107.37": after these verbs "to" gives the new level, not the top of a range.
+CHANGE_VERBS = {"rise", "fall", "drop", "climb", "jump", "gain", "lose", "slip", "edge", "slide", "plunge",
+                "soar", "tumble", "increase", "decrease", "decline", "grow", "shrink", "add", "shed", "surge",
+                "sink", "dip", "advance", "retreat", "ease", "rally", "slump", "cut", "raise", "lower"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,9 +396,12 @@ def _list_end(doc: Doc, end: int) -> int:
 
 
 def _is_change(doc: Doc, i: int) -> bool:
-    """ "rose from 5,000 to 8,000" and "from $5 to $8" are two figures, not a range."""
+    """ "rose from 5,000 to 8,000", "from $5 to $8" and "fell $1.25 to $107.37" are two figures (a
+    change and the level it reached), not a range."""
     before = i - 1 if i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS else i
-    return _preceded_by(doc, before, "from") and doc[before - 1].head.pos_ == "VERB"
+    if _preceded_by(doc, before, "from") and doc[before - 1].head.pos_ == "VERB":
+        return True
+    return before > 0 and doc[before - 1].pos_ == "VERB" and doc[before - 1].lemma_.lower() in CHANGE_VERBS
 
 
 def _preceded_by(doc: Doc, i: int, word: str) -> bool:
