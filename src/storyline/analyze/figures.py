@@ -9,30 +9,33 @@ years, ages, durations and names; this module reads the sentence around it:
   a bare number, the level it states ("US troop levels stood near 166,000", "put the number of IS
   fighters … at about 2,500"); troops, forces, soldiers and service members are one thing, "troops".
   A bare number continues the figure before it in its sentence ("… about 170,000 U.S. troops in Iraq,
-  but dwindled to 40,000"; "22 others"); a bare length or weight measures a distance or weight; a bare
-  percent or sum describes its clause's subject. A number with nothing it counts is dropped, never
-  guessed. Numbers under ten in words count only as a clause's subject ("Two sailors died", not "one
-  of two helicopters", not "Two officials said").
+  but dwindled to 40,000"; "22 others"); money measures what it is spent on ("$2.1 million on
+  television ads"); a bare length measures a distance; a bare percent or sum describes its clause's
+  subject. A number with nothing it counts is dropped, never guessed. Numbers under ten in words
+  count as tolls ("seven deaths"), hedged counts ("at least two regions"), when something happened
+  to what they count ("killing one East Timorese") or as a clause's subject ("Two sailors died");
+  not "one of two helicopters", not "Two officials said".
 * what happened to them, when that defines the count: killed, wounded, evacuated, missing, moved,
   withdrawn ("dozens of soldiers have been transported" are a movement, not a troop level).
 * where: a place named by "in"/"from"/"across"… on the counted noun, its verb or its verb's subject, or
-  a possessive ("Syria's population of about 22 million people"); "in the country" is the country the
-  text was last "in"; else the place of the figure just before, if it counts the same thing.
-* as of: the sentence's dated time expression nearest to the number ("as of late September" wins);
-  a figure placed in an unnamed past ("at its peak", "at one point") with no date has no as-of date,
-  since stamping it with the publication date would chart a 2007 peak in 2018; otherwise the
-  article's date.
+  a possessive ("Syria's population of about 22 million people"); the place a relative clause
+  describes ("Chile, which has seen some 5,000 cases"); a place that sees or records the count
+  ("Canada has seen 15 deaths"); "in the country" is the country the text was last "in", else last
+  named; a people's country when the article names it ("Cambodian children" → Cambodia); else the
+  place of the figure just before, if it counts the same thing.
+* as of: the time expression of the figure's clause or a clause governing it, else the article's
+  date; an unnamed past ("at its peak") leaves it undated (``figure_dates.py``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from storyline.analyze.figure_dates import antecedent, date_figure
 from storyline.analyze.quantities import MEASURE_UNITS, Quantity, find_quantities
-from storyline.model import Article, Figure, PartialDate, Span, TimeExpression
+from storyline.model import Article, Figure, Span, TimeExpression
 
 TROOP_WORDS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "servicemember", "servicemembers",
                "serviceman", "servicemen", "marines", "paratroopers", "boots"}  # fmt: skip
@@ -88,13 +91,7 @@ PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", 
 PLACE_LABELS = {"GPE", "LOC"}
 INSIDE_PREPOSITIONS = {"in", "inside", "within"}
 PLACE_NOUNS = {"country", "city", "capital", "town", "province", "region", "state", "island"}
-RELATIVE_TAGS = {"WDT", "WP", "WRB"}
 OWNER_LABELS = {"GPE", "NORP", "ORG"}
-RETROSPECTIVE = re.compile(r"\bat (?:its|their|the) (?:peak|height)\b|\bat one point\b|\ball-time high\b", re.I)
-AS_OF = re.compile(r"\bas of\s*$", re.I)
-MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december"}  # fmt: skip
-CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "acl", "parataxis", "conj", "pcomp"}
 CONTEXT_SENTENCES = 4  # how far back "in the country" looks for the country
 
 
@@ -160,7 +157,7 @@ def _figure(
         what=what,
         qualifier=quantity.qualifier,
         where=where,
-        as_of=_as_of(article, doc, quantity, sentence, dated, unresolved),
+        as_of=date_figure(article, doc, quantity, sentence, dated, unresolved),
         unit=quantity.unit,
         owner=owner,
         event=event,
@@ -486,9 +483,9 @@ def _where(doc: Doc, noun: Token, holders: set[str] = RECORDING_VERBS) -> str | 
         place = _place_of(doc, node, holders)
         if place:
             return place
-        antecedent = _antecedent(node)
-        if antecedent is not None and antecedent.ent_type_ in PLACE_LABELS:
-            return _place_text(doc, antecedent)  # "Chile, which has seen some 5,000 cases"
+        described = antecedent(node)
+        if described is not None and described.ent_type_ in PLACE_LABELS:
+            return _place_text(doc, described)  # "Chile, which has seen some 5,000 cases"
         node = _up(node)
     return None
 
@@ -536,7 +533,7 @@ def _place_by_preposition(doc: Doc, node: Token) -> str | None:
                 if named_as:  # "in the disease epicentre, Mexico"
                     return _place_text(doc, named_as[0])
                 named = [c for c in target.children if c.dep_ in {"compound", "poss"} and c.ent_type_ in PLACE_LABELS]
-                if named and preposition in INSIDE_PREPOSITIONS:  # "in the Sheikh Zwayd area", "in Cairo's Tahrir Square"
+                if named and preposition in INSIDE_PREPOSITIONS:  # "in the Sheikh Zwayd area", "in Cairo's …"
                     return " ".join(t.text for t in named[0].subtree if t.ent_type_ in PLACE_LABELS)
     return None
 
@@ -572,134 +569,6 @@ def _country_in_context(doc: Doc, token: Token) -> str | None:
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
             return ent.text
     return named[-1].text if named else None
-
-
-def _as_of(
-    article: Article,
-    doc: Doc,
-    quantity: Quantity,
-    sentence: SpacySpan,
-    dated: Sequence[TimeExpression],
-    unresolved: Sequence[TimeExpression] = (),
-) -> PartialDate | None:
-    """The dated time expression of the figure's own clause ("… and had 20 helicopters ferrying others
-    Thursday" is Thursday's, not the Wednesday of the clause before), else the nearest one of a clause
-    that governs it ("The Pentagon said in December there were …"), never one of a clause beside or
-    below it ("narrowed to $24.05, after reaching $26.69 on Friday"), nor a month naming a contract
-    ("September crude"). A relative clause in the present perfect speaks of now: "the virus emerged in
-    April in Mexico, which has recorded 113 deaths" does not date the deaths in April. "At its peak"
-    nearer than any date leaves the figure undated: "Friday's announcement comes 10 years after …,
-    which at its peak covered nearly one-third" is not as of Friday. A sentence whose date could not be
-    resolved ("in December" in an article of unknown date) is not as of the article's date either."""
-    start = doc[quantity.start].idx
-    end = doc[quantity.end - 1].idx + len(doc[quantity.end - 1])
-    text = article.text
-    anchor = doc[quantity.anchor]
-    perfect = _perfect_relative_clause(anchor)
-    in_sentence = [
-        timex
-        for timex in dated
-        if sentence.start_char <= timex.span.start < sentence.end_char
-        and (timex.span.end <= start or timex.span.start >= end)
-        and (perfect is None or _perfect_relative_clause(_timex_root(doc, timex)) == perfect)
-        and not _names_a_thing(doc, timex)
-    ]
-    governing = _governing_clauses(anchor)
-    in_sentence = [timex for timex in in_sentence if _clause_head(_timex_root(doc, timex)) in governing]
-    own_clause = [timex for timex in in_sentence if _clause_head(_timex_root(doc, timex)) == _clause_head(anchor)]
-    in_sentence = own_clause or in_sentence
-    markers = [
-        _distance(text, sentence.start_char + m.start(), sentence.start_char + m.end(), start, end)
-        for m in RETROSPECTIVE.finditer(sentence.text)
-    ]
-    nearest_marker = min(markers, default=None)
-    if in_sentence:
-        best = min(in_sentence, key=lambda timex: _timex_distance(text, timex, start, end))
-        if nearest_marker is None or _timex_distance(text, best, start, end) <= nearest_marker:
-            return best.date
-    if nearest_marker is not None:
-        return None
-    if any(sentence.start_char <= timex.span.start < sentence.end_char for timex in unresolved):
-        return None
-    return article.published
-
-
-def _names_a_thing(doc: Doc, timex: TimeExpression) -> bool:
-    """ "September crude", "the October contracts": a bare month naming what is traded, not a date."""
-    root = _timex_root(doc, timex)
-    return (
-        root.dep_ in {"compound", "nmod", "amod"}
-        and root.lower_ in MONTH_NAMES
-        and timex.span.end - timex.span.start == len(root.text)
-        and root.head.pos_ == "NOUN"
-    )
-
-
-def _governing_clauses(token: Token) -> set[Token]:
-    """The token's clause and the clauses it sits in: a date there dates the figure ("The Pentagon said
-    in December there were 5,200 …"); a date in a clause of its own below or beside it does not
-    ("narrowed to $24.05, after reaching a record $26.69 on Friday")."""
-    clauses = set()
-    node = _clause_head(token)
-    while True:
-        clauses.add(node)
-        if node.head == node:
-            return clauses
-        node = _clause_head(node.head)
-
-
-def _timex_root(doc: Doc, timex: TimeExpression) -> Token:
-    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else doc[0]
-
-
-def _antecedent(verb: Token) -> Token | None:
-    """The noun a relative clause describes, also when the parser attached the clause to the verb
-    before it ("emerged in April in Mexico, which has recorded …")."""
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return None
-    if verb.dep_ == "relcl":
-        return verb.head
-    pronouns = [c for c in verb.children if c.tag_ in RELATIVE_TAGS and c.i < verb.i and c.dep_ != "det"]
-    if verb.dep_ not in {"advcl", "ccomp", "conj"} or not pronouns:
-        return None
-    before = verb.doc[pronouns[0].i - 1] if pronouns[0].i > 0 else None
-    if before is not None and before.is_punct and before.i > 0:
-        before = verb.doc[before.i - 1]
-    return before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
-
-
-def _perfect_relative_clause(token: Token) -> Token | None:
-    """The relative clause in the present perfect ("which has recorded", "where … have been reported")
-    a token is in, if any."""
-    node = token
-    while _antecedent(node) is None:
-        if node.head == node:
-            return None
-        node = node.head
-    auxiliaries = [child.lower_ for child in node.children if child.dep_ in {"aux", "auxpass"}]
-    return node if node.tag_ == "VBN" and any(word in {"has", "have"} for word in auxiliaries) else None
-
-
-def _clause_head(token: Token) -> Token:
-    """The verb of the clause a token belongs to: the first head that starts a clause of its own."""
-    node = token
-    while node.head != node and not (node.dep_ in CLAUSE_DEPS and node.pos_ in {"VERB", "AUX"}):
-        node = node.head
-    return node
-
-
-def _timex_distance(text: str, timex: TimeExpression, start: int, end: int) -> int:
-    if AS_OF.search(text[max(0, timex.span.start - 10) : timex.span.start]):
-        return -1
-    return _distance(text, timex.span.start, timex.span.end, start, end)
-
-
-def _distance(text: str, other_start: int, other_end: int, start: int, end: int) -> int:
-    """Words between a phrase and the number phrase ``[start, end)``."""
-    if other_end <= start:
-        return len(text[other_end:start].split())
-    return len(text[end:other_start].split())
 
 
 def _sentence_span(article: Article, sentence: SpacySpan) -> Span:

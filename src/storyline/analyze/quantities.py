@@ -195,8 +195,9 @@ def _read_number(doc: Doc, i: int) -> tuple[float, int] | None:
     while end < len(doc) and doc[end].lower_ in SCALES:
         value *= SCALES[doc[end].lower_]
         end += 1
-    if end < len(doc) and doc[end].lower_ in SCALE_ABBREVIATIONS and _is_scale_abbreviation(doc, i, doc[end].lower_, end + 1):
-        value *= SCALE_ABBREVIATIONS[doc[end].lower_]
+    abbreviation = doc[end].lower_ if end < len(doc) else ""
+    if abbreviation in SCALE_ABBREVIATIONS and _is_scale_abbreviation(doc, i, abbreviation, end + 1):
+        value *= SCALE_ABBREVIATIONS[abbreviation]
         end += 1
     return value, end
 
