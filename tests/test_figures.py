@@ -579,3 +579,17 @@ def test_figures_as_of_comes_from_a_governing_clause_and_never_from_a_contract_m
 )
 def test_figures_place_of_a_holder_an_apposition_or_the_city_named_before(nlp, sentence, where):
     assert [figure.where for figure in figures_in(nlp, sentence)] == [where]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("In the US alone there are an estimated 25-50 million cases reported each year.", (25e6, 50e6), None),
+        ("The fires resulted in an estimated 1.4 m to 1.5 m tonnes of oil being released.", (1.4e6, 1.5e6), "tonnes"),
+        ("The team put the flow at 19,000 bpd, well above BP's estimate.", 19000.0, "bpd"),
+        ("Oil in the waters of the Gulf must reach the level of 2 parts per million or less.", 2.0, "ppm"),
+    ],
+)
+def test_figures_ranges_share_their_scale_and_rates_have_units(nlp, sentence, value, unit):
+    figure = only(figures_in(nlp, sentence))
+    assert (figure.value, figure.unit) == (value, unit)

@@ -82,7 +82,8 @@ EVENTS = {"kill": "killed", "die": "killed", "dead": "killed", "drown": "killed"
           "evacuated": "evacuated", "pull": "withdrawn"}  # fmt: skip
 DEATHS = {"death", "deaths", "fatalities", "fatality", "dead", "toll"}
 # A bare length, area or weight measures a dimension: "about 100 kilometers off the coast".
-DIMENSIONS = {"km": "distance", "miles": "distance", "feet": "distance", "meters": "distance",
+DIMENSIONS = {"km": "distance", "miles": "distance", "feet": "distance", "meters": "distance", "mm": "distance",
+              "cm": "distance", "inches": "distance", "grams": "weight", "ounces": "weight",
               "square miles": "area", "square km": "area", "acres": "area", "hectares": "area",
               "tons": "weight", "tonnes": "weight", "kg": "weight", "pounds": "weight", "mph": "speed",
               "km/h": "speed"}  # fmt: skip

@@ -53,7 +53,9 @@ MONTHS = {
 }  # fmt: skip
 # Units of measure, longest first; the value is how the unit is reported.
 MEASURE_UNITS = (
-    ("square miles", "square miles"), ("square mile", "square miles"), ("square kilometers", "square km"),
+    ("barrels per day", "bpd"), ("barrels a day", "bpd"), ("bpd", "bpd"), ("parts per million", "ppm"),
+    ("ppm", "ppm"), ("square miles", "square miles"), ("square mile", "square miles"),
+    ("square kilometers", "square km"),
     ("square kilometres", "square km"), ("sq km", "square km"), ("square km", "square km"),
     ("percentage points", "percentage points"), ("percentage point", "percentage points"),
     ("basis points", "basis points"), ("basis point", "basis points"),
@@ -63,9 +65,12 @@ MEASURE_UNITS = (
     ("hectares", "hectares"), ("tons", "tons"), ("tonnes", "tonnes"), ("barrels", "barrels"),
     ("gallons", "gallons"), ("liters", "liters"), ("litres", "liters"), ("kilograms", "kg"), ("kg", "kg"),
     ("pounds", "pounds"), ("meters", "meters"), ("metres", "meters"), ("feet", "feet"), ("ft", "feet"),
-    ("dollars", "$"), ("euros", "€"), ("cents", "cents"), ("mph", "mph"), ("kph", "km/h"), ("km/h", "km/h"), ("m", "meters"),
+    ("dollars", "$"), ("euros", "€"), ("cents", "cents"), ("pence", "pence"), ("mph", "mph"), ("kph", "km/h"),
+    ("km/h", "km/h"), ("grams", "grams"), ("gram", "grams"), ("ounces", "ounces"), ("ounce", "ounces"),
+    ("inches", "inches"), ("mm", "mm"), ("cm", "cm"), ("m", "meters"),
 )  # fmt: skip
-FUSED_UNITS = {"mph": "mph", "kph": "km/h", "foot": "feet", "ft": "feet", "meter": "meters", "metre": "meters", "kilometer": "km", "kilometre": "km",
+FUSED_UNITS = {"mph": "mph", "kph": "km/h", "foot": "feet", "ft": "feet",
+               "meter": "meters", "metre": "meters", "kilometer": "km", "kilometre": "km",
                "km": "km", "mile": "miles", "ton": "tons", "tonne": "tonnes", "acre": "acres",
                "hectare": "hectares", "pound": "pounds", "gallon": "gallons", "barrel": "barrels",
                "percent": "percent"}  # fmt: skip
@@ -130,6 +135,8 @@ def _read_at(doc: Doc, i: int) -> Quantity | None:
     joiner = _words(doc, end, 1)
     if joiner in (["to"], ["-"], ["and"], ["–"]) and (joiner != ["and"] or _preceded_by(doc, i, "between")):
         second = _read_number(doc, end + 1)
+        if second and end == i + 1 and (scale := _scale_of(doc, end + 1, second[1])) > 1 and value * scale < second[0]:
+            value = low_high = value * scale  # "25-50 million": the scale written once belongs to both ends
         if second and second[0] > value and not _is_change(doc, i):
             low_high, end = (value, second[0]), second[1]
     start, qualifier = _qualifier_before(doc, i)
@@ -202,6 +209,15 @@ def _read_number(doc: Doc, i: int) -> tuple[float, int] | None:
     return value, end
 
 
+def _scale_of(doc: Doc, start: int, end: int) -> float:
+    """The product of the scale words in the number read over ``[start, end)``: "50 million" → 1e6."""
+    scale = 1.0
+    for token in doc[start + 1 : end]:
+        scale *= SCALES.get(token.lower_, SCALE_ABBREVIATIONS.get(token.lower_, 1.0))
+    fused = FUSED_SCALE.match(doc[start].text)
+    return scale * (SCALE_ABBREVIATIONS[fused.group(2).lower()] if fused else 1.0)
+
+
 def _is_scale_abbreviation(doc: Doc, i: int, abbreviation: str, following: int) -> bool:
     """ "bn" is always billions; "m" is millions after a currency sign or before what it counts ("£10m
     of debt", "4.9m barrels") and metres otherwise ("1,524m below the surface", "the 100m race")."""
@@ -211,6 +227,9 @@ def _is_scale_abbreviation(doc: Doc, i: int, abbreviation: str, following: int) 
         return True
     if following < len(doc):
         word = doc[following]
+        if word.lower_ in {"to", "-", "and", "or"} and following + 2 < len(doc):  # "1.4 m to 1.5 m tonnes"
+            repeated = doc[following + 2].lower_ == abbreviation
+            return repeated and _is_scale_abbreviation(doc, following + 1, abbreviation, following + 3)
         return word.lower_ == "of" or word.tag_ in {"NNS", "NNPS"}
     return False
 

@@ -55,7 +55,7 @@ CLAUSE_BREAK = re.compile(r"\bbut\b|;|\bwhile\b|\bbefore\b|\buntil\b|\bafter\b|\
 
 SeriesKey = tuple[str | None, str, str | None, str | None, str | None]
 # A distance lies between two places and a speed belongs to a moving thing: no place makes a line of them.
-UNCHARTED_UNITS = {"km", "miles", "feet", "meters", "mph", "km/h"}
+UNCHARTED_UNITS = {"km", "miles", "feet", "meters", "mm", "cm", "inches", "mph", "km/h"}
 
 
 @dataclass(frozen=True, slots=True)
