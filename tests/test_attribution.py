@@ -335,3 +335,18 @@ def test_attribution_transcript_turns_are_said_by_their_labels(nlp):
 ])
 def test_attribution_kicker_in_capitals_is_not_a_transcript_label(nlp, text):
     assert not [a for a in attributions_in(nlp, text) if text[a.cue.start : a.cue.end] == ":"]
+
+
+def test_attribution_as_a_source_reported_cues_the_main_clause(nlp):
+    text = ("As The Washington Post reported, even if Sanders managed to split delegates with Clinton, he would "
+            "then need to win 55 percent of the remaining delegates.")
+    found = attributions_in(nlp, text)
+    post = attribution_with(text, found, "55 percent")
+    assert post.speaker == "The Washington Post"
+    assert content_of(text, post).startswith("even if Sanders")
+
+
+def test_attribution_asked_if_reports_the_question_not_the_one_asked(nlp):
+    text = "Then Mr. Rubin asked the students if they were always so preternaturally serious."
+    found = attributions_in(nlp, text)
+    assert [content_of(text, a) for a in found] == ["if they were always so preternaturally serious"]

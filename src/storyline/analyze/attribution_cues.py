@@ -234,6 +234,12 @@ def _complements(verb: Token) -> list[Token]:
             return [objects[0], predicates[0]]
     if clauses:
         return clauses
+    if lemma in ("ask", "wonder"):
+        # "asked the students if they were always so serious": the question, not the one asked
+        questions = [child for child in children if child.dep_ == "advcl" and any(
+            grand.dep_ == "mark" and grand.lower_ in ("if", "whether") for grand in child.children)]
+        if questions:
+            return questions
     found: list[Token] = []
     takes_infinitive = lemma in INTENTION_VERBS or lemma in SPEECH_VERBS
     takes_object = lemma in OBJECT_VERBS and lemma not in ("say", "tell")
@@ -347,8 +353,8 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     said"), the content is the clause the cue hangs from, minus the cue's own phrase."""
     if verb.dep_ not in ("parataxis", "advcl") or verb.head.i == verb.i:
         return None
-    if any(child.dep_ == "mark" for child in verb.children):
-        return None  # "..., because many disagreed": a subordinate clause, not a cue set aside
+    if any(child.dep_ == "mark" and child.lower_ != "as" for child in verb.children):
+        return None  # "..., because many disagreed" is a subordinate clause; "as the Post reported" a cue
     if any(child.dep_ in ("ccomp", "dobj", "xcomp") for child in verb.children):
         return None
     return subtree_extent(verb.head, excluding=verb)
