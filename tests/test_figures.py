@@ -593,3 +593,21 @@ def test_figures_place_of_a_holder_an_apposition_or_the_city_named_before(nlp, s
 def test_figures_ranges_share_their_scale_and_rates_have_units(nlp, sentence, value, unit):
     figure = only(figures_in(nlp, sentence))
     assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_figures_clock_time_tagged_as_a_year_does_not_date_a_figure(nlp):
+    text = "As of 1700 BST on 15 June 2009, 76 countries have officially reported 35,928 cases of influenza."
+    figures = figures_in(nlp, text, (("1700", "1700"), ("15 June 2009", "2009-06-15")))
+    assert {figure.as_of.iso() for figure in figures} == {"2009-06-15"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "where"),
+    [
+        ("The United States has reported 4,714 confirmed cases including four deaths.", "United States"),
+        ("The number of UK cases rose to 27 on Monday.", "UK"),
+        ("U.S. crude rose 84 cents to $83.10 a barrel.", None),
+    ],
+)
+def test_figures_place_named_on_counted_things_and_trimmed_names(nlp, sentence, where):
+    assert figures_in(nlp, sentence)[0].where == where

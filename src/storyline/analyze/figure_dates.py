@@ -22,6 +22,7 @@ RETROSPECTIVE = re.compile(r"\bat (?:its|their|the) (?:peak|height)\b|\bat one p
 AS_OF = re.compile(r"\bas of\s*$", re.I)
 MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december"}  # fmt: skip
+TIME_ZONE = re.compile(r"\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|ET|hrs|hours)\b")
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "acl", "parataxis", "conj", "pcomp"}
 
 
@@ -54,6 +55,7 @@ def date_figure(
         and (timex.span.end <= start or timex.span.start >= end)
         and (perfect is None or _perfect_relative_clause(_timex_root(doc, timex)) == perfect)
         and not _names_a_thing(doc, timex)
+        and not _is_clock_time(text, timex)
     ]
     governing = _governing_clauses(anchor)
     in_sentence = [timex for timex in in_sentence if _clause_head(_timex_root(doc, timex)) in governing]
@@ -73,6 +75,12 @@ def date_figure(
     if any(sentence.start_char <= timex.span.start < sentence.end_char for timex in unresolved):
         return None
     return article.published
+
+
+def _is_clock_time(text: str, timex: TimeExpression) -> bool:
+    """ "As of 1700 BST on 15 June": four digits before a time zone are a clock time, not a year."""
+    written = text[timex.span.start : timex.span.end]
+    return written.isdigit() and bool(TIME_ZONE.match(text, timex.span.end))
 
 
 def _names_a_thing(doc: Doc, timex: TimeExpression) -> bool:

@@ -91,6 +91,7 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", "from")
 PLACE_LABELS = {"GPE", "LOC"}
 INSIDE_PREPOSITIONS = {"in", "inside", "within"}
+LEADING_NON_NAME = {"ADP", "ADV", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"}
 PLACE_NOUNS = {"country", "city", "capital", "town", "province", "region", "state", "island"}
 OWNER_LABELS = {"GPE", "NORP", "ORG"}
 CONTEXT_SENTENCES = 4  # how far back "in the country" looks for the country
@@ -406,8 +407,19 @@ def _describe(doc: Doc, noun: Token) -> tuple[str, str | None, str | None]:
     holders = RECORDING_VERBS if what == "troops" else RECORDING_VERBS | {"have"}  # the U.S. has troops abroad
     where = _where(doc, noun, holders) or (_where(doc, level_head, holders) if level_head is not None else None)
     if where is None and what != "troops":  # troops are placed where they serve, not where they are from
-        where = _homeland(doc, noun)
+        where = _named_place_of(doc, noun) or _homeland(doc, noun)
     return what, owner, where
+
+
+def _named_place_of(doc: Doc, noun: Token) -> str | None:
+    """ "US cases", "UK deaths": a place naming the things counted is where they are counted (a grade of
+    a commodity, "U.S. crude", names no place)."""
+    if noun.tag_ != "NNS":
+        return None
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ in {"compound", "nmod"} and child.ent_type_ in PLACE_LABELS:
+            return _place_text(doc, child)
+    return None
 
 
 def _homeland(doc: Doc, noun: Token) -> str | None:
@@ -549,9 +561,14 @@ def _place_text(doc: Doc, token: Token) -> str:
 
 
 def _entity_text(doc: Doc, token: Token) -> str:
+    """The name a token is part of, without words the tagger swept into it ("Besides Mexico", "The
+    United States")."""
     for ent in doc.ents:
         if ent.start <= token.i < ent.end:
-            return ent.text
+            start = ent.start
+            while start < ent.end - 1 and doc[start].pos_ in LEADING_NON_NAME:
+                start += 1
+            return doc[start : ent.end].text
     return token.text
 
 

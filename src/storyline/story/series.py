@@ -10,7 +10,8 @@ series of the same thing and place that does; if there are several, it stays apa
 
 Which series are kept: a chart needs at least two points, and a line through points from different
 places means nothing, so a series is kept when it has a place and two or more points, or when two or
-more articles report it. Single facts stay in the articles' own text.
+more articles report it; a count with neither owner nor place is never charted. Single facts stay in
+the articles' own text.
 
 Conflicts: points of one period, from different articles, whose values cannot both be true given their
 hedges (one article giving two numbers for one day is usually naming parts: "21 in Choluteca, 140 in
@@ -114,14 +115,20 @@ def _is_peak(figure: Figure, text: str) -> bool:
 
 
 def _join_unowned(grouped: dict[SeriesKey, list[_Reading]]) -> None:
-    """ "the 900 troops in Syria" joins "U.S. troops in Syria" when no one else's troops are counted there."""
-    for key in [k for k in grouped if k[0] is None]:
+    """ "the 900 troops in Syria" joins "U.S. troops in Syria" when no one else's troops are counted there;
+    a figure with neither owner nor place joins nothing ("76 countries have reported 35,928 cases" is not
+    a count of U.S. cases because U.S. cases are the only cases someone owns)."""
+    for key in [k for k in grouped if k[0] is None and k[3] is not None]:
         owned = [k for k in grouped if k[0] is not None and k[1:] == key[1:]]
         if len(owned) == 1:
             grouped[owned[0]].extend(grouped.pop(key))
 
 
 def _worth_charting(key: SeriesKey, readings: Sequence[_Reading]) -> bool:
+    """Two points of a placed series, or one thing reported by two articles; a count that says neither
+    whose nor where ("cases", "pupils") mixes unrelated facts and is never charted."""
+    if key[0] is None and key[3] is None:
+        return False
     articles = {reading.article_id for reading in readings}
     points = {(_value_key(r.figure.value), r.figure.as_of) for r in readings}
     return (key[3] is not None and len(points) >= 2) or len(articles) >= 2
