@@ -225,3 +225,24 @@ def test_series_distances_are_not_charted():
         {"phrase": "35", "value": 35.0, "what": "distance", "unit": "km", "where": None},
     )  # fmt: skip
     assert build_series([first, second]) == []
+
+
+def test_series_count_without_owner_or_place_is_not_charted_nor_joined():
+    owned = analysis(
+        "a", "US cases rose to 286 on Monday.", "2009-05-04",
+        {"phrase": "286", "value": 286.0, "what": "cases", "owner": "US", "where": None},
+    )
+    owned_later = analysis(
+        "b", "US cases rose to 403 on Wednesday.", "2009-05-06",
+        {"phrase": "403", "value": 403.0, "what": "cases", "owner": "US", "where": None},
+    )
+    worldwide = analysis(
+        "c", "As of 15 June, 76 countries have officially reported 35,928 cases of influenza.", "2009-06-16",
+        {"phrase": "35,928", "value": 35928.0, "what": "cases", "where": None},
+    )
+    worldwide_again = analysis(
+        "d", "Some 35,928 cases of influenza have been reported in 76 countries.", "2009-06-17",
+        {"phrase": "35,928", "value": 35928.0, "qualifier": "some", "what": "cases", "where": None},
+    )  # fmt: skip
+    series = only_series([owned, owned_later, worldwide, worldwide_again])
+    assert series.what == "United States cases" and [p.value for p in series.points] == [286.0, 403.0]
