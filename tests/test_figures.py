@@ -611,3 +611,16 @@ def test_figures_clock_time_tagged_as_a_year_does_not_date_a_figure(nlp):
 )
 def test_figures_place_named_on_counted_things_and_trimmed_names(nlp, sentence, where):
     assert figures_in(nlp, sentence)[0].where == where
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("The spill released no more than 5,000 barrels of oil.", "no more than"),
+        ("The well spewed as much as 2 million gallons of crude a day.", "as much as"),
+        ("U.S. crude reached as high as $84.30 a barrel.", "as high as"),
+        ("The company sent in excess of 300 workers to the coast.", "in excess of"),
+    ],
+)
+def test_figures_longest_hedge_is_the_qualifier(nlp, sentence, qualifier):
+    assert only(figures_in(nlp, sentence)).qualifier == qualifier

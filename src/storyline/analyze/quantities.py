@@ -32,13 +32,16 @@ VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousa
          "millions": (2e6, 9.99e6), "billions": (2e9, 9.99e9)}  # fmt: skip
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0}
 
-# Hedges, longest first so "more than" wins over "more".
+# Hedges before a number; QUALIFIER_WORDS tries the longest first, so "no more than" wins over "more than".
 QUALIFIERS = (
     "an estimated", "as many as", "as few as", "at least", "at most", "close to", "fewer than",
     "less than", "more than", "no more than", "no fewer than", "upwards of", "just over", "just under",
     "well over", "up to", "an additional", "another", "approximately", "about", "around", "roughly",
     "nearly", "almost", "near", "some", "over", "under", "above", "below", "only", "estimated", "between",
+    "as much as", "as high as", "as low as", "as little as", "in excess of", "slightly more than",
+    "slightly less than", "a little over", "a little more than", "well above", "well below",
 )  # fmt: skip
+QUALIFIER_WORDS = sorted((phrase.split() for phrase in QUALIFIERS), key=len, reverse=True)  # "no more than" first
 TIME_UNITS = {
     "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
     "day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs", "decade",
@@ -132,19 +135,23 @@ def _read_at(doc: Doc, i: int) -> Quantity | None:
         return None
     value, end = number
     low_high: float | tuple[float, float] = value
+    currency = i - 1 if i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS else None
     joiner = _words(doc, end, 1)
-    if joiner in (["to"], ["-"], ["and"], ["–"]) and (joiner != ["and"] or _preceded_by(doc, i, "between")):
-        second = _read_number(doc, end + 1)
-        if second and end == i + 1 and (scale := _scale_of(doc, end + 1, second[1])) > 1 and value * scale < second[0]:
+    opened = _preceded_by(doc, i if currency is None else currency, "between")
+    if joiner in (["to"], ["-"], ["and"], ["–"]) and (joiner != ["and"] or opened):
+        second_start = end + 1 + (currency is not None and _words(doc, end + 1, 1) == [doc[currency].lower_])
+        second = _read_number(doc, second_start)
+        scale = _scale_of(doc, second_start, second[1]) if second else 1.0
+        if second and end == i + 1 and scale > 1 and value * scale < second[0]:
             value = low_high = value * scale  # "25-50 million": the scale written once belongs to both ends
         if second and second[0] > value and not _is_change(doc, i):
             low_high, end = (value, second[0]), second[1]
-    start, qualifier = _qualifier_before(doc, i)
+    start, qualifier = _qualifier_before(doc, i if currency is None else currency)  # "as high as $84.30"
     if qualifier == "between" and not isinstance(low_high, tuple):
-        start, qualifier = i, None
+        start, qualifier = i if currency is None else currency, None
     if isinstance(low_high, tuple) and qualifier is None:
         qualifier = "between"
-    start, unit, end = _currency_before(doc, start, end)
+    unit = CURRENCY_SIGNS[doc[currency].lower_] if currency is not None else None
     anchor = end - 1
     if unit is None:
         unit, end = _unit_after(doc, end)
@@ -292,18 +299,11 @@ def _qualifier_before(doc: Doc, i: int) -> tuple[int, str | None]:
     previous = [k for k in range(max(0, i - 6), i) if not doc[k].is_space]
     if previous and doc[previous[-1]].dep_ == "prt":  # "rolled over 35 kilometers": a particle, no hedge
         return i, None
-    for phrase in QUALIFIERS:
-        words = phrase.split()
+    for words in QUALIFIER_WORDS:
         indexes = previous[-len(words) :]
         if len(indexes) == len(words) and [doc[k].lower_ for k in indexes] == words:
-            return indexes[0], phrase
+            return indexes[0], " ".join(words)
     return i, None
-
-
-def _currency_before(doc: Doc, start: int, end: int) -> tuple[int, str | None, int]:
-    if start > 0 and doc[start - 1].lower_ in CURRENCY_SIGNS:
-        return start - 1, CURRENCY_SIGNS[doc[start - 1].lower_], end
-    return start, None, end
 
 
 def _unit_after(doc: Doc, end: int) -> tuple[str | None, int]:

@@ -47,8 +47,11 @@ from storyline.story.entities import EntityIndex
 INCREMENTS = {"an additional", "another"}
 APPROXIMATE = {"about", "around", "roughly", "approximately", "some", "near", "close to", "an estimated", "estimated"}
 BELOW = {"nearly", "almost", "just under"}
-AT_LEAST = {"more than", "over", "above", "at least", "upwards of", "just over", "well over", "no fewer than"}
-AT_MOST = {"fewer than", "less than", "under", "below", "up to", "at most", "no more than", "as many as"}
+AT_LEAST = {"more than", "over", "above", "at least", "upwards of", "just over", "well over", "no fewer than",
+            "in excess of", "slightly more than", "a little over", "a little more than", "well above", "as low as",
+            "as little as"}  # fmt: skip
+AT_MOST = {"fewer than", "less than", "under", "below", "up to", "at most", "no more than", "as many as",
+           "as much as", "as high as", "slightly less than", "well below"}  # fmt: skip
 LOOSE = {"a couple of": 0.5, "a few": 0.0, "several": 0.0}
 EXACT_MARGIN, APPROXIMATE_MARGIN, BELOW_MARGIN = 0.005, 0.01, 0.03
 PEAK = re.compile(r"\b(?:peak|height|highest|high point|maximum|all-time high)\b", re.I)
