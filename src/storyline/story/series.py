@@ -4,8 +4,9 @@ places where sources disagree.
 A series is keyed by whose (canonical owner: "U.S." = "US" = "American" → United States), what
 (troops = forces = soldiers, decided in ``figures.py``), what happened to them (two soldiers killed are
 not a troop level), where (canonical places, "Iraq and Syria" in any order) and unit (a percentage never
-joins a head count); distances and speeds are not charted, since no place makes a line of them. A figure that does not say whose joins the one
-series of the same thing and place that does; if there are several, it stays apart rather than guess.
+joins a head count); distances and speeds are not charted, since no place makes a line of them. A
+figure that does not say whose joins the one series of the same thing and place that does; if there
+are several, or it names no place either, it stays apart rather than guess.
 "an additional 4,000 troops" is an increment, not a level, and joins no series.
 
 Which series are kept: a chart needs at least two points, and a line through points from different
