@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,6 +27,7 @@ from storyline.story.quotes import collect_quotes
 from storyline.story.series import build_series
 from storyline.story.summary import summarize
 from storyline.story.timeline import build_timeline
+from storyline.story.title import story_title
 
 Progress = Callable[[str, int, int], None]
 PARSE_BATCH = 100
@@ -102,7 +102,7 @@ def assemble_story(
     entities = merge_entities(analyses)
     index = EntityIndex(entities)
     return Story(
-        title=options.title or story_title(analyses),
+        title=options.title or story_title(analyses, entities),
         articles=tuple(analysis.article for analysis in analyses),
         timeline=tuple(build_timeline(analyses)),
         summary=tuple(summarize(analyses, words=options.summary_words)),
@@ -124,18 +124,6 @@ def write_story(story: Story, out_dir: Path) -> list[Path]:
         path.write_text(render(story), encoding="utf-8")
         written.append(path)
     return written
-
-
-def story_title(analyses: Sequence[ArticleAnalysis]) -> str:
-    """The headline that shares most words with the other headlines: the story's most typical title."""
-    titles = [analysis.article.title for analysis in analyses if analysis.article.title]
-    if not titles:
-        return "Story briefing"
-    words = [set(_words(title)) for title in titles]
-    counts = Counter(word for title_words in words for word in title_words)
-    scores = [sum(counts[word] - 1 for word in title_words) for title_words in words]
-    best = max(range(len(titles)), key=lambda i: (scores[i], -i))
-    return titles[best].strip()
 
 
 def generated_at() -> str:
@@ -185,7 +173,3 @@ def _analyses(
     store.save_analyses({analysis_key(a.article): a for a in fresh if a.article.path not in failed})
     by_id = {analysis.article.id: analysis for analysis in [*cached.values(), *fresh]}
     return [by_id[article.id] for article in articles], len(parsed_anew)
-
-
-def _words(title: str) -> list[str]:
-    return [word.lower() for word in title.split() if len(word) > 3 and word[0].isalnum()]

@@ -4,7 +4,8 @@ A timeline is built from *dated sentences*: a sentence takes the most specific c
 time expressions ("on Dec. 19, 2018" beats "in 2018"; "in 2007 … in 2011" dates it 2007 and lets it
 support 2011); a sentence with none takes its article's publication date only when it sits in the
 article's lead and reads as reported news, because that is the one place where news writing leaves the
-date implicit ("The White House said the United States has begun withdrawing troops"). Everything else stays undated rather than guessed.
+date implicit ("The White House said the United States has begun withdrawing troops"). Everything else
+stays undated rather than guessed.
 
 Sentences that cannot stand alone in a timeline are dropped here, once, for every later step: headlines
 and photo captions, questions, fragments, and sentences whose subject is a pronoun pointing into context
