@@ -281,3 +281,15 @@ def hostile_story() -> Story:
         summary=(SummarySentence(sentence.quote, (sentence,)),),
         quotes=(Quote("<i>Officials</i>", '<script>alert("x")</script>', False, (sentence,)),),
     )
+
+
+def widely_reported_story(sources: int) -> Story:
+    """One timeline event every one of ``sources`` articles reports in the same words."""
+    text = "The singer died at his Los Angeles home on 25 June 2009."
+    articles = tuple(
+        Article(id=f"a{index}", text=text, path=f"{index}.txt", title=f"Report {index}") for index in range(sources)
+    )
+    spans = tuple(Evidence.of(Span(article.id, 0, len(text)), text) for article in articles)
+    entry = TimelineEntry(PartialDate.parse("2009-06-25"), text, spans, support=sources)
+    return Story(title="Michael Jackson", articles=articles, timeline=(entry,))
+

@@ -7,7 +7,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
-from seed_story import evidence, hostile_story, seed_story
+from seed_story import evidence, hostile_story, seed_story, widely_reported_story
 
 from storyline.render import render_html
 from storyline.render.citations import story_evidence
@@ -179,3 +179,10 @@ def test_render_html_folds_a_long_list_of_names():
     shown, folded = html.split("<details>")
     assert "<summary>5 more names</summary>" in folded
     assert "Person 39" in shown and "Person 40" not in shown and "Person 44" in folded
+
+
+def test_render_html_cites_the_first_sources_and_counts_the_rest():
+    html = render_html(widely_reported_story(8))
+    cite = re.search(r'<span class="cite">.*?</span></span>', html, re.S).group()
+    assert cite.count("<a ") == 5
+    assert '<span class="more" title="also sources 6, 7, 8">+3</span>' in cite

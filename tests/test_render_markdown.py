@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from seed_story import hostile_story, seed_story
+from seed_story import hostile_story, seed_story, widely_reported_story
 
 from storyline.render import render_markdown
 
@@ -67,3 +67,9 @@ def test_render_markdown_escapes_markup_from_articles():
     assert r"Officials said \<script\>alert(" in markdown
     assert r"\*breaking\*" in markdown
     assert "<javascript:" not in markdown  # a javascript: URL is not made a link
+
+
+def test_render_markdown_links_the_first_sources_and_counts_the_rest():
+    line = next(line for line in render_markdown(widely_reported_story(8)).splitlines() if "25 June" in line)
+    assert len(re.findall(r"\]\(#source-\d+\)", line)) == 5
+    assert "and 3 more)" in line and "_(8 sources)_" in line

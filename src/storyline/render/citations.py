@@ -14,6 +14,10 @@ from storyline.errors import StageError
 from storyline.model import Article, Evidence, Story
 from storyline.render.text import source_label
 
+CITED_SOURCES = 5
+"""Source links shown after an item; the rest are counted ("+12"), since its support says how many
+sources agree and story.json keeps every span."""
+
 
 def story_evidence(story: Story) -> Iterator[tuple[str, Evidence]]:
     """Every evidence item of the story with where it sits ("timeline[3].evidence[0]")."""

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from storyline.model import Article, Duplicate, FigureSeries, PartialDate, Quote, Story, TimelineEntry
 from storyline.render.chart import conflicting_points, series_chart, series_title
-from storyline.render.citations import Citation, SourceIndex, story_evidence
+from storyline.render.citations import CITED_SOURCES, Citation, SourceIndex, story_evidence
 from storyline.render.highlight import highlight
 from storyline.render.text import format_value, human_date, published_note, quoted, source_label
 
@@ -82,6 +82,7 @@ def render_html(story: Story) -> str:
         speakers=_speakers(story, index),
         sources=_sources(story, index),
         names_shown=NAMES_SHOWN,
+        cited_sources=CITED_SOURCES,
         duplicates=[(d, index.numbers.get(d.of), _original_label(index, d.of)) for d in story.duplicates],
     )
 

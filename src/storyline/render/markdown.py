@@ -11,7 +11,7 @@ import re
 
 from storyline.model import Story
 from storyline.render.chart import series_title
-from storyline.render.citations import Citation, SourceIndex
+from storyline.render.citations import CITED_SOURCES, Citation, SourceIndex
 from storyline.render.text import format_value, human_date, published_note, quoted
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -28,11 +28,15 @@ def escape_markdown(text: str) -> str:
 
 
 def _links(citations: list[Citation]) -> str:
-    """ "[Title](#source-1), [Other](#source-2)": one link per distinct source."""
+    """ "[Title](#source-1), [Other](#source-2)": one link per distinct source, the first
+    ``CITED_SOURCES`` of them, then how many more."""
     links: dict[int, str] = {}
     for citation in citations:
         links.setdefault(citation.number, f"[{escape_markdown(citation.label)}](#source-{citation.number})")
-    return ", ".join(links.values())
+    shown = list(links.values())[:CITED_SOURCES]
+    if len(links) > CITED_SOURCES:
+        shown.append(f"and {len(links) - CITED_SOURCES} more")
+    return ", ".join(shown)
 
 
 def _cite(index: SourceIndex, citations: list[Citation]) -> str:
