@@ -350,3 +350,13 @@ def test_attribution_asked_if_reports_the_question_not_the_one_asked(nlp):
     text = "Then Mr. Rubin asked the students if they were always so preternaturally serious."
     found = attributions_in(nlp, text)
     assert [content_of(text, a) for a in found] == ["if they were always so preternaturally serious"]
+
+
+def test_attribution_participle_of_a_noun_is_nobody_speaking(nlp):
+    text = "The drawdown announced Monday is the first since the 2014 intervention."
+    assert attributions_in(nlp, text) == []
+
+
+def test_attribution_event_as_subject_is_no_speaker(nlp):
+    text = "Meanwhile, the civil war has claimed hundreds of thousands of lives."
+    assert [a.speaker for a in attributions_in(nlp, text)] in ([], [None])

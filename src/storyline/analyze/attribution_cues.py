@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from storyline.analyze.agents import can_speak
+
 # Verbs that report what someone said or wrote; their content is a clause or a quotation.
 SPEECH_VERBS = frozenset(
     """say tell add write state announce declare report explain note claim argue insist assert maintain contend
@@ -25,6 +27,12 @@ SPEECH_VERBS = frozenset(
     disagree counter retort shout chant cry exclaim whisper echo affirm  tout quote cite explain
     concede caution contend acknowledge predict reassure mutter grumble rule order demand muse interject
     proclaim rebut yell scream outline detail document list""".split()
+)
+# Speech verbs that need someone to do the speaking; the others also take evidence for a subject ("the
+# data suggest", "the loophole explains", "the move signals").
+AGENT_SPEECH_VERBS = SPEECH_VERBS - frozenset(
+    """suggest indicate signal imply hint reveal confirm echo explain predict promise threaten estimate forecast
+    project conclude document detail list outline describe rule order propose recommend""".split()
 )
 # Verbs of belief, knowledge and feeling; content is a clause ("believes that...") or an object.
 COGNITION_VERBS = frozenset(
@@ -386,6 +394,11 @@ def _verb_attribution(verb: Token, text: str) -> Candidate | None:
     if verb.dep_ in ("acl", "amod") and cue_lemma(verb) in NAMING_VERBS:
         return None  # "a super PAC called Future 45" names something; nobody is quoted
     subject = subject_of(verb)
+    if _reduced_relative(verb, subject):
+        return None  # "The drawdown announced Monday is the first since 2014": nobody speaks
+    if subject is not None and subject.dep_ == "nsubj" and cue_lemma(verb) in AGENT_SPEECH_VERBS and not can_speak(
+            subject):
+        subject = None  # "the civil war has claimed ...": an event is no speaker; the words stay unattributed
     source = subtree_extent(subject) if subject is not None and subject.dep_ != "csubj" else None
     complements = _complements(verb)
     if complements:
@@ -405,6 +418,17 @@ def _verb_attribution(verb: Token, text: str) -> Candidate | None:
     if source is not None:
         source = trim_span(text, *source)
     return Candidate(content=content, cue=cue, source=source, cue_token=verb.i)
+
+
+def _reduced_relative(verb: Token, subject: Token | None) -> bool:
+    """ "The drawdown announced Monday is the first since 2014" parses as "The drawdown announced [that it]
+    is the first"; a past participle with no auxiliary whose clause has no subject of its own is the
+    participle of a noun phrase ("the drawdown announced Monday"), not anyone speaking."""
+    if subject is None or verb.tag_ != "VBN" or any(child.dep_ in ("aux", "auxpass") for child in verb.children):
+        return False
+    clauses = [child for child in verb.children if child.dep_ == "ccomp"]
+    return bool(clauses) and not any(
+        grand.dep_ in SUBJECT_DEPS or grand.dep_ == "expl" for clause in clauses for grand in clause.children)
 
 
 def _seeming_attribution(verb: Token, text: str) -> Candidate | None:
