@@ -624,3 +624,18 @@ def test_figures_place_named_on_counted_things_and_trimmed_names(nlp, sentence, 
 )
 def test_figures_longest_hedge_is_the_qualifier(nlp, sentence, qualifier):
     assert only(figures_in(nlp, sentence)).qualifier == qualifier
+
+
+def test_figures_place_is_not_carried_into_a_sentence_about_another_people(nlp):
+    text = "Italy has 10 million doses of the drug.\nThe Dutch government is acquiring 19 million doses."
+    assert [figure.where for figure in figures_in(nlp, text)] == ["Italy", None]
+
+
+def test_figures_place_of_a_participle_on_the_counted_noun(nlp):
+    text = "Mr Guajardo tried to visit 10 Mexicans quarantined in Beijing's Guo Men hotel."
+    assert only(figures_in(nlp, text)).where == "Beijing"
+
+
+def test_figures_people_abroad_are_not_placed_in_their_homeland(nlp):
+    text = "China quarantined travellers. China defended the move. Mexico protested. About 70 Mexicans were confined."
+    assert only(figures_in(nlp, text)).where is None

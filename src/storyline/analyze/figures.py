@@ -29,6 +29,7 @@ years, ages, durations and names; this module reads the sentence around it:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -142,7 +143,9 @@ def _figure(
         what, owner, where = _describe(doc, subject)
     else:
         return None
-    if where is None and previous is not None and previous.what == what:
+    if where is None and previous is not None and previous.what == what and (
+        previous is in_sentence or not _names_elsewhere(sentence, previous, owner)
+    ):
         where = previous.where
     if not _is_a_thing(what) or (what == "area" and where is None):
         return None
@@ -422,17 +425,33 @@ def _named_place_of(doc: Doc, noun: Token) -> str | None:
     return None
 
 
+def _names_elsewhere(sentence: SpacySpan, previous: Figure, owner: str | None) -> bool:
+    """A sentence naming another place or people, other than whose the counted things are, is not about
+    the place of the figure before it ("Italy has 10 million doses … The Dutch government is acquiring
+    19 million doses"; but "… US troops in Iraq … US troop numbers wound down to 40,000" is)."""
+    carried = (previous.where or "").lower()
+    others = {ent.text.lower() for ent in sentence.ents if ent.label_ in {"GPE", "NORP"}} - {(owner or "").lower()}
+    return any(name not in carried and not _is_demonym_of(name, carried) for name in others)
+
+
 def _homeland(doc: Doc, noun: Token) -> str | None:
     """ "49 percent of Cambodian children", "1.7 million hungry Cambodians": a people's country, when the
-    article names it ("Cambodia"); the demonym is matched to that name by their shared stem."""
+    article is about it (its most named place) and the sentence names no other; the demonym is matched
+    to that name by their shared stem. "70 Mexicans quarantined" in an article about China are not in
+    Mexico."""
     peoples = [noun] if noun.ent_type_ == "NORP" else []
     peoples += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" and c.i < noun.i]
-    for people in peoples:
-        demonym = _entity_text(doc, people)
-        places = [ent.text for ent in doc.ents if ent.label_ == "GPE" and _is_demonym_of(demonym, ent.text)]
-        if places:
-            return max(places, key=len)  # "Nigerian" is of Nigeria when Niger is named too
-    return None
+    named = Counter(ent.text for ent in doc.ents if ent.label_ == "GPE")
+    if not peoples or not named:
+        return None
+    most = max(named.values())
+    demonyms = [_entity_text(doc, people) for people in peoples]
+    homes = [place for place in named if named[place] == most and any(_is_demonym_of(d, place) for d in demonyms)]
+    if not homes:
+        return None
+    home = max(homes, key=len)  # "Nigerian" is of Nigeria when Niger is named as often
+    elsewhere = any(ent.label_ == "GPE" and ent.text != home for ent in noun.sent.ents)
+    return None if elsewhere else home
 
 
 def _is_demonym_of(demonym: str, place: str) -> bool:
@@ -522,6 +541,9 @@ def _place_of(doc: Doc, node: Token, holders: set[str] = RECORDING_VERBS) -> str
         if child.dep_ == "poss" and child.ent_type_ in PLACE_LABELS:
             return _place_text(doc, child)
     place = _place_by_preposition(doc, node)
+    if place is None and node.pos_ in {"NOUN", "PROPN"}:  # "10 Mexicans quarantined in Beijing's hotel"
+        for modifier in (c for c in node.children if c.dep_ == "acl"):
+            place = place or _place_by_preposition(doc, modifier)
     if place is None and node.pos_ in {"VERB", "AUX"}:
         for subject in (c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}):
             place = place or _place_by_preposition(doc, subject)  # "lenders in rural Cambodia charge …"
