@@ -639,3 +639,8 @@ def test_figures_place_of_a_participle_on_the_counted_noun(nlp):
 def test_figures_people_abroad_are_not_placed_in_their_homeland(nlp):
     text = "China quarantined travellers. China defended the move. Mexico protested. About 70 Mexicans were confined."
     assert only(figures_in(nlp, text)).where is None
+
+
+def test_figures_ages_after_the_ages_of_are_not_figures(nlp):
+    text = "The region is home to more than 100 million young people between the ages of 15 to 29."
+    assert [figure.value for figure in figures_in(nlp, text)] == [1e8]

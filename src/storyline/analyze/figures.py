@@ -441,7 +441,7 @@ def _homeland(doc: Doc, noun: Token) -> str | None:
     Mexico."""
     peoples = [noun] if noun.ent_type_ == "NORP" else []
     peoples += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" and c.i < noun.i]
-    named = Counter(ent.text for ent in doc.ents if ent.label_ == "GPE")
+    named = Counter(_name(ent) for ent in doc.ents if ent.label_ == "GPE")
     if not peoples or not named:
         return None
     most = max(named.values())
@@ -450,7 +450,7 @@ def _homeland(doc: Doc, noun: Token) -> str | None:
     if not homes:
         return None
     home = max(homes, key=len)  # "Nigerian" is of Nigeria when Niger is named as often
-    elsewhere = any(ent.label_ == "GPE" and ent.text != home for ent in noun.sent.ents)
+    elsewhere = any(ent.label_ == "GPE" and _name(ent) != home for ent in noun.sent.ents)
     return None if elsewhere else home
 
 
@@ -587,11 +587,15 @@ def _entity_text(doc: Doc, token: Token) -> str:
     United States")."""
     for ent in doc.ents:
         if ent.start <= token.i < ent.end:
-            start = ent.start
-            while start < ent.end - 1 and doc[start].pos_ in LEADING_NON_NAME:
-                start += 1
-            return doc[start : ent.end].text
+            return _name(ent)
     return token.text
+
+
+def _name(ent: SpacySpan) -> str:
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].pos_ in LEADING_NON_NAME:
+        start += 1
+    return ent.doc[start : ent.end].text
 
 
 def _country_in_context(doc: Doc, token: Token) -> str | None:
@@ -607,8 +611,8 @@ def _country_in_context(doc: Doc, token: Token) -> str | None:
     for ent in reversed(named):
         root = ent.root
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
-            return ent.text
-    return named[-1].text if named else None
+            return _name(ent)
+    return _name(named[-1]) if named else None
 
 
 def _sentence_span(article: Article, sentence: SpacySpan) -> Span:

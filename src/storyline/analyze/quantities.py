@@ -335,6 +335,8 @@ def _is_not_an_amount(doc: Doc, quantity: Quantity) -> bool:
         return True
     if before is not None and before.lower_ in {"aged", "age", "ages", "no.", "number", "#"}:
         return True
+    if _words(doc, max(0, quantity.start - 2), 2) in (["ages", "of"], ["age", "of"]):
+        return True  # "young people between the ages of 15 to 29"
     if _is_part_of_code(doc, quantity):
         return True
     if _is_in_name(doc, quantity, before):
