@@ -644,3 +644,21 @@ def test_figures_people_abroad_are_not_placed_in_their_homeland(nlp):
 def test_figures_ages_after_the_ages_of_are_not_figures(nlp):
     text = "The region is home to more than 100 million young people between the ages of 15 to 29."
     assert [figure.value for figure in figures_in(nlp, text)] == [1e8]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "what"),
+    [
+        ("After exports ceased, tighter supply drove Brent to a two-year high of $127.02 in April.", 127.02, "brent"),
+        ("Crude fell to $107.37 a barrel, having recovered from a $105.15 intraday low.", 105.15, "crude"),
+        ("Libya pumped around 1.6 million barrels per day before the war cut its output.", 1.6e6, "oil"),
+    ],
+)
+def test_figures_price_levels_measure_the_thing_priced_and_barrels_hold_oil(nlp, sentence, value, what):
+    figure = next(figure for figure in figures_in(nlp, sentence) if figure.value == value)
+    assert figure.what == what
+
+
+def test_figures_bare_percent_that_is_its_own_subject_has_nothing_counted(nlp):
+    text = "A similar survey of children under 7 found that 65 percent are stunted."
+    assert [figure.what for figure in figures_in(nlp, text)] == []

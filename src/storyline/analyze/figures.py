@@ -68,6 +68,8 @@ NOT_THINGS = {"million", "billion", "thousand", "hundred", "trillion", "m", "bn"
 EMPHASES = {None, "only", "another", "an additional"}
 # What money is spent on or paid for is what the sum measures: "spend $2.1 million on television ads".
 MONEY_PREPOSITIONS = ("on", "for")
+# A price stated as a level of something else: "a $105.15 intraday low", "a two-year high of $127.02".
+PRICE_LEVELS = {"high", "low", "record", "peak", "intraday", "close", "level", "levels"}
 # A measure after these, on a noun, measures that noun: "winds above 40 mph", "waves of 10 feet".
 MEASURE_PREPOSITIONS = {"of", "above", "below", "over", "under", "exceeding", "near", "around", "at"}
 BRACKETS_OPEN = {"(", "-LRB-", "["}
@@ -87,7 +89,7 @@ DIMENSIONS = {"km": "distance", "miles": "distance", "feet": "distance", "meters
               "cm": "distance", "inches": "distance", "grams": "weight", "ounces": "weight",
               "square miles": "area", "square km": "area", "acres": "area", "hectares": "area",
               "tons": "weight", "tonnes": "weight", "kg": "weight", "pounds": "weight", "mph": "speed",
-              "km/h": "speed"}  # fmt: skip
+              "km/h": "speed", "barrels": "oil", "bpd": "oil"}  # fmt: skip
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", "from")
 PLACE_LABELS = {"GPE", "LOC"}
@@ -122,6 +124,8 @@ def _figure(
     if _is_conversion(doc, quantity, earlier):
         return None
     noun = _counted_noun(doc, quantity)
+    if noun is not None and quantity.unit in CURRENCIES and noun.lower_ in PRICE_LEVELS:
+        noun = None  # a price's level is of the thing priced
     if quantity.spelled_small and not _is_small_count_a_figure(quantity, noun):
         return None
     previous = _previous_figure(doc, sentence, earlier)
@@ -280,6 +284,11 @@ def _measured_noun(doc: Doc, quantity: Quantity) -> Token | None:
         return None
     root = _phrase_root(doc, quantity)
     if quantity.unit in CURRENCIES:
+        level = root.head if root.head.lower_ in PRICE_LEVELS else root.head.head
+        if level.lower_ in PRICE_LEVELS:  # "crude … recovered from a $105.15 intraday low"
+            verb = next((t for t in level.ancestors if t.pos_ == "VERB"), None)
+            moved = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}] if verb else []
+            return moved[0] if moved else _clause_subject(doc, quantity)  # "drove Brent to a high of $127.02"
         holders = [root] + ([root.head] if root.dep_ in {"dobj", "attr"} and root.head.pos_ == "VERB" else [])
         for holder in holders:
             for preposition in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in MONEY_PREPOSITIONS):
@@ -297,20 +306,23 @@ def _measured_noun(doc: Doc, quantity: Quantity) -> Token | None:
 
 def _clause_subject(doc: Doc, quantity: Quantity) -> Token | None:
     """ "The deal is worth $1.5 billion, up 3 percent": a bare amount of money or percent describes
-    its clause's subject."""
+    its clause's subject; a clause without one (a participle: "crude fell …, having recovered from a
+    $105.15 intraday low") takes the subject of the clause it hangs on."""
     node = _phrase_root(doc, quantity)
-    for _ in range(4):
-        if node.pos_ in {"VERB", "AUX"}:
-            subjects = [
-                c
-                for c in node.children
-                if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN" and not quantity.start <= c.i < quantity.end
-            ]
-            return subjects[0] if subjects else None
+    for _ in range(8):
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+        if node.pos_ in {"VERB", "AUX"} and subjects:
+            own = [c for c in subjects if _is_common_noun(c) and not quantity.start <= c.i < quantity.end]
+            return own[0] if own else None
         if node.head == node:
             return None
         node = node.head
     return None
+
+
+def _is_common_noun(token: Token) -> bool:
+    """A noun, also one capitalized at the start of a sentence and so tagged as a name ("Crude fell …")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_)
 
 
 def _noun_after_of(doc: Doc, end: int) -> Token | None:
