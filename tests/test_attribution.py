@@ -360,3 +360,25 @@ def test_attribution_participle_of_a_noun_is_nobody_speaking(nlp):
 def test_attribution_event_as_subject_is_no_speaker(nlp):
     text = "Meanwhile, the civil war has claimed hundreds of thousands of lives."
     assert [a.speaker for a in attributions_in(nlp, text)] in ([], [None])
+
+
+CREDITS = (
+    "Not every statement could be easily fact-checked.\n\n"
+    '"Almost all new income and wealth is going to the top 1 percent."\n\n'
+    "- Bernie Sanders.\n\n"
+    '"I helped write that bill."\n\n'
+    "- Sanders.\n\n"
+    "“He can’t even answer a question without scaring people about something else first.” ― Esther Tapia\n\n"
+    '"It was just a rally like any other in the campaign."\n\n'
+    "- Reuters."
+)
+
+
+def test_attribution_credit_line_after_a_quotation_names_the_speaker(nlp):
+    found = attributions_in(nlp, CREDITS)
+    credited = {content_of(CREDITS, a): a.speaker for a in found}
+    assert credited == {
+        '"Almost all new income and wealth is going to the top 1 percent."': "Bernie Sanders",
+        '"I helped write that bill."': "Bernie Sanders",
+        "“He can’t even answer a question without scaring people about something else first.”": "Esther Tapia",
+    }

@@ -39,6 +39,9 @@ ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.")
 # What may stand between a cue and the quote that continues it: the rest of the cue's paragraph, when the
 # quotation goes on right after it or opens the next paragraph.
 REST_OF_SENTENCE = re.compile(r"[^\n]{0,250}[.!?][\"”')\]]*\s*")
+# A credit after a quotation: the dash on the quote's line or opening the next one, then the name.
+CREDIT_LINE = re.compile(r"[ \t]*\n?[ \t]*\n?[ \t]*([-–—―]{1,2})[ \t]*([A-Z][^\n]*?)[ \t.]*(?=\n|$)")
+MAX_CREDIT_WORDS = 12
 
 
 def find_attributions(article: Article, doc: Doc, timexes: Sequence[TimeExpression]) -> list[Attribution]:
@@ -133,8 +136,11 @@ def _quote_attributions(doc: Doc, passages: Sequence[QuotedPassage], found: list
             previous_direct = next(c for c in found if c.content[0] <= passage.start <= c.content[1])
             continue
         verb = _framing_verb(doc, passage, passages, used_cues)
+        credit = _credit_line(doc, passage)
         candidate: Candidate | None = None
-        if verb is not None:
+        if credit is not None:
+            candidate = Candidate((passage.start, passage.end), credit[0], credit[1], None, True)
+        elif verb is not None:
             used_cues.add(verb.i)
             subject = subject_of(verb)
             source = trim_span(text, *subtree_extent(subject)) if subject is not None else None
@@ -153,6 +159,30 @@ def _quote_attributions(doc: Doc, passages: Sequence[QuotedPassage], found: list
             attributed.append(candidate)
             previous_direct = candidate
     return attributed
+
+
+def _credit_line(doc: Doc, passage: QuotedPassage) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The (cue, source) of a credit after a quotation that fills its own line: '"...the top 1 percent."'
+    then a line '- Bernie Sanders.', or '...this low?” ― Jacklyn Ashley' at the end of the line. The dash
+    is the cue; the credit must name a person, so a wire credit ("- Reuters.") or a subhead stays out."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, passage.start) + 1
+    if text[line_start : passage.start].strip():
+        return None
+    match = CREDIT_LINE.match(text, passage.end)
+    if match is None or len(match.group(2).split()) > MAX_CREDIT_WORDS:
+        return None
+    credit = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+    if credit is None:
+        return None
+    people = [entity for entity in credit.ents if entity.label_ == "PERSON"]
+    if people and people[0].start - credit.start <= 1:  # the name opens the credit ("President Obama, ...")
+        return match.span(1), (people[0].start_char, people[0].end_char)
+    surnames = {entity[-1].lower_ for entity in doc.ents if entity.label_ == "PERSON"}
+    first = credit[0]
+    if first.pos_ == "PROPN" and first.lower_ in surnames:  # "- Sanders." once the article named him
+        return match.span(1), (first.idx, first.idx + len(first.text))
+    return None  # a wire credit ("- Reuters.") or a subhead is no one's quote
 
 
 def _last_speech_before(doc: Doc, found: list[Candidate], passage: QuotedPassage) -> Candidate | None:
