@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
-from storyline.model import Article, ArticleAnalysis, PartialDate, Sentence, Span, TimeExpression
+from storyline.model import Article, ArticleAnalysis, Mention, PartialDate, Sentence, Span, TimeExpression
 from storyline.story.events import date_sentences, is_planned, is_self_contained
-from storyline.story.timeline import build_timeline, default_timeline_size, rank_dates, timeline_of_sentences
+from storyline.story.timeline import (
+    build_timeline,
+    default_timeline_size,
+    rank_dates,
+    story_name_words,
+    timeline_of_sentences,
+)
 
 
 def _analysis(
@@ -315,3 +322,35 @@ def test_timeline_prefers_a_one_date_sentence_to_tell_the_date():
     entries = build_timeline([first, second])
     told_2011 = next(entry for entry in entries if entry.date == PartialDate.parse("2011"))
     assert (told_2011.text, told_2011.support) == (single, 2)
+
+
+def _with_names(analysis: ArticleAnalysis, *names: tuple[str, str]) -> ArticleAnalysis:
+    """The analysis with named-entity mentions of ``(text, label)`` placed where the text first says them."""
+    mentions = []
+    for name, label in names:
+        start = analysis.article.text.index(name)
+        mentions.append(Mention(Span(analysis.article.id, start, start + len(name)), name, label))
+    return replace(analysis, mentions=tuple(mentions))
+
+
+def test_timeline_event_must_name_one_of_the_story_s_actors():
+    trial = _with_names(
+        _analysis(
+            "trial",
+            ["Dr Conrad Murray appeared in court in Los Angeles on 8 February 2010 to deny the charge.",
+             "My father Thomas Lewis married my mother Catherine in Neath in 1930, a listener wrote."],
+            "2010-02-09",
+            [("8 February 2010", "2010-02-08"), ("in 1930", "1930")],
+        ),
+        ("Conrad Murray", "PERSON"), ("Los Angeles", "GPE"), ("Thomas Lewis", "PERSON"),
+    )
+    reports = [
+        _with_names(
+            _analysis(f"verdict{index}", ["Conrad Murray was found guilty by a Los Angeles jury on 7 November 2011."],
+                      "2011-11-08", [("7 November 2011", "2011-11-07")]),
+            ("Conrad Murray", "PERSON"), ("Los Angeles", "GPE"),
+        )
+        for index in range(5)
+    ]
+    assert story_name_words([trial, *reports]) == {"Conrad", "Murray", "Los", "Angeles"}
+    assert [entry.date.iso() for entry in build_timeline([trial, *reports])] == ["2010-02-08", "2011-11-07"]

@@ -14,13 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.model import ArticleAnalysis, Evidence, PartialDate, Precision, TimelineEntry
 from storyline.story.events import DatedSentence, date_sentences, period_end
@@ -58,6 +59,14 @@ UNDATED_LEAD_FACTOR = 0.9
 
 STATE_FACTOR = 0.8
 """Preference for a happening over a state of affairs ("there were around 5,200 American forces")."""
+
+STORY_NAME_SHARE = 0.2
+"""A name is one of the story's when this share of its articles mention it. A timeline event must name
+one of them: pages swept in with the story (a radio schedule, a reader's family history) tell dated
+events of their own that share the story's words but none of its actors."""
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+_NAME_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 
 _STATE = re.compile(r"\bthere (?:is|are|was|were|had been|have been|has been)\b", re.IGNORECASE)
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
@@ -134,7 +143,7 @@ def timeline_of_sentences(
     if not dated:
         return []
     vectors = _sentence_vectors(dated)
-    topicality = _topicality(vectors)
+    topicality = _topicality(vectors) * _names_the_story(dated, analyses)
     article_weights = _article_weights(dated, topicality)
     by_date: dict[PartialDate, list[int]] = defaultdict(list)
     for index, sentence in enumerate(dated):
@@ -317,6 +326,37 @@ def _topicality(vectors: sparse.csr_matrix) -> np.ndarray:
     similarity = vectors @ (centroid / norm)
     typical = float(np.median(similarity[similarity > 0])) if np.any(similarity > 0) else 0.0
     return np.minimum(1.0, similarity / typical) if typical > 0 else similarity
+
+
+def story_name_words(analyses: Sequence[ArticleAnalysis]) -> frozenset[str]:
+    """Capitalised words of the names (people, organisations, places) that at least ``STORY_NAME_SHARE``
+    of the articles mention: "Jackson", "Murray", "Angeles" in the Michael Jackson trial pile. Function
+    words inside names ("The", "of") do not count; acronyms do ("US", "UK")."""
+    articles_naming: Counter[str] = Counter()
+    for analysis in analyses:
+        words = {
+            word
+            for mention in analysis.mentions
+            if mention.label in _NAME_LABELS
+            for word in _NAME_WORD.findall(mention.text)
+            if _is_name_word(word)
+        }
+        articles_naming.update(words)
+    needed = STORY_NAME_SHARE * len(analyses)
+    return frozenset(word for word, count in articles_naming.items() if count >= needed)
+
+
+def _is_name_word(word: str) -> bool:
+    return word[0].isupper() and (word.isupper() or word.lower() not in STOP_WORDS)
+
+
+def _names_the_story(dated: Sequence[DatedSentence], analyses: Sequence[ArticleAnalysis]) -> np.ndarray:
+    """1 for a sentence naming one of the story's main actors or places, else 0; all 1 when the
+    articles carry no named-entity mentions to judge by."""
+    names = story_name_words(analyses)
+    if not names:
+        return np.ones(len(dated))
+    return np.array([not names.isdisjoint(_NAME_WORD.findall(sentence.text)) for sentence in dated], dtype=float)
 
 
 def _article_weights(dated: Sequence[DatedSentence], topicality: np.ndarray) -> list[float]:
