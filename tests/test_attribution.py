@@ -382,3 +382,13 @@ def test_attribution_credit_line_after_a_quotation_names_the_speaker(nlp):
         '"I helped write that bill."': "Bernie Sanders",
         "“He can’t even answer a question without scaring people about something else first.”": "Esther Tapia",
     }
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He clarified that he would not run for the Senate again.", "that he would not run for the Senate again"),
+    ("Officials disputed the account given by the campaign.", "the account given by the campaign"),
+    ("Priebus vouched for the nominee's commitment to the platform.", "the nominee's commitment to the platform"),
+    ("The report underscores that voters remain angry about trade.", "that voters remain angry about trade"),
+])
+def test_attribution_cue_verbs_found_frequent_on_polnear_train(nlp, text, content):
+    assert [content_of(text, a) for a in attributions_in(nlp, text)] == [content]

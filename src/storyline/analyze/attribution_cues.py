@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset(
     estimate forecast project conclude allege charge inform assure remind signal indicate imply hint agree
     disagree counter retort shout chant cry exclaim whisper echo affirm  tout quote cite explain
     concede caution contend acknowledge predict reassure mutter grumble rule order demand muse interject
-    proclaim rebut yell scream outline detail document list""".split()
+    proclaim rebut yell scream outline detail document list retweet clarify dispute underscore""".split()
 )
 # Speech verbs that need someone to do the speaking; the others also take evidence for a subject ("the
 # data suggest", "the loophole explains", "the move signals").
@@ -52,7 +52,7 @@ STANCE_VERBS = frozenset(
     identify nominate compare express ignore apologize encourage congratulate portray interpret hail 
     deem protest bemoan disavow dub like love hate dislike appreciate admire respect champion target
     characterize label brand reference assail rebuke lambast deride credit invoke liken challenge rebuff
-    voice""".split()
+    voice chide""".split()
 )
 # Prepositions whose object is the content: "talk about X", "call for X", "weigh in on X".
 _ABOUT = ("about", "on", "of", "over")
@@ -60,7 +60,7 @@ PREPOSITION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("""talk speak think worry care know learn ask write complain joke comment hear read tweet testify lie brag
     boast warn argue feel  insist reflect speculate rant rail disagree agree report remind inform
     question""", _ABOUT),
-    ("call push press advocate campaign lobby argue ask plead vote praise blame", ("for",)),
+    ("call push press advocate campaign lobby argue ask plead vote praise blame vouch", ("for",)),
     ("call urge", ("on",)),
     ("speak campaign vote fight rail warn", ("against", "for")),
     ("refer object respond reply react allude", ("to",)),
@@ -139,7 +139,8 @@ _EDGE_PUNCT = " \t\n,;:.-—–"
 
 
 # Forms the statistical lemmatizer gets wrong in ways that hide a cue ("hoping" -> "hop").
-LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
+LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope", "retweeted": "retweet", "retweets": "retweet",
+               "retweeting": "retweet"}
 
 
 def cue_lemma(token: Token) -> str:
