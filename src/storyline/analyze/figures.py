@@ -121,7 +121,7 @@ def _figure(
     unresolved: Sequence[TimeExpression] = (),
 ) -> Figure | None:
     sentence = doc[quantity.anchor].sent
-    if _is_conversion(doc, quantity, earlier):
+    if _is_conversion(article.text, doc, quantity, earlier):
         return None
     noun = _counted_noun(doc, quantity)
     if noun is not None and quantity.unit in CURRENCIES and noun.lower_ in PRICE_LEVELS:
@@ -196,12 +196,12 @@ def _event(noun: Token) -> str | None:
     return None
 
 
-def _is_conversion(doc: Doc, quantity: Quantity, earlier: list[Figure]) -> bool:
+def _is_conversion(text: str, doc: Doc, quantity: Quantity, earlier: list[Figure]) -> bool:
     """ "100 kilometers (60 miles)", "3,300 ft -LRB- 1,006 m -RRB-": the bracketed measure restates the
     one before it, whether or not its unit is one this module knows."""
     if not earlier or earlier[-1].unit is None:
         return False
-    before = doc.text[max(0, earlier[-1].span.end) : doc[quantity.start].idx]
+    before = text[max(0, earlier[-1].span.end) : doc[quantity.start].idx]
     if before.strip() not in BRACKETS_OPEN:
         return False
     closing = doc[quantity.end : quantity.end + 2]
@@ -453,8 +453,10 @@ def _homeland(doc: Doc, noun: Token) -> str | None:
     Mexico."""
     peoples = [noun] if noun.ent_type_ == "NORP" else []
     peoples += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" and c.i < noun.i]
+    if not peoples:
+        return None
     named = Counter(_name(ent) for ent in doc.ents if ent.label_ == "GPE")
-    if not peoples or not named:
+    if not named:
         return None
     most = max(named.values())
     demonyms = [_entity_text(doc, people) for people in peoples]

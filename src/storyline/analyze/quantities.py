@@ -72,12 +72,15 @@ MEASURE_UNITS = (
     ("km/h", "km/h"), ("grams", "grams"), ("gram", "grams"), ("ounces", "ounces"), ("ounce", "ounces"),
     ("inches", "inches"), ("mm", "mm"), ("cm", "cm"), ("m", "meters"),
 )  # fmt: skip
+MEASURE_WORDS = [(written.split(), unit) for written, unit in MEASURE_UNITS]
 FUSED_UNITS = {"mph": "mph", "kph": "km/h", "foot": "feet", "ft": "feet",
                "meter": "meters", "metre": "meters", "kilometer": "km", "kilometre": "km",
                "km": "km", "mile": "miles", "ton": "tons", "tonne": "tonnes", "acre": "acres",
                "hectare": "hectares", "pound": "pounds", "gallon": "gallons", "barrel": "barrels",
                "percent": "percent"}  # fmt: skip
 CURRENCY_SIGNS = {"$": "$", "us$": "$", "€": "€", "£": "£"}
+# Words an amount can start with, besides digits.
+STARTERS = {*VAGUE, *FRACTIONS, *UNITS_WORDS, "tens", "a", "several"}
 NAME_LABELS = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
 # "fell $1.25 to $107.37": after these verbs "to" gives the new level, not the top of a range.
 CHANGE_VERBS = {"rise", "fall", "drop", "climb", "jump", "gain", "lose", "slip", "edge", "slide", "plunge",
@@ -104,13 +107,14 @@ class Quantity:
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every amount in the document, left to right, without overlaps; never raises on odd input."""
     quantities: list[Quantity] = []
+    text = doc.text  # built once: spaCy joins the tokens again on every access
     i = 0
     while i < len(doc):
         quantity = _read_at(doc, i)
         if quantity is None:
             i += 1
             continue
-        if not _is_not_an_amount(doc, quantity):
+        if not _is_not_an_amount(doc, quantity, text):
             quantities.append(quantity)
         i = max(quantity.end, i + 1)
     return quantities
@@ -120,6 +124,8 @@ def _read_at(doc: Doc, i: int) -> Quantity | None:
     """The amount starting at token ``i`` (a number word, "a couple of", "half"…), or None."""
     token = doc[i]
     lower = token.lower_
+    if not token.text[:1].isdigit() and lower not in STARTERS:
+        return None
     if lower in VAGUE or (lower == "tens" and _words(doc, i + 1, 2) == ["of", "thousands"]):
         return _read_vague(doc, i)
     if lower in {"a", "one", "two", "three"} or lower in FRACTIONS:
@@ -308,16 +314,16 @@ def _qualifier_before(doc: Doc, i: int) -> tuple[int, str | None]:
 
 def _unit_after(doc: Doc, end: int) -> tuple[str | None, int]:
     """ "34,000 square miles", "60 percent", and fused "a 40-foot vessel", "the 1,160-kilometer race"."""
-    for written, unit in MEASURE_UNITS:
-        words = written.split()
-        if _words(doc, end, len(words)) == words:
+    following = _words(doc, end, 3)
+    for words, unit in MEASURE_WORDS:
+        if following[: len(words)] == words:
             return unit, end + len(words)
-    if _words(doc, end, 1) == ["-"] and end + 1 < len(doc) and doc[end + 1].lower_ in FUSED_UNITS:
+    if following[:1] == ["-"] and end + 1 < len(doc) and doc[end + 1].lower_ in FUSED_UNITS:
         return FUSED_UNITS[doc[end + 1].lower_], end + 2
     return None, end
 
 
-def _is_not_an_amount(doc: Doc, quantity: Quantity) -> bool:
+def _is_not_an_amount(doc: Doc, quantity: Quantity, text: str) -> bool:
     """Years, dates, ages, durations, clock times, phone numbers, ordinals and names are not amounts."""
     anchor = doc[quantity.anchor]
     after = _words(doc, quantity.end, 3)
@@ -337,7 +343,7 @@ def _is_not_an_amount(doc: Doc, quantity: Quantity) -> bool:
         return True
     if _words(doc, max(0, quantity.start - 2), 2) in (["ages", "of"], ["age", "of"]):
         return True  # "young people between the ages of 15 to 29"
-    if _is_part_of_code(doc, quantity):
+    if _is_part_of_code(doc, quantity, text):
         return True
     if _is_in_name(doc, quantity, before):
         return True
@@ -357,12 +363,11 @@ def _is_year(anchor: Token, after: list[str]) -> bool:
     return anchor.head.i < anchor.i or any(token.pos_ not in {"ADJ", "NUM"} for token in between)
 
 
-def _is_part_of_code(doc: Doc, quantity: Quantity) -> bool:
+def _is_part_of_code(doc: Doc, quantity: Quantity, text: str) -> bool:
     """Phone numbers, clock times, dates and scores written with digits and separators: 555-123-4567,
     10:30, 12/11/2018, 3-2 (when the pieces are not an ascending range of counted things)."""
     start_char = doc[quantity.start].idx
     end_char = doc[quantity.end - 1].idx + len(doc[quantity.end - 1])
-    text = doc.text
     left = text[max(0, start_char - 6) : start_char]
     right = text[end_char : end_char + 6]
     if re.search(r"\d[-/:.]$", left) or re.match(r"^[-/:.]\d", right) or re.match(r"^[:/]\d", right):
