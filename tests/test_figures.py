@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import EXAMPLES, REPO
+from conftest import EXAMPLES, REPO, shared_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -662,3 +662,14 @@ def test_figures_price_levels_measure_the_thing_priced_and_barrels_hold_oil(nlp,
 def test_figures_bare_percent_that_is_its_own_subject_has_nothing_counted(nlp):
     text = "A similar survey of children under 7 found that 65 percent are stunted."
     assert [figure.what for figure in figures_in(nlp, text)] == []
+
+
+@pytest.mark.parametrize("name", ["figures_heldout_gold.json", "figures_blind_gold.json", "figures_blind2_gold.json"])
+def test_figures_gold_offsets_cover_the_phrase_as_written(name):
+    gold = json.loads((REPO / "benchmarks" / name).read_text(encoding="utf-8"))
+    texts = (REPO / "benchmarks" / gold["texts"]).resolve()
+    shared_data(str(texts.relative_to(REPO.parent / "shared")))
+    for document in gold["documents"]:
+        text = (texts / document["file"]).read_text(encoding="utf-8")
+        for figure in document["figures"]:
+            assert text[figure["start"] : figure["end"]] == figure["text"], (document["file"], figure)
