@@ -673,3 +673,8 @@ def test_figures_gold_offsets_cover_the_phrase_as_written(name):
         text = (texts / document["file"]).read_text(encoding="utf-8")
         for figure in document["figures"]:
             assert text[figure["start"] : figure["end"]] == figure["text"], (document["file"], figure)
+
+
+def test_figures_unbalanced_quotation_mark_still_gives_only_the_real_figure(nlp):
+    figure = only(figures_in(nlp, '"About 2,000 troops remain in Syria, he said. "And the rest'))
+    assert (figure.value, figure.what, figure.where) == (2000.0, "troops", "Syria")
