@@ -63,7 +63,7 @@ CURRENCIES = {"$", "€", "£"}
 UNIT_WORDS = {word for written, _ in MEASURE_UNITS for word in written.split()}
 NOT_THINGS = {"million", "billion", "thousand", "hundred", "trillion", "m", "bn", "pm", "am", "percent", "per",
               "cent", "p", "whom", "which", "them", "those", "these", "us", "it", "one", "ones", "mark",
-              "threshold", "milestone", "basis", "times"}  # fmt: skip
+              "threshold", "milestone", "basis", "times", "lrb", "rrb", "lsb", "rsb"}  # fmt: skip
 # Words before a number that stress it rather than hedge a count: "only two people have died in it before".
 EMPHASES = {None, "only", "another", "an additional"}
 # What money is spent on or paid for is what the sum measures: "spend $2.1 million on television ads".
@@ -177,7 +177,7 @@ def _is_a_thing(what: str) -> bool:
     """What is counted is a word, not a scale, unit or clock word left over from odd text ("a dozen of
     more than $10 million", "at 423.1 p.", "#ac 360 8:47 pm")."""
     word = what.replace("-", "").replace(" ", "")
-    return word.isalpha() and len(word) > 1 and what not in NOT_THINGS and word not in {"lrb", "rrb", "lsb", "rsb"}
+    return word.isalpha() and len(word) > 1 and what not in NOT_THINGS and word not in NOT_THINGS
 
 
 def _event(noun: Token) -> str | None:
