@@ -111,15 +111,24 @@ def test_summary_is_deterministic():
     assert summarize(STORY, words=60) == summarize(list(STORY), words=60)
 
 
-def test_summary_leaves_out_a_dateline():
+@pytest.mark.parametrize(
+    "dateline", ["BAGHDAD (AP) — ", "BAGHDAD, Iraq( AP) ", "Baghdad (Reuters) - ", "BAGHDAD -- "]
+)
+def test_summary_leaves_out_a_dateline(dateline):
     dated = _analysis(
         "wire",
-        ["BAGHDAD (AP) — American forces have begun to withdraw from Iraq after the defeat of the Islamic State."],
+        [dateline + "American forces have begun to withdraw from Iraq after the defeat of the Islamic State."],
         "2018-02-05",
     )
     summary = summarize([dated], words=100)
     assert summary[0].text.startswith("American forces have begun")
     assert summary[0].evidence[0].start == dated.article.text.index("American")
+
+
+def test_summary_keeps_an_acronym_that_opens_a_sentence():
+    sentence = "NASA engineers spent the day examining the problem but found nothing wrong with the shuttle."
+    summary = summarize([_analysis("nasa", [sentence], "1998-12-04")], words=100)
+    assert summary[0].text == sentence
 
 
 def test_summary_of_a_multi_year_story_includes_where_it_stands_now():

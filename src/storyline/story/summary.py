@@ -101,10 +101,14 @@ _CAPTION_CUE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"""[.!]\s*(["'”’)\]]|'')*\s*$""")
+_AGENCY = r"\(\s*(?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg)\s*\)"
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]+)*\s*(?:\([A-Za-z .]{1,20}\))?"
-    r"|[A-Z][A-Za-z.'\- ]{1,40}\((?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg)\))\s*(?:--|[-—–])\s+"
+    rf"|[A-Z][A-Za-z.'\- ]{{1,40}}{_AGENCY})\s*(?:--|[-—–])\s+"
+    rf"|^[A-Z][A-Z.'\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+)*\s*{_AGENCY}\s*(?=[A-Z])"
 )
+"""The place and agency that open a wire story, with or without a dash after them ("BAGHDAD (AP) —",
+"BRUSSELS, Belgium( AP) The…"): words of the summary's budget that say nothing about the story."""
 _SPEECH_VERB = re.compile(r"\b(said|says|told|added|stated|explained|noted|wrote)\b", re.IGNORECASE)
 _VERB_FORMS = frozenset(
     "is are was were be been being am has have had do does did will would shall should can could may might "
