@@ -678,3 +678,26 @@ def test_figures_gold_offsets_cover_the_phrase_as_written(name):
 def test_figures_unbalanced_quotation_mark_still_gives_only_the_real_figure(nlp):
     figure = only(figures_in(nlp, '"About 2,000 troops remain in Syria, he said. "And the rest'))
     assert (figure.value, figure.what, figure.where) == (2000.0, "troops", "Syria")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("BP shares fell 0.9 percent, lagging the index.", 0.9),
+        ("The shares in London closed down 13 percent on Tuesday.", 13.0),
+        ("The shares were falling by as much as 17 percent.", 17.0),
+        ("The index posted a 4.8 percent rise.", 4.8),
+        ("Casualties climbed 20 percent in a week.", 20.0),
+    ],
+)
+def test_figures_amount_of_a_change_is_marked_changed(nlp, sentence, value):
+    figure = only(figures_in(nlp, sentence))
+    assert (figure.value, figure.event) == (value, "changed")
+
+
+def test_figures_level_reached_is_not_a_change(nlp):
+    assert only(figures_in(nlp, "US troop levels rose to 5,000 in Iraq.")).event is None
+
+
+def test_figures_number_inside_a_name_between_capitals_is_not_a_figure(nlp):
+    assert figures_in(nlp, "BP lagged the STOXX Europe 600 Oil and Gas index.") == []

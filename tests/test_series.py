@@ -246,3 +246,17 @@ def test_series_count_without_owner_or_place_is_not_charted_nor_joined():
     )  # fmt: skip
     series = only_series([owned, owned_later, worldwide, worldwide_again])
     assert series.what == "United States cases" and [p.value for p in series.points] == [286.0, 403.0]
+
+
+def test_series_changes_are_not_levels():
+    fell = analysis(
+        "a", "BP shares fell 13 percent in London.", "2010-06-01",
+        {"phrase": "13 percent", "value": 13.0, "what": "shares", "where": "London", "unit": "percent",
+         "event": "changed"},
+    )
+    rose = analysis(
+        "b", "BP shares rose 6 percent in London.", "2010-05-27",
+        {"phrase": "6 percent", "value": 6.0, "what": "shares", "where": "London", "unit": "percent",
+         "event": "changed"},
+    )  # fmt: skip
+    assert build_series([fell, rose]) == []

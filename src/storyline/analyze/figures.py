@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.analyze.figure_dates import antecedent, date_figure
-from storyline.analyze.quantities import MEASURE_UNITS, Quantity, find_quantities
+from storyline.analyze.quantities import CHANGE_VERBS, MEASURE_UNITS, Quantity, find_quantities
 from storyline.model import Article, Figure, Span, TimeExpression
 
 TROOP_WORDS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "servicemember", "servicemembers",
@@ -60,6 +60,9 @@ TOLL_NOUNS = {"death", "deaths", "fatality", "fatalities", "casualty", "casualti
 RECORDING_VERBS = {"see", "record", "report", "register", "confirm", "suffer", "experience", "log", "count",
                    "detect", "identify", "document"}  # fmt: skip
 CURRENCIES = {"$", "€", "£"}
+DIRECTIONS = {"up", "down", "higher", "lower"}
+CHANGE_NOUNS = {"rise", "drop", "fall", "increase", "decrease", "decline", "gain", "loss", "jump", "cut", "slump",
+                "surge", "plunge", "climb", "dip", "reduction", "growth"}  # fmt: skip
 UNIT_WORDS = {word for written, _ in MEASURE_UNITS for word in written.split()}
 NOT_THINGS = {"million", "billion", "thousand", "hundred", "trillion", "m", "bn", "pm", "am", "percent", "per",
               "cent", "p", "whom", "which", "them", "those", "these", "us", "it", "one", "ones", "mark",
@@ -155,6 +158,8 @@ def _figure(
         return None
     if what in DEATHS:
         what, event = "people", "killed"
+    if event is None and _is_change(doc, quantity, noun):
+        event = "changed"
     follows = noun is not None and 0 <= noun.i - quantity.end <= 4 and noun.i < sentence.end
     span_end = noun.idx + len(noun) if follows and noun is not None else None
     start = doc[quantity.start].idx
@@ -171,6 +176,21 @@ def _figure(
         owner=owner,
         event=event,
     )
+
+
+def _is_change(doc: Doc, quantity: Quantity, noun: Token | None) -> bool:
+    """ "BP shares fell 0.9 percent", "closed down 13 percent", "falling by as much as 17 percent", "a 4.8
+    percent rise": the amount of a change, not a level of the thing changed."""
+    if noun is not None and noun.lower_ in CHANGE_NOUNS:
+        return True
+    root = _phrase_root(doc, quantity)
+    head = root.head
+    if root.dep_ in {"dobj", "npadvmod", "advmod"} and head.lemma_.lower() in CHANGE_VERBS:
+        return True
+    before = doc[quantity.start - 1].lower_ if quantity.start > 0 else ""
+    if root.dep_ in {"npadvmod", "advmod"} and (head.lower_ in DIRECTIONS or before in DIRECTIONS):
+        return True  # "closed down 13 percent", "were up 1.2 percent"
+    return root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in CHANGE_VERBS
 
 
 def _is_a_thing(what: str) -> bool:

@@ -391,6 +391,9 @@ def _is_in_name(doc: Doc, quantity: Quantity, before: Token | None) -> bool:
     names_it = anchor.head == before or anchor.head.i < anchor.i
     if before.is_upper and before.is_alpha and before.ent_type_ in NAME_LABELS:
         return True  # "the FTSE 100 list", "G 20"
+    following = doc[quantity.end] if quantity.end < len(doc) else None
+    if following is not None and before.pos_ == "PROPN" and following.pos_ == "PROPN" and following.is_title:
+        return True  # "the STOXX Europe 600 Oil and Gas index", "Apollo 11 Mission"
     return names_it and before.is_title and before.pos_ in {"PROPN", "NOUN"} and not before.is_sent_start
 
 

@@ -7,7 +7,8 @@ not a troop level), where (canonical places, "Iraq and Syria" in any order) and 
 joins a head count); distances and speeds are not charted, since no place makes a line of them. A
 figure that does not say whose joins the one series of the same thing and place that does; if there
 are several, or it names no place either, it stays apart rather than guess.
-"an additional 4,000 troops" is an increment, not a level, and joins no series.
+"an additional 4,000 troops" is an increment and "shares fell 13 percent" a change, not levels: they
+join no series.
 
 Which series are kept: a chart needs at least two points, and a line through points from different
 places means nothing, so a series is kept when it has a place and two or more points, or when two or
@@ -82,7 +83,7 @@ def build_series(
     for analysis in analyses:
         text = analysis.article.text
         for figure in analysis.figures:
-            if figure.qualifier in INCREMENTS or figure.unit in UNCHARTED_UNITS:
+            if figure.qualifier in INCREMENTS or figure.event == "changed" or figure.unit in UNCHARTED_UNITS:
                 continue
             key = (
                 canonical(figure.owner) if figure.owner else None,
