@@ -701,3 +701,23 @@ def test_figures_level_reached_is_not_a_change(nlp):
 
 def test_figures_number_inside_a_name_between_capitals_is_not_a_figure(nlp):
     assert figures_in(nlp, "BP lagged the STOXX Europe 600 Oil and Gas index.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The mood on day 37 of the Deepwater Horizon crisis is grim.", "The WHO could move to phase 6 soon."]
+)
+def test_figures_numbers_after_numbering_words_are_not_figures(nlp, text):
+    assert figures_in(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "what"),
+    [
+        ("Robots will insert a small tube into a 21-inch -LRB- 53-cm -RRB- pipe.", 21.0, "pipe"),
+        ("The flow is about 5,000 barrels -LRB- 210,000 gallons, 795,000 litres -RRB- a day.", 5000.0, "oil"),
+        ("Analysts have put BP's likely costs at $20 billion to $40 billion.", (2e10, 4e10), "costs"),
+    ],
+)
+def test_figures_conversions_in_one_aside_and_estimates_put_at_a_sum(nlp, sentence, value, what):
+    figure = only(figures_in(nlp, sentence))
+    assert (figure.value, figure.what) == (value, what)

@@ -221,9 +221,10 @@ def _is_conversion(text: str, doc: Doc, quantity: Quantity, earlier: list[Figure
     one before it, whether or not its unit is one this module knows."""
     if not earlier or earlier[-1].unit is None:
         return False
-    before = text[max(0, earlier[-1].span.end) : doc[quantity.start].idx]
-    if before.strip() not in BRACKETS_OPEN:
-        return False
+    before = text[max(0, earlier[-1].span.end) : doc[quantity.start].idx].strip()
+    opening = next((bracket for bracket in BRACKETS_OPEN if before.startswith(bracket)), None)
+    if opening is None or len(before) > 40 or any(bracket in before for bracket in BRACKETS_CLOSE):
+        return False  # "5,000 barrels (210,000 gallons, 795,000 litres)": each restates the first
     closing = doc[quantity.end : quantity.end + 2]
     return quantity.unit is not None or any(token.text in BRACKETS_CLOSE for token in closing)
 
@@ -275,10 +276,13 @@ def _counted_noun(doc: Doc, quantity: Quantity) -> Token | None:
     top = _phrase_root(doc, quantity)
     head = top.head
     if top.dep_ in {"nummod", "compound", "amod", "quantmod", "nmod", "npadvmod"} and head.i >= quantity.end:
-        if head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in UNIT_WORDS:  # "25 and 10 percent": not a noun
+        bracket = head.text in BRACKETS_OPEN or head.text in BRACKETS_CLOSE
+        if head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in UNIT_WORDS and not bracket:  # not "25 and 10 percent"
             return _unwrap_level(_climb_compounds(head))
-    if quantity.unit is not None and quantity.end < len(doc) and doc[quantity.end].pos_ == "NOUN":
-        return _climb_compounds(doc[quantity.end])
+    fused = quantity.end >= 2 and doc[quantity.end - 2].text == "-"
+    following = _after_aside(doc, quantity.end) if fused else quantity.end  # "a 21-inch (53-cm) pipe"
+    if quantity.unit is not None and following < len(doc) and doc[following].pos_ == "NOUN":
+        return _climb_compounds(doc[following])
     if top.dep_ == "nsubj" and top.head.lemma_ == "be":  # "of the 233 people on board, 106 were foreigners"
         attributes = [c for c in top.head.children if c.dep_ == "attr" and c.tag_ == "NNS"]
         if attributes:
@@ -303,6 +307,10 @@ def _measured_noun(doc: Doc, quantity: Quantity) -> Token | None:
     if quantity.unit is None:
         return None
     root = _phrase_root(doc, quantity)
+    if quantity.unit in CURRENCIES and root.dep_ == "pobj" and root.head.lower_ == "at":
+        estimated = [c for c in root.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if estimated:  # "analysts have put BP's likely costs at $20 billion to $40 billion"
+            return estimated[0]
     if quantity.unit in CURRENCIES:
         level = root.head if root.head.lower_ in PRICE_LEVELS else root.head.head
         if level.lower_ in PRICE_LEVELS:  # "crude … recovered from a $105.15 intraday low"
@@ -342,7 +350,9 @@ def _clause_subject(doc: Doc, quantity: Quantity) -> Token | None:
 
 def _is_common_noun(token: Token) -> bool:
     """A noun, also one capitalized at the start of a sentence and so tagged as a name ("Crude fell …")."""
-    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_)
+    return token.pos_ == "NOUN" or (
+        token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_ and not token.is_upper
+    )
 
 
 def _noun_after_of(doc: Doc, end: int) -> Token | None:

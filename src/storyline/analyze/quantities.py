@@ -77,8 +77,12 @@ FUSED_UNITS = {"mph": "mph", "kph": "km/h", "foot": "feet", "ft": "feet",
                "meter": "meters", "metre": "meters", "kilometer": "km", "kilometre": "km",
                "km": "km", "mile": "miles", "ton": "tons", "tonne": "tonnes", "acre": "acres",
                "hectare": "hectares", "pound": "pounds", "gallon": "gallons", "barrel": "barrels",
-               "percent": "percent"}  # fmt: skip
+               "percent": "percent", "inch": "inches", "cm": "cm", "mm": "mm"}  # fmt: skip
 CURRENCY_SIGNS = {"$": "$", "us$": "$", "€": "€", "£": "£"}
+# Nouns a bare number after them numbers rather than counts: "day 37", "phase 6".
+NUMBERING_WORDS = {"day", "week", "phase", "stage", "page", "chapter", "round", "level", "article", "section",
+                   "flight", "gate", "room", "platform", "channel", "route", "highway", "episode", "season",
+                   "game", "lane", "category", "grade", "step", "version", "item", "act", "verse"}  # fmt: skip
 # Words an amount can start with, besides digits.
 STARTERS = {*VAGUE, *FRACTIONS, *UNITS_WORDS, "tens", "a", "several"}
 NAME_LABELS = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
@@ -341,6 +345,9 @@ def _is_not_an_amount(doc: Doc, quantity: Quantity, text: str) -> bool:
         return True
     if before is not None and before.lower_ in {"aged", "age", "ages", "no.", "number", "#"}:
         return True
+    numbered = before is not None and before.lower_ in NUMBERING_WORDS and doc[quantity.start].text[:1].isdigit()
+    if numbered and quantity.qualifier is None and quantity.unit is None:
+        return True  # "day 37 of the crisis", "phase 6", "page 12"
     if _words(doc, max(0, quantity.start - 2), 2) in (["ages", "of"], ["age", "of"]):
         return True  # "young people between the ages of 15 to 29"
     if _is_part_of_code(doc, quantity, text):
