@@ -1,15 +1,17 @@
 """Figures scored against a hand-written gold set (benchmarks/figures_gold.json).
 
 There is no public benchmark for news figures, so the team wrote one from the seed articles; its
-``about`` field says so. Three checks on unseen text follow the same format: ``figures_heldout_gold.json``
-(four DUC 2004 articles), ``figures_blind_gold.json`` and ``figures_blind2_gold.json`` (timeline17
-articles, each written by reading before any run; ``first_run`` records the blind scores). A predicted figure matches a gold one when their character spans overlap, their values agree
-(within 1%, ranges end by end) and they count the same thing (singular or plural alike; "deaths" are
-the extractor's people killed, since both name one toll); precision,
-recall and F1 are over those matches. On matched figures, ``where_acc`` is the share with the same place
-(compared as sets of names, so "Iraq, Syria" is "Iraq and Syria") and ``as_of_acc`` the share whose
-date, read at the gold date's precision, is the gold date (a figure the gold leaves undated must be
-undated too).
+``about`` field says so. Three checks on unseen text follow the same format:
+``figures_heldout_gold.json`` (four DUC 2004 articles), ``figures_blind_gold.json`` and
+``figures_blind2_gold.json`` (timeline17 articles, each written by reading before any run; ``first_run``
+records the blind scores).
+
+A predicted figure matches a gold one when their character spans overlap, their values agree (within
+1%, ranges end by end) and they count the same thing (singular or plural alike; "deaths" are the
+extractor's people killed, since both name one toll); precision, recall and F1 are over those
+matches. On matched figures, ``where_acc`` is the share with the same place (compared as sets of
+names, so "Iraq, Syria" is "Iraq and Syria") and ``as_of_acc`` the share whose date, read at the gold
+date's precision, is the gold date (a figure the gold leaves undated must be undated too).
 
 Each article is analyzed as the pipeline does it: parsed, time expressions tagged against the gold
 publication date, figures found.
