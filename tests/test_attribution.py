@@ -392,3 +392,10 @@ def test_attribution_credit_line_after_a_quotation_names_the_speaker(nlp):
 ])
 def test_attribution_cue_verbs_found_frequent_on_polnear_train(nlp, text, content):
     assert [content_of(text, a) for a in attributions_in(nlp, text)] == [content]
+
+
+def test_attribution_according_to_after_the_verb_closes_its_content(nlp):
+    text = ("Some 59 percent of registered voters view her unfavorably, according to an ABC News-Washington Post "
+            "poll last week - virtually the same as Mr. Trump's 60 percent.")
+    poll = attribution_with(text, attributions_in(nlp, text), "59 percent")
+    assert content_of(text, poll) == "Some 59 percent of registered voters view her unfavorably"

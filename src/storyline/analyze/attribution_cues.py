@@ -500,7 +500,10 @@ def _clause_of_phrase(token: Token, preposition: Token) -> Candidate | None:
     before = [i for i in indices if i < phrase[0]]
     after = [i for i in indices if i > phrase[-1]]
     if len(before) >= 3 and len(after) >= 3:
-        first, last = doc[before[0]], doc[after[-1]]
+        # Before the verb ("Clinton, according to aides, plans to ...") the phrase sits inside what it
+        # reports; after it ("59 percent view her unfavorably, according to a poll - the same as Mr.
+        # Trump's") it closes what it reports, and the rest is the writer's.
+        first, last = doc[before[0]], doc[(after if phrase[0] < clause.i else before)[-1]]
     else:
         side = before if len(before) >= len(after) else after
         first, last = doc[side[0]], doc[side[-1]]
