@@ -399,3 +399,8 @@ def test_attribution_according_to_after_the_verb_closes_its_content(nlp):
             "poll last week - virtually the same as Mr. Trump's 60 percent.")
     poll = attribution_with(text, attributions_in(nlp, text), "59 percent")
     assert content_of(text, poll) == "Some 59 percent of registered voters view her unfavorably"
+
+
+def test_attribution_examples_after_including_are_not_the_speaker(nlp):
+    stressed = attribution_with(ABBASI, attributions_in(nlp, ABBASI), "most of the U.S. troops")
+    assert stressed.speaker == "Some public statements from Iraqi officials"

@@ -64,11 +64,16 @@ def clean_person_name(entity: SpacySpan) -> str:
 
 def as_written(source: SpacySpan) -> str:
     """The source's noun phrase without the clauses hung on it: "the senior U.S. defense official, who
-    spoke on condition of anonymity" names "the senior U.S. defense official"."""
+    spoke on condition of anonymity" names "the senior U.S. defense official", and "statements from Iraqi
+    officials, including Defense Minister Thabit al-Abbasi" names "statements from Iraqi officials"."""
     root = source.root
     dropped = {
         token.i for child in root.children if child.dep_ in ("relcl", "acl", "advcl", "appos")
         for token in child.subtree
+    }
+    dropped |= {
+        token.i for example in source if example.dep_ == "prep" and example.lower_ == "including"
+        for token in example.subtree
     }
     kept = [token for token in source if token.i not in dropped]
     while kept and (kept[-1].is_punct or kept[-1].is_space):
