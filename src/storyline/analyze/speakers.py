@@ -55,7 +55,7 @@ def clean_person_name(entity: SpacySpan) -> str:
         words = words[1:]
     if len(words) > 1 and words[-1] in ("'s", "’s"):
         words = words[:-1]
-    name = entity.doc.text[entity.start_char : entity.end_char]
+    name = entity.text  # the span's own characters: Doc.text would rebuild the whole article per name
     first = name.find(words[0])
     last_word = words[-1]
     end = name.rfind(last_word) + len(last_word)
