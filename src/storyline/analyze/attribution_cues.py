@@ -50,7 +50,7 @@ STANCE_VERBS = frozenset(
     condemn denounce decry slam blast mock welcome applaud thank question   call
     propose announce deny cite describe discuss address release unveil tout highlight see name offer share
     identify nominate compare express ignore apologize encourage congratulate portray interpret hail 
-    deem protest bemoan disavow dub like love hate dislike appreciate admire respect champion target
+    deem protest bemoan disavow dub like love hate dislike appreciate admire respect champion
     characterize label brand reference assail rebuke lambast deride credit invoke liken challenge rebuff
     voice chide""".split()
 )
@@ -129,7 +129,7 @@ NOUN_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "critique": ("of",), "rejection": ("of",), "opposition": ("to",), "objection": ("to",),
     "attack": ("on",), "complaint": ("about",), "question": ("about",),
     "warning": ("about", "of"), "proposal": ("for",), "promise": ("of",), "comment": ("about", "on"),
-    "remark": ("about", "on"), "view": ("of", "on"), "position": ("on",), "stance": ("on",),
+    "remark": ("about", "on"), "view": ("of", "on"), "position": ("on",),
 }
 # Verbs that frame a direct quotation next to them ('"...," Singh said', 'Caddell continued:').
 QUOTE_FRAME_VERBS = SPEECH_VERBS | frozenset("think believe continue".split())
