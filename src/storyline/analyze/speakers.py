@@ -87,8 +87,7 @@ def as_written(source: SpacySpan) -> str:
         if token.i != runs_end + 1:
             break
         runs_end = token.i
-    doc = source.doc
-    return doc.text[kept[0].idx : doc[runs_end].idx + len(doc[runs_end].text)]
+    return source.doc[kept[0].i : runs_end + 1].text
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +105,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, candidates: Sequence[Candidate]):
         self.doc = doc
+        self.text = doc.text  # once: spaCy joins every token again on each access
         self.candidates = candidates
         self.fullest: dict[str, str] = {}
         self.gender: dict[str, str] = {}
@@ -142,7 +142,7 @@ class SpeakerResolver:
         if candidate.source is None:
             return None
         start, end = candidate.source
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         source = self.doc.char_span(start, end, alignment_mode="expand")
         if source is None or len(source) == 0:
             return text or None
@@ -237,4 +237,4 @@ class SpeakerResolver:
         if best is None or position - best.source[0] > PRONOUN_REACH:
             return None
         span = self.doc.char_span(*best.source, alignment_mode="expand")
-        return as_written(span) if span is not None else self.doc.text[best.source[0] : best.source[1]]
+        return as_written(span) if span is not None else self.text[best.source[0] : best.source[1]]
