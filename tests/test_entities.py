@@ -191,3 +191,11 @@ def test_entities_ambiguous_surname_stays_apart():
         "a", text, ("Bill Clinton", "PERSON"), ("Hillary Rodham Clinton", "PERSON"), ("Clinton", "PERSON")
     )
     assert "Clinton" in [entity.name for entity in merge_entities([both])]
+
+
+@pytest.mark.parametrize(
+    ("written", "stripped"),
+    [("Besides Mexico", "Mexico"), ("Unlike Iraq", "Iraq"), ("Including Brett McGurk", "Brett McGurk"), ("Like", "Like")],
+)
+def test_entities_strip_name_drops_a_sentence_opener_read_into_the_name(written, stripped):
+    assert strip_name(written) == stripped

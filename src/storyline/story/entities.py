@@ -36,6 +36,12 @@ TITLES = {
 }  # fmt: skip
 NAME_PARTICLES = ("al-", "al ", "el-", "el ", "bin ", "ibn ", "abu ")
 DESCRIPTORS = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "mount", "lake", "river"}
+SENTENCE_OPENERS = {
+    "besides", "unlike", "like", "despite", "across", "inside", "outside", "within", "throughout", "including",
+    "except", "beyond", "amid", "among", "toward", "towards", "against", "during", "after", "before", "since",
+    "meanwhile", "also", "even", "only", "both", "neither", "while", "although", "whereas", "in", "at", "from",
+}  # fmt: skip
+"""Capitalised words that open a sentence and that the model sometimes reads into a name ("Besides Mexico")."""
 ACRONYM_STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "to"}
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -80,11 +86,13 @@ def curated(name: str) -> CuratedEntity | None:
 
 def strip_name(text: str) -> str:
     """ "the Pentagon's" → "Pentagon"; "President Donald Trump" → "Donald Trump" (titles only in front of a
-    longer name, so "President" alone stays)."""
+    longer name, so "President" alone stays); "Besides Mexico" → "Mexico"."""
     name = " ".join(text.split()).strip(" ,;:\"'“”‘’()[]")
     name = re.sub(r"(?:'s|’s|'|’)$", "", name)
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     words = name.split()
+    while len(words) > 1 and words[0].lower() in SENTENCE_OPENERS:
+        words = words[1:]
     while len(words) > 2 and words[0].lower() in TITLES:
         words = words[1:]
     if len(words) == 2 and words[0].lower() in TITLES and words[1][:1].isupper():
