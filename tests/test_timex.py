@@ -246,6 +246,8 @@ def test_timex_vague_references(text, expected):
     [
         ("The blast occurred at 10:35 a.m. on Wednesday.", [("10:35 a.m. on Wednesday", "2018-12-19T10:35")]),
         ("The deadline will expire at noon Thursday.", [("noon Thursday", "2018-12-20T12:00")]),
+        ("Brent crude settled at 1430 GMT, down 2 percent.", [("1430 GMT", "2018-12-19T14:30")]),
+        ("Polls close at 2200 BST on Wednesday.", [("2200 BST on Wednesday", "2018-12-19T22:00")]),
     ],
 )
 def test_timex_clock_times(text, expected):

@@ -410,7 +410,8 @@ def _clock(match: re.Match, text: str) -> list[Reading]:
     if word:
         hour, minute = (12, 0) if word in ("noon", "midday") else (24, 0)
     else:
-        hour, minute = int(groups["h"] or groups["h2"]), int(groups["min"] or 0)
+        hour = int(groups["h"] or groups["h2"] or groups["h24"])
+        minute = int(groups["min"] or groups["min24"] or 0)
         meridiem = (groups.get("ampm") or "").lower()
         if groups.get("inthe"):  # "4 in the morning"
             meridiem = "am" if "morning" in groups["inthe"] else "pm"
@@ -516,6 +517,7 @@ _YEAR_BACK = (
 )
 _CLOCK = (
     r"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s?(?P<ampm>[ap]\.m\.?|[AP]\.M\.?|[ap]m|[AP]M)"
+    r"|(?P<h24>[01]\d|2[0-3]):?(?P<min24>[0-5]\d)(?=\s(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\b)"
     r"|(?P<word>(?i:noon|midnight|midday))"
     r"|(?P<h2>[01]?\d)(?P<inthe>\sin\sthe\s(?:morning|afternoon|evening)))(?!\w)"
 )
@@ -650,7 +652,8 @@ RULES: list[Rule] = [
         rf"{_L}(?:the (?:near |distant )?future|the (?:near|short|long) term|as soon as possible){_R}", _I),
          _literal("DATE", "FUTURE_REF"), _words("future term possible", 30, 0)),
     Rule("clock time", _c(rf"{_L}{_CLOCK}{_TZ}{_CLOCK_DAY}{_R}"), _clock,
-         _words("am pm m noon midnight midday morning afternoon evening", 16, 40)),
+         _words("am pm m noon midnight midday morning afternoon evening gmt utc bst cet cest est edt cst cdt "
+                "mst mdt pst pdt", 16, 40)),
     Rule("holiday", _c(rf"{_L}(?:(?P<rel>(?i:last|next|this))\s)?{_HOLIDAYS}(?:,?\s(?P<year>{YEAR_RE}))?{_R}"),
          _holiday, _words("christmas year years thanksgiving independence july labor memorial veterans valentine "
                           "valentines halloween election easter friday", 20, 12)),
