@@ -404,3 +404,20 @@ def test_attribution_according_to_after_the_verb_closes_its_content(nlp):
 def test_attribution_examples_after_including_are_not_the_speaker(nlp):
     stressed = attribution_with(ABBASI, attributions_in(nlp, ABBASI), "most of the U.S. troops")
     assert stressed.speaker == "Some public statements from Iraqi officials"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We need much tougher, much smarter leadership - and we need it NOW!" Trump said on Twitter.', "Trump"),
+    ("“There’s a special place in Hell for people like her and I hope she enjoys it there!” Smith said last week.",
+     "Smith"),
+    ('"Are they small hands?" Trump said.', "Trump"),
+])
+def test_attribution_quote_ending_in_exclamation_or_question_keeps_its_cue(nlp, text, speaker):
+    found = attributions_in(nlp, text)
+    assert [(a.direct, a.speaker) for a in found] == [(True, speaker)]
+
+
+def test_attribution_said_with_a_participle_clause_reports_it(nlp):
+    text = "Manny Gomez said seeing so many police officers at Pride was a welcome sight."
+    assert [content_of(text, a) for a in attributions_in(nlp, text)] == [
+        "seeing so many police officers at Pride was a welcome sight"]

@@ -212,6 +212,12 @@ def _framing_verb(doc: Doc, passage: QuotedPassage, passages: Sequence[QuotedPas
     if before.endswith(":") and first[0].i > 0:
         colon_sentence = doc[first[0].i - 1].sent
         frame.extend(token for token in colon_sentence if not any(_inside(token.idx, p) for p in passages))
+    if first[-1].i + 1 < len(doc) and text[passage.start : passage.end].rstrip("\"”»' ").endswith(("!", "?")):
+        # '"... we need it NOW!" Trump said on Twitter.': the parser ends the sentence with the quote
+        following = doc[first[-1].i + 1]
+        if following.sent.start == following.i and "\n" not in text[passage.end : following.idx]:
+            frame.extend(token for token in following.sent if token.pos_ in ("VERB", "AUX") and not any(
+                child.dep_ in ("ccomp", "dobj", "xcomp") for child in token.children))
     verbs = [
         token for token in frame
         if token.pos_ in ("VERB", "AUX") and cue_lemma(token) in QUOTE_FRAME_VERBS and token.i not in used_cues

@@ -269,7 +269,10 @@ def _complements(verb: Token) -> list[Token]:
         taken = {token.i for token in found}
         found.extend(child for child in children if child.dep_ == "xcomp" and child.i not in taken)
     if not found and lemma in ("say", "tell", "ask", "wonder", "explain"):
-        found = [child for child in children if child.dep_ == "dobj" and child.pos_ in ("VERB", "AUX")]
+        # "said seeing so many officers was a welcome sight": a clause the parser took for an object or
+        # for a bare participle
+        found = [child for child in children if child.pos_ in ("VERB", "AUX") and (
+            child.dep_ == "dobj" or (child.dep_ == "xcomp" and child.tag_ == "VBG"))]
     if not found and lemma in SPEECH_VERBS:
         # "half said so", "75 percent said yes", "a third said the same": the word stands for what was said
         found = [child for child in children if child.i > verb.i and child.lower_ in PRO_FORMS
