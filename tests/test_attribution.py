@@ -421,3 +421,10 @@ def test_attribution_said_with_a_participle_clause_reports_it(nlp):
     text = "Manny Gomez said seeing so many police officers at Pride was a welcome sight."
     assert [content_of(text, a) for a in attributions_in(nlp, text)] == [
         "seeing so many police officers at Pride was a welcome sight"]
+
+
+def test_attribution_while_clause_stays_in_the_content(nlp):
+    text = ("Hillary Clinton told the group she will protect reproductive rights while her opponent, Donald Trump, "
+            "wants to take America backward.")
+    told = attribution_with(text, attributions_in(nlp, text), "reproductive rights")
+    assert content_of(text, told).endswith("wants to take America backward")

@@ -340,13 +340,14 @@ def _closing_aside(part: Token, content: Token) -> bool:
 
 def _contrasting_clause(token: Token) -> bool:
     """ "..., but he pressed Clinton to do more": a clause with its own subject joined by "but" or
-    "whereas" is the writer going on, not more of what was reported."""
+    "whereas" is the writer going on, not more of what was reported. A "while" clause is most often part
+    of the claim ("she will protect reproductive rights while her opponent wants to take America backward")."""
     if token.dep_ not in ("conj", "advcl") or not any(child.dep_ in SUBJECT_DEPS for child in token.children):
         return False
     joiners = [t for t in token.doc[max(0, token.left_edge.i - 1) : token.i] if t.dep_ in ("cc", "mark")]
     if any(child.dep_ == "mark" and child.lower_ == "that" for child in token.children):
         return False  # "said he opposes X but that the plans won't help": a second reported clause
-    return any(t.lower_ in ("but", "whereas", "while", "though", "although", "yet") for t in joiners)
+    return any(t.lower_ in ("but", "whereas", "though", "although", "yet") for t in joiners)
 
 
 def _cue_through(verb: Token, content_start: int) -> tuple[int, int]:
