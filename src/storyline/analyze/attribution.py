@@ -28,6 +28,7 @@ from storyline.analyze.attribution_cues import (
     subtree_extent,
     trim_span,
 )
+from storyline.analyze.nlp import doc_text
 from storyline.analyze.quote_marks import QuotedPassage, find_quoted_passages
 from storyline.analyze.speakers import SpeakerResolver
 from storyline.model import Article, Attribution, PartialDate, Span, TimeExpression
@@ -126,7 +127,7 @@ def _absorb_quotes(candidates: list[Candidate], passages: Sequence[QuotedPassage
 def _quote_attributions(doc: Doc, passages: Sequence[QuotedPassage], found: list[Candidate]) -> list[Candidate]:
     """Quotations no parse-based content covers: attribute them to a speech verb framing them in the same
     sentence, to a "said:" just before them, or to the speaker of the quote right before."""
-    text = doc.text
+    text = doc_text(doc)
     used_cues = {candidate.cue_token for candidate in found if candidate.cue_token is not None}
     attributed: list[Candidate] = []
     previous_direct: Candidate | None = None
@@ -165,7 +166,7 @@ def _credit_line(doc: Doc, passage: QuotedPassage) -> tuple[tuple[int, int], tup
     """The (cue, source) of a credit after a quotation that fills its own line: '"...the top 1 percent."'
     then a line '- Bernie Sanders.', or '...this low?” ― Jacklyn Ashley' at the end of the line. The dash
     is the cue; the credit must name a person, so a wire credit ("- Reuters.") or a subhead stays out."""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, passage.start) + 1
     if text[line_start : passage.start].strip():
         return None
@@ -198,7 +199,7 @@ def _framing_verb(doc: Doc, passage: QuotedPassage, passages: Sequence[QuotedPas
                   used_cues: set[int]) -> Token | None:
     """The speech verb outside any quotation in the quote's own sentence(s), or a colon-ended "said:"
     sentence right before it; the closest to the quote wins."""
-    text = doc.text
+    text = doc_text(doc)
     first = doc.char_span(passage.start, passage.end, alignment_mode="expand")
     if first is None or len(first) == 0:
         return None

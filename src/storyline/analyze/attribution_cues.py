@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.analyze.agents import can_speak
+from storyline.analyze.nlp import doc_text
 
 # Verbs that report what someone said or wrote; their content is a clause or a quotation.
 SPEECH_VERBS = frozenset(
@@ -354,7 +355,12 @@ def _cue_through(verb: Token, content_start: int) -> tuple[int, int]:
     """The cue extended over the words between the verb and a prepositional content ("called for",
     "talk about"), when only a preposition stands between them."""
     start, end = cue_extent(verb)
-    between = [t for t in verb.doc[verb.i + 1 :] if end <= t.idx < content_start]
+    between = []
+    for token in verb.doc[verb.i + 1 :]:
+        if token.idx >= content_start:
+            break
+        if token.idx >= end:
+            between.append(token)
     if between and len(between) <= 2 and all(t.dep_ in ("prep", "mark", "prt") for t in between):
         last = between[-1]
         end = last.idx + len(last.text)
@@ -375,7 +381,7 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
 
 def find_cue_attributions(doc: Doc) -> list[Candidate]:
     """Attributions anchored on a cue verb or on "according to", in text order."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Candidate] = []
     for token in doc:
         candidate = _according_to(token) if token.lower_ == "according" else None
@@ -487,7 +493,7 @@ def _clause_of_phrase(token: Token, preposition: Token) -> Candidate | None:
     if not objects or token.head.i == token.i:
         return None
     to = preposition
-    source = trim_span(doc.text, *subtree_extent(objects[0]))
+    source = trim_span(doc_text(doc), *subtree_extent(objects[0]))
     clause = token.head
     while clause.head.i != clause.i and (
         clause.pos_ not in ("VERB", "AUX") or clause.dep_ in ("conj", "relcl", "acl", "xcomp", "aux", "auxpass")
@@ -511,7 +517,7 @@ def _clause_of_phrase(token: Token, preposition: Token) -> Candidate | None:
     else:
         side = before if len(before) >= len(after) else after
         first, last = doc[side[0]], doc[side[-1]]
-    content = trim_span(doc.text, first.idx, last.idx + len(last.text))
+    content = trim_span(doc_text(doc), first.idx, last.idx + len(last.text))
     if content[1] - content[0] < 2:
         return None
     return Candidate(content=content, cue=(token.idx, to.idx + len(to.text)), source=source,
@@ -584,7 +590,7 @@ def find_colon_attributions(doc: Doc) -> list[Candidate]:
     short lead names someone or a poll ("Clinton Camp: ...", "AP-GfK Poll: ..."), though not a column
     title ("The Latest: ..."); and a pundit credited after a dash ("... TOO EARLY - Mark Blumenthal: ...")."""
     found = []
-    text = doc.text
+    text = doc_text(doc)
     start = 0
     headline = True
     for line in text.split("\n"):
@@ -633,7 +639,7 @@ def find_transcript_turns(doc: Doc) -> list[Candidate]:
     the next label, one content per paragraph. A label counts when it names a person of the article or
     when two labels each open several lines (a dialogue); "VIDEO:" or "UPDATE:" do neither. The last turn
     keeps its own paragraph only: nothing shows where the transcript ends and the article resumes."""
-    text = doc.text
+    text = doc_text(doc)
     lines = []
     start = 0
     for line in text.split("\n"):

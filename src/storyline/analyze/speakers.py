@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.analyze.attribution_cues import Candidate
+from storyline.analyze.nlp import doc_text
 
 SINGULAR_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 FIRST_PERSON = {"i", "me", "we", "us"}
@@ -105,7 +106,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, candidates: Sequence[Candidate]):
         self.doc = doc
-        self.text = doc.text  # once: spaCy joins every token again on each access
+        self.text = doc_text(doc)
         self.candidates = candidates
         self.fullest: dict[str, str] = {}
         self.gender: dict[str, str] = {}
