@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from storyline.analyze.nlp import doc_text
+
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # "$9.5bn", "4.9m barrels": a scale abbreviation fused to the number or right after it.
 FUSED_SCALE = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(bn|mn|m|tn|trn)$", re.I)
@@ -111,7 +113,7 @@ class Quantity:
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every amount in the document, left to right, without overlaps; never raises on odd input."""
     quantities: list[Quantity] = []
-    text = doc.text  # built once: spaCy joins the tokens again on every access
+    text = doc_text(doc)
     i = 0
     while i < len(doc):
         quantity = _read_at(doc, i)
