@@ -8,7 +8,7 @@ import pytest
 from seed_story import seed_articles, SYRIA, NEW_ARAB, CNN_2018
 
 from storyline.model import PartialDate
-from storyline.render.text import compact_number, format_value, human_date, published_note, quoted, source_label
+from storyline.render.text import article_name, compact_number, format_value, human_date, published_note, quoted, source_label
 
 
 @pytest.mark.parametrize(
@@ -41,11 +41,20 @@ def test_text_published_note_says_when_a_date_was_inferred():
     assert published_note(replace(articles[SYRIA], published=None)) == "date unknown"
 
 
-def test_text_source_label_falls_back_from_title_to_outlet_to_file_name():
+def test_text_source_label_falls_back_from_title_to_outlet_to_lede():
     articles = seed_articles()
     assert source_label(articles[NEW_ARAB]) == "US starts Iraq withdrawal after defeat of Islamic State"
     assert source_label(articles[CNN_2018]) == "CNN, Feb 2018"
-    assert source_label(replace(articles[CNN_2018], source=None)) == "002_d2a7998f1b8d5525.txt"
+    assert source_label(replace(articles[CNN_2018], source=None)) == "“The number of US forces in Iraq will fall after…”"
+
+
+def test_text_article_name_skips_a_photo_caption_printed_twice():
+    assert article_name(seed_articles()[SYRIA]) == "“The White House said Wednesday the United States has begun…”"
+
+
+def test_text_article_name_is_the_file_name_without_a_line_of_prose():
+    article = replace(seed_articles()[SYRIA], text="2 min read\n05 February, 2018\n")
+    assert article_name(article) == "000_24e1abfc6c83d9c1.txt"
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import re
 from storyline.model import Story
 from storyline.render.chart import series_title
 from storyline.render.citations import CITED_SOURCES, Citation, SourceIndex
-from storyline.render.text import format_value, human_date, published_note, quoted
+from storyline.render.text import article_name, format_value, human_date, published_note, quoted
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
@@ -141,7 +141,7 @@ def _sources(story: Story) -> list[str]:
         if article.url:
             details.append(_url(article.url))
         details.append(f"`{article.path}`" if "`" not in article.path else escape_markdown(article.path))
-        title = escape_markdown(article.title or article.path)
+        title = escape_markdown(article_name(article))
         lines.append(f'{number}. <a id="source-{number}"></a>**{title}** — {"; ".join(details)}')
     lines.append("")
     return lines

@@ -7,6 +7,7 @@ machine's locale: the same story renders to the same bytes everywhere.
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from storyline.model import Article, PartialDate
 
@@ -15,6 +16,12 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 _PERCENT_UNITS = {"%", "percent", "per cent", "pct"}
 _CURRENCY_SIGNS = {"$", "€", "£", "¥"}
 _OPENING_QUOTES = {'"', "“", "‘", "'", "«", "„"}
+
+LABEL_WORDS = 10
+"""Words of an untitled article's lede that name it in citations: enough to recognise, short enough to
+sit beside four other sources."""
+
+MIN_LEDE_WORDS = 6
 
 
 def human_date(date: PartialDate) -> str:
@@ -89,9 +96,36 @@ def published_note(article: Article) -> str:
 
 
 def source_label(article: Article) -> str:
-    """The name a reader knows an article by: its title, else its outlet and date, else its file name."""
+    """The name a reader knows an article by in a citation: its title, else its outlet and date, else
+    what ``article_name`` finds."""
     if article.title:
         return article.title
     if article.source:
         return f"{article.source}, {human_date(article.published)}" if article.published else article.source
+    return article_name(article)
+
+
+def article_name(article: Article) -> str:
+    """An article's title, else the opening words of its lede in quotation marks (a file name such as
+    "002_d2a7998f1b8d5525.txt" tells a reader nothing), else its file name."""
+    if article.title:
+        return article.title
+    opening = lede_opening(article.text)
+    if opening:
+        return f"“{opening}”"
     return article.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def lede_opening(text: str, words: int = LABEL_WORDS) -> str | None:
+    """The first ``words`` words of the article's first line that reads as prose, with "…" if cut.
+
+    Lines printed twice are photo captions and lines of fewer than ``MIN_LEDE_WORDS`` words are bylines,
+    datelines or reading times ("2 min read"); what is left first is the lede, which names the story.
+    """
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    counts = Counter(lines)
+    for line in lines:
+        line_words = line.split()
+        if counts[line] == 1 and len(line_words) >= MIN_LEDE_WORDS:
+            return line if len(line_words) <= words else " ".join(line_words[:words]) + "…"
+    return None
