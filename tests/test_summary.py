@@ -153,6 +153,31 @@ def test_summary_of_a_multi_year_story_includes_where_it_stands_now():
     assert summary[-1].evidence[0].article == "new"  # told in date order: the latest development last
 
 
+def test_summary_of_a_multi_year_story_is_not_filled_by_its_busiest_period():
+    busy_month = [
+        _analysis(
+            f"feb{n}",
+            [
+                "The United States has begun to withdraw troops from Iraq after the defeat of the Islamic State.",
+                "Iraqi officials said 60 percent of all American troops in Iraq will be withdrawn from the country.",
+                "American troops in Iraq will train and advise Iraqi forces in the fight against the Islamic State.",
+            ],
+            f"2018-02-0{n}",
+        )
+        for n in (1, 2, 3, 4, 5)
+    ]
+    syria = _analysis(
+        "dec", ["The White House said the United States has begun withdrawing its troops from Syria."], "2018-12-19"
+    )
+    latest = _analysis(
+        "new", ["The coalition against the Islamic State will wind down its military mission in Iraq."], "2024-09-27"
+    )
+    summary = summarize([*busy_month, syria, latest], words=60)
+    february_words = sum(len(s.text.split()) for s in summary if s.evidence[0].article.startswith("feb"))
+    assert february_words <= 30
+    assert "dec" in [sentence.evidence[0].article for sentence in summary]
+
+
 def test_summary_support_ignores_a_similar_sentence_about_another_place():
     iraq = _analysis(
         "iraq", ["The United States has begun withdrawing its troops from Iraq after the defeat of IS."],
@@ -201,6 +226,8 @@ def test_summary_leaves_out_a_surname_alone_without_room_for_its_introduction():
         ("Lt. William John Raymond told the AP at Al-Asad airbase.", False),
         ("ISIS an acronym for the Islamic State terror group operating in Iraq.", False),
         ("Is the coalition going to leave Iraq before the elections next year?", False),
+        ("After four years of bombings, the elimination of key IS leaders, and other U.S.", False),
+        ("The Pentagon said the last of the 2,000 troops had returned to the U.S.", True),
     ],
 )
 def test_summary_stands_alone(text, expected):

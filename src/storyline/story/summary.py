@@ -17,7 +17,8 @@ Only sentences a reader can follow out of context compete: not headlines or phot
 sentences that open on a pronoun or a connective ("He said…", "But…"), not unattributed quotes, and a
 sentence naming someone by surname alone only together with one that introduces them. A story
 whose articles span more than a year must include its latest developments (a sentence from its most
-recent articles) and is told in date order, so the paragraph shows how the story got where it stands.
+recent articles), no period of its coverage may fill more than half of it, and it is told in date order,
+so the paragraph shows how the story got where it stands.
 Each sentence carries its own text as first evidence, then the closest sentence of every other article
 that reports the same thing.
 """
@@ -25,6 +26,7 @@ that reports the same thing.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -54,6 +56,10 @@ RECENT_DAYS = 90
 
 RECENT_LEAD = 3
 """How many opening sentences of a latest article may tell where the story stands now."""
+
+PERIOD_SHARE = 0.5
+"""Of a story spanning years, the share of the word budget one period of its coverage may fill, so the
+paragraph tells how the story got where it stands rather than one busy month of it."""
 
 SUPPORT_SIMILARITY = 0.4
 """TF-IDF cosine above which a sentence in another article is taken to report the same thing."""
@@ -109,6 +115,11 @@ _DATELINE = re.compile(
 )
 """The place and agency that open a wire story, with or without a dash after them ("BAGHDAD (AP) —",
 "BRUSSELS, Belgium( AP) The…"): words of the summary's budget that say nothing about the story."""
+_CUT_OFF = re.compile(
+    r"\b(?:and|or|other|of|with|for|by|to|from|many|some|several|senior|top|key)\s+(?:[A-Z]\.){2,}\W*$"
+)
+"""A sentence ending in an initialism that only modifies ("…, and other U.S.") was cut off mid-phrase: its
+full stop is the abbreviation's."""
 _SPEECH_VERB = re.compile(r"\b(said|says|told|added|stated|explained|noted|wrote)\b", re.IGNORECASE)
 _VERB_FORMS = frozenset(
     "is are was were be been being am has have had do does did will would shall should can could may might "
@@ -152,6 +163,7 @@ def summarize(analyses: Sequence[ArticleAnalysis], *, words: int = 100) -> list[
     weights = concept_weights(analyses, sources, leads)
     concepts = [sorted(set(_bigrams(sentence_stems)) & weights.keys()) for sentence_stems in stems]
     required = _recent_candidates(analyses, candidates)
+    periods = _coverage_periods(analyses, candidates)
     shares = word_shares(analyses, sources)
     salience = [_word_value(candidate, shares) for candidate in candidates]
     index = _SimilarityIndex(analyses)
@@ -162,7 +174,7 @@ def summarize(analyses: Sequence[ArticleAnalysis], *, words: int = 100) -> list[
     repeats = [(pool[a], pool[b]) for a, b in index.similar_pairs([candidates[i] for i in pool])]
     chosen = select_sentences(
         candidates, concepts, weights, words, required, repeats, [len(found) for found in support], introductions,
-        salience,
+        salience, periods,
     )
     ordered = _reading_order(analyses, candidates, chosen, introductions)
     return [
@@ -215,7 +227,9 @@ def stands_alone(text: str) -> bool:
     word_count = len(text.split())
     if not MIN_SENTENCE_WORDS <= word_count <= MAX_SENTENCE_WORDS:
         return False
-    if not _SENTENCE_END.search(text) or _CONTEXT_OPENER.match(text) or _CAPTION_CUE.search(text):
+    if not _SENTENCE_END.search(text) or _CUT_OFF.search(text):
+        return False
+    if _CONTEXT_OPENER.match(text) or _CAPTION_CUE.search(text):
         return False
     if _is_speech_tag(text) or not _has_verb(text):
         return False
@@ -280,6 +294,7 @@ def select_sentences(
     support: Sequence[int] = (),
     introductions: dict[int, list[int]] | None = None,
     salience: Sequence[float] = (),
+    periods: Sequence[Sequence[int]] = (),
 ) -> list[int]:
     """Indices of the candidates that together cover the most concept weight in ``words`` words.
 
@@ -288,8 +303,8 @@ def select_sentences(
     source that reports a chosen sentence's point (``support``) and each sentence's own ``salience``
     (the value of the words it spends, see ``FILL_WEIGHT``). With ``required``, at least one of those
     candidates is chosen; of each pair in ``repeats`` (two wordings of one point) at most one is; a
-    candidate in ``introductions`` ("Singh called…") comes only with one that introduces the person. A
-    tiny preference for earlier sentences breaks the remaining ties toward article leads.
+    candidate in ``introductions`` ("Singh called…") comes only with one that introduces the person; the
+    candidates of each of ``periods`` fill at most ``PERIOD_SHARE`` of the budget together. A tiny preference for earlier sentences breaks the remaining ties toward article leads.
     """
     fitting = _shortlist(candidates, concepts, weights, words, required, support, salience)
     if not fitting:
@@ -323,6 +338,14 @@ def select_sentences(
         needs = [(row, dependent, 1.0) for row, (dependent, _) in enumerate(dependents)]
         needs += [(row, column, -1.0) for row, (_, introducers) in enumerate(dependents) for column in introducers]
         constraints.append(LinearConstraint(_sparse_rows(needs, len(dependents), width), -np.inf, 0.0))
+    capped = [[column_of[i] for i in period if i in column_of] for period in periods]
+    capped = [columns for columns in capped if columns]
+    if capped:
+        period_words = [(row, column, float(candidates[fitting[column]].words))
+                        for row, columns in enumerate(capped) for column in columns]
+        constraints.append(
+            LinearConstraint(_sparse_rows(period_words, len(capped), width), 0.0, PERIOD_SHARE * words)
+        )
     result = milp(
         objective,
         constraints=constraints,
@@ -515,6 +538,26 @@ def _recent_candidates(analyses: Sequence[ArticleAnalysis], candidates: Sequence
             opening.append(i)
             taken[candidate.article] += 1
     return opening
+
+
+def _coverage_periods(analyses: Sequence[ArticleAnalysis], candidates: Sequence[_Candidate]) -> list[list[int]]:
+    """For a story spanning years, its candidates grouped by period of coverage: runs of articles published
+    no more than ``RECENT_DAYS`` apart (the 2018 drawdown, the 2024 agreement). A story told within a year
+    is one period and gets none, so its busiest days may fill the paragraph."""
+    published = sorted(
+        {a.article.published.value for a in analyses if a.article.published is not None}
+    )
+    if not published or (published[-1] - published[0]).days <= MULTI_YEAR_DAYS:
+        return []
+    period_of = {published[0]: 0}
+    for previous, date in itertools.pairwise(published):
+        period_of[date] = period_of[previous] + ((date - previous).days > RECENT_DAYS)
+    groups: defaultdict[int, list[int]] = defaultdict(list)
+    for i, candidate in enumerate(candidates):
+        article = analyses[candidate.article].article
+        if article.published is not None:
+            groups[period_of[article.published.value]].append(i)
+    return [groups[number] for number in sorted(groups)] if len(groups) > 1 else []
 
 
 def _reading_order(
