@@ -6,6 +6,11 @@ article may borrow from its siblings' text, never from their folder dates.
 
 A prediction counts as within N days only at day precision; ``year_acc`` counts any precision whose year
 is right. ``median_abs_days`` is over day-precision predictions.
+
+Users read the confidence shown beside an inferred date as the chance that the date is right, so the eval
+also says how far it is from that: ``calibration_error`` is the expected calibration error over ten
+confidence bins (the gap between mean confidence and the share right, weighted by the bin's size), and
+``calibration`` lists the bins. "Right" means right at the stated precision (the exact day for a day).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from pathlib import Path
 
 from storyline.analyze.dating import date_collection
 from storyline.errors import BadInput
-from storyline.model import DateEstimate
+from storyline.model import DateEstimate, PartialDate
 
 
 def find_collections(data: Path) -> dict[Path, list[tuple[Path, dt.date]]]:
@@ -69,10 +74,37 @@ def run(data: Path, out: Path | None = None) -> dict:
         "median_abs_days": statistics.median(gaps) if gaps else None,
         "undated": sum(1 for _, _, estimate in rows if estimate.date is None),
         "docs_per_second": round(total / seconds, 1) if seconds else 0.0,
+        **calibration([(estimate, truth) for _, truth, estimate in rows]),
     }
     if out is not None:
         write_predictions(rows, data, Path(out))
     return result
+
+
+def calibration(predictions: list[tuple[DateEstimate, dt.date]], bins: int = 10) -> dict:
+    """Expected calibration error of the dated predictions, and per confidence bin the count, mean
+    confidence and share right at the stated precision."""
+    grouped: dict[int, list[tuple[float, bool]]] = {}
+    for estimate, truth in predictions:
+        if estimate.date is not None:
+            slot = min(int(estimate.confidence * bins), bins - 1)
+            grouped.setdefault(slot, []).append((estimate.confidence, _right(estimate, truth)))
+    dated = sum(len(members) for members in grouped.values())
+    table = []
+    error = 0.0
+    for slot in sorted(grouped):
+        members = grouped[slot]
+        confidence = sum(value for value, _ in members) / len(members)
+        right = sum(1 for _, hit in members if hit) / len(members)
+        error += len(members) / dated * abs(confidence - right)
+        table.append({"bin": f"{slot / bins:.1f}-{(slot + 1) / bins:.1f}", "count": len(members),
+                      "mean_confidence": round(confidence, 3), "right": round(right, 3)})
+    return {"calibration_error": round(error, 4), "calibration": table}
+
+
+def _right(estimate: DateEstimate, truth: dt.date) -> bool:
+    """Whether the estimate names the true date at its own precision."""
+    return estimate.date is not None and estimate.date.contains(PartialDate(truth, "day"))
 
 
 def _name(path: Path, data: Path) -> str:
