@@ -54,6 +54,9 @@ SOURCE_NOUNS = {"official", "officials", "source", "sources", "diplomat", "diplo
 SPEECH_VERBS = {"say", "tell", "confirm", "add", "state", "announce", "report", "claim", "warn", "note",
                 "explain", "insist", "deny", "estimate", "testify", "write", "tweet"}  # fmt: skip
 ANAPHORIC = {"others", "more", "them", "those"}
+# Singular nouns that stand for many: "three crew", "2,000 staff", "500 police".
+COLLECTIVE_NOUNS = {"crew", "staff", "police", "personnel", "militia", "cattle", "livestock", "infantry",
+                    "poultry", "clergy", "head", "strong"}  # fmt: skip
 # Tolls are figures even when small and in words: "seven deaths", "one death".
 TOLL_NOUNS = {"death", "deaths", "fatality", "fatalities", "casualty", "casualties", "dead"}
 # A place that sees, records or reports what is counted is where it is: "Canada has seen 15 deaths".
@@ -61,6 +64,13 @@ RECORDING_VERBS = {"see", "record", "report", "register", "confirm", "suffer", "
                    "detect", "identify", "document"}  # fmt: skip
 CURRENCIES = {"$", "€", "£"}
 DIRECTIONS = {"up", "down", "higher", "lower"}
+# A count per period is a rate: "every year", "a month", "per day", "annually".
+RATE_PERIODS = {"year", "month", "week", "day", "hour", "minute"}
+RATE_DETERMINERS = {"every", "each", "a", "an", "per"}
+RATE_ADVERBS = {"annually": "a year", "yearly": "a year", "monthly": "a month", "weekly": "a week",
+                "daily": "a day", "hourly": "an hour"}  # fmt: skip
+# Words that make a count an addition to a total: "nine new cases", "a further 59", "26 more".
+INCREMENT_WORDS = {"new", "more", "further", "additional", "fresh", "extra"}
 CHANGE_NOUNS = {"rise", "drop", "fall", "increase", "decrease", "decline", "gain", "loss", "jump", "cut", "slump",
                 "surge", "plunge", "climb", "dip", "reduction", "growth"}  # fmt: skip
 UNIT_WORDS = {word for written, _ in MEASURE_UNITS for word in written.split()}
@@ -97,9 +107,10 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", "from")
 PLACE_LABELS = {"GPE", "LOC"}
 INSIDE_PREPOSITIONS = {"in", "inside", "within"}
-LEADING_NON_NAME = {"ADP", "ADV", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"}
+LEADING_NON_NAME = {"ADP", "ADV", "AUX", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"}  # "Will Tunisia …" is Tunisia
 PLACE_NOUNS = {"country", "city", "capital", "town", "province", "region", "state", "island"}
 OWNER_LABELS = {"GPE", "NORP", "ORG"}
+MAX_ACRONYM = 5
 CONTEXT_SENTENCES = 4  # how far back "in the country" looks for the country
 
 
@@ -131,6 +142,8 @@ def _figure(
         noun = None  # a price's level is of the thing priced
     if quantity.spelled_small and not _is_small_count_a_figure(quantity, noun):
         return None
+    if noun is not None and _names_rather_than_counts(doc, quantity, noun):
+        return None
     previous = _previous_figure(doc, sentence, earlier)
     in_sentence = previous if previous is not None and previous.span.start >= sentence.start_char else None
     event = (_event(noun) if noun is not None else None) or _event(_phrase_root(doc, quantity))
@@ -140,8 +153,11 @@ def _figure(
     if noun is not None:
         what, owner, where = _describe(doc, noun)
     elif in_sentence is not None and (anaphor or in_sentence.unit == quantity.unit):
-        what, owner, where = in_sentence.what, in_sentence.owner, None
-        event = event or in_sentence.event
+        what, owner, where = in_sentence.what, in_sentence.owner, _own_place(doc, quantity, in_sentence)
+        carried_place = (in_sentence.where or "").lower()
+        if where is not None and owner is not None and owner.lower() == carried_place:
+            owner = None  # "Australia has had 147 confirmed cases; Argentina has had 37": not Australia's
+        event = event or (in_sentence.event if in_sentence.event != "changed" else None)  # its own change
     elif (measured := _measured_noun(doc, quantity)) is not None:
         what, owner, where = _describe(doc, measured)
     elif quantity.unit in DIMENSIONS:
@@ -160,6 +176,7 @@ def _figure(
         what, event = "people", "killed"
     if event is None and _is_change(doc, quantity, noun):
         event = "changed"
+    unit = quantity.unit or _rate(doc, quantity, noun)
     follows = noun is not None and 0 <= noun.i - quantity.end <= 4 and noun.i < sentence.end
     span_end = noun.idx + len(noun) if follows and noun is not None else None
     start = doc[quantity.start].idx
@@ -172,17 +189,75 @@ def _figure(
         qualifier=quantity.qualifier,
         where=where,
         as_of=date_figure(article, doc, quantity, sentence, dated, unresolved),
-        unit=quantity.unit,
+        unit=unit,
         owner=owner,
         event=event,
     )
 
 
+def _rate(doc: Doc, quantity: Quantity, noun: Token | None) -> str | None:
+    """ "10,000 people die of influenza every year", "32,000 cyber-attacks every 24 hours", "30,000
+    passengers a month": a count per period is a rate, not a level or a toll, so the period is its unit
+    ("a year"; "every 24 hours" as written when the period has its own number)."""
+    root = _phrase_root(doc, quantity)
+    holders = [root, root.head] + ([noun, noun.head] if noun is not None else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "advmod" and child.lower_ in RATE_ADVERBS:
+                return RATE_ADVERBS[child.lower_]
+            period = child.lemma_.lower()
+            if child.dep_ == "prep" and child.lower_ == "per":
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in RATE_PERIODS]
+                return f"a {objects[0].lemma_.lower()}" if objects else None
+            if child.dep_ != "npadvmod" or period not in RATE_PERIODS:
+                continue
+            words = [token for token in child.subtree if token.i <= child.i]
+            if not {token.lower_ for token in words} & RATE_DETERMINERS:
+                continue  # "last year", "this week": a time, not a period
+            if any(token.like_num for token in words):
+                return " ".join(token.lower_ for token in words)
+            return "an hour" if period == "hour" else f"a {period}"
+    return None
+
+
+def _own_place(doc: Doc, quantity: Quantity, carried: Figure) -> str | None:
+    """The place a bare number's own clause names, when it is not the place of the figure it continues:
+    "Australia has had 147 confirmed cases; Argentina has had 37" (37 cases in Argentina)."""
+    root = _phrase_root(doc, quantity)
+    place = _where(doc, root, RECORDING_VERBS | {"have"}) or _place_of_total(doc, root)
+    return place if place is not None and place != carried.where else None
+
+
+def _place_of_total(doc: Doc, root: Token) -> str | None:
+    """ "…, bringing the UK total to 848", "taking the US tally to 11": the place of the total the number
+    states."""
+    path = [root, *root.ancestors]
+    verb = next((token for token in path if token.pos_ in {"VERB", "AUX"}), None)
+    levels = [token for token in path if token.pos_ == "NOUN"][:1] + (list(verb.children) if verb else [])
+    for child in levels:
+        if child.lower_ not in LEVEL_NOUNS:
+            continue
+        place = _place_of(doc, child)
+        for token in reversed(doc[child.left_edge.i : child.i]):
+            if place is None and token.ent_type_ in PLACE_LABELS:
+                place = _entity_text(doc, token)
+        if place is None and child.i > 0 and doc[child.i - 1].ent_type_ in PLACE_LABELS:
+            place = _entity_text(doc, doc[child.i - 1])  # "the UK total" parsed as object and predicate
+        if place is not None:
+            return place
+    return None
+
+
 def _is_change(doc: Doc, quantity: Quantity, noun: Token | None) -> bool:
     """ "BP shares fell 0.9 percent", "closed down 13 percent", "falling by as much as 17 percent", "a 4.8
-    percent rise": the amount of a change, not a level of the thing changed."""
+    percent rise", "three more cases were confirmed": the amount of a change, not a level of the thing
+    changed."""
     if noun is not None and noun.lower_ in CHANGE_NOUNS:
         return True
+    counted_by = [noun] if noun is not None else []
+    modifiers = [c for t in [*counted_by, doc[quantity.anchor]] for c in t.children if c.dep_ == "amod"]
+    if any(c.lower_ in INCREMENT_WORDS and not quantity.start <= c.i < quantity.end for c in modifiers):
+        return True  # "nine new cases", "a further 59 cases", "26 more in Scotland" (not "more than 30,000")
     root = _phrase_root(doc, quantity)
     head = root.head
     if root.dep_ in {"dobj", "npadvmod", "advmod"} and head.lemma_.lower() in CHANGE_VERBS:
@@ -243,6 +318,26 @@ def _is_small_count_a_figure(quantity: Quantity, noun: Token | None) -> bool:
     if _event(noun) is not None and noun.lower_ not in SOURCE_NOUNS:
         return True
     return quantity.value > 1 and _is_reported_count(noun)
+
+
+def _names_rather_than_counts(doc: Doc, quantity: Quantity, noun: Token) -> bool:
+    """A bare number right before a singular noun does not count it: it names or numbers it ("BBC Radio 2
+    presenter", "the World Cup Group 9 qualifying match", "the 911 call", "the event's 50,000 capacity");
+    nor does one right before a name ("6 High St", "5 Live Sport", "3 Sunny Side Up", "72 RHOSYDLAN").
+    What is counted is plural ("two presenters"), a people ("22 Iraqis"), or a noun that is plural in
+    sense ("three crew", "seven dead"); a size fused to its noun ("a 115-boat fleet") counts as written."""
+    if quantity.unit is not None or quantity.counted is not None or noun.i < quantity.end:
+        return False
+    between = doc[quantity.end : noun.i]
+    if any(token.lower_ in {"of", "(", "-lrb-"} or token.pos_ in {"VERB", "AUX", "PUNCT"} for token in between):
+        return False  # "dozens of …", "106 were foreigners": the noun is not the one the number sits on
+    if noun.ent_type_ == "NORP" or noun.lower_ in TOLL_NOUNS | TROOP_WORDS | COLLECTIVE_NOUNS:
+        return False
+    singular = noun.tag_ in {"NN", "NNP"} and not noun.lower_.endswith("s")
+    if singular and noun.tag_ == "NNP" and not noun.is_sent_start:
+        return True
+    value = quantity.value[0] if isinstance(quantity.value, tuple) else quantity.value
+    return singular and value > 1
 
 
 def _is_reported_count(noun: Token | None) -> bool:
@@ -431,7 +526,8 @@ def _level_of_clause(verb: Token, exclude: Token) -> Token | None:
     arguments = [c for c in verb.children if c is not exclude and c.pos_ == "NOUN" and c.dep_ in ARGUMENT_DEPS]
     for child in arguments:
         if child.lower_ in LEVEL_NOUNS:
-            return _unwrap_level(child)
+            level = _unwrap_level(child)  # "bringing the total to 48" says nothing of what: the figure before does
+            return level if level.lower_ not in LEVEL_NOUNS - DEATHS else None
     if verb.lemma_ not in LEVEL_VERBS:
         return None
     for child in arguments:
@@ -532,11 +628,17 @@ def _owner(doc: Doc, noun: Token) -> str | None:
             continue
         if child.ent_type_ in OWNER_LABELS:
             return _entity_text(doc, child)
-        if child.is_upper and len(child) >= 2 and child.is_alpha:
+        if _is_acronym(child):
             return child.text
         if child.lower_ == "coalition":
             return child.text
     return None
+
+
+def _is_acronym(token: Token) -> bool:
+    """ "IS", "NATO", "UNHCR" name an owner; a longer word in capitals is shouting or page furniture
+    ("RETWEET Five Arab leaders", "THOUSANDS OF DAISEY-CUTTERS")."""
+    return token.is_upper and token.is_alpha and 2 <= len(token) <= MAX_ACRONYM
 
 
 def _holder(doc: Doc, noun: Token) -> str | None:
@@ -544,7 +646,7 @@ def _holder(doc: Doc, noun: Token) -> str | None:
     if noun.dep_ != "dobj" or noun.head.lemma_ not in HOLDING_VERBS:
         return None
     for child in noun.head.children:
-        if child.dep_ == "nsubj" and (child.ent_type_ in OWNER_LABELS or (child.is_upper and child.is_alpha)):
+        if child.dep_ == "nsubj" and (child.ent_type_ in OWNER_LABELS or _is_acronym(child)):
             return _entity_text(doc, child)
     return None
 
@@ -586,7 +688,7 @@ def _place_of(doc: Doc, node: Token, holders: set[str] = RECORDING_VERBS) -> str
             return _place_text(doc, child)
     place = _place_by_preposition(doc, node)
     if place is None and node.pos_ in {"NOUN", "PROPN"}:  # "10 Mexicans quarantined in Beijing's hotel"
-        for modifier in (c for c in node.children if c.dep_ == "acl"):
+        for modifier in (c for c in node.children if c.dep_ in {"acl", "amod"}):  # "233 people dead in Libya"
             place = place or _place_by_preposition(doc, modifier)
     if place is None and node.pos_ in {"VERB", "AUX"}:
         for subject in (c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}):
@@ -643,9 +745,17 @@ def _name(ent: SpacySpan) -> str:
 
 
 def _country_in_context(doc: Doc, token: Token) -> str | None:
-    """ "in the country": the place the text was last "in" or "from", within a few sentences; else the
-    country named last before it there ("US starts Iraq withdrawal … troops currently in the country")."""
+    """ "in the country": the country its own sentence names last before it (not as whose things are
+    counted: "60 percent of U.S. troops still in the country"); else the place the text was
+    last "in" or "from", within a few sentences; else the country named last before it there ("US starts
+    Iraq withdrawal … troops currently in the country")."""
     sentence = token.sent
+    in_sentence = [
+        ent for ent in sentence.ents
+        if ent.label_ == "GPE" and ent.end <= token.i and ent.root.dep_ not in {"compound", "amod", "nmod"}
+    ]  # fmt: skip
+    if in_sentence:  # "The US declared an emergency as 20 cases were confirmed in the country", not "U.S. troops"
+        return _name(in_sentence[-1])
     earliest = sentence.start
     for _ in range(CONTEXT_SENTENCES):
         if earliest == 0:

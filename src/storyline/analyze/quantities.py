@@ -167,8 +167,8 @@ def _read_at(doc: Doc, i: int) -> Quantity | None:
     anchor = end - 1
     if unit is None:
         unit, end = _unit_after(doc, end)
-    if unit is None:  # "25 and 10 percent": the first of a list takes the unit written after the last
-        unit = _unit_after(doc, _list_end(doc, end))[0]
+    if unit is None and not _could_be_year(doc[anchor]):  # "25 and 10 percent": the first of a list takes
+        unit = _unit_after(doc, _list_end(doc, end))[0]  # the unit written after the last; "in 2010 and 3 %" not
     elif not isinstance(low_high, tuple) and not _is_change(doc, i):
         low_high, end = _range_with_units(doc, i, value, unit, end)
         if isinstance(low_high, tuple) and qualifier is None:
@@ -218,9 +218,11 @@ def _read_number(doc: Doc, i: int) -> tuple[float, int] | None:
             value, end = value + UNITS_WORDS[doc[end + 1].lower_], end + 2
     else:
         return None
-    while end < len(doc) and doc[end].lower_ in SCALES:
-        value *= SCALES[doc[end].lower_]
+    while end < len(doc) and (scale := _scale_word(doc[end].lower_)):
+        value *= scale
         end += 1
+    if lower in UNITS_WORDS and end > i + 1 and not _preceded_by(doc, i, "between"):
+        value, end = _read_and_continuation(doc, i, value, end)
     abbreviation = doc[end].lower_ if end < len(doc) else ""
     if abbreviation in SCALE_ABBREVIATIONS and _is_scale_abbreviation(doc, i, abbreviation, end + 1):
         value *= SCALE_ABBREVIATIONS[abbreviation]
@@ -228,11 +230,34 @@ def _read_number(doc: Doc, i: int) -> tuple[float, int] | None:
     return value, end
 
 
+def _scale_word(word: str) -> float:
+    """ "million" and, after a number, its plural as some writers use it ("50 millions Latinos", "nearly 3
+    billions of dollars"); 0 for any other word."""
+    return SCALES.get(word) or SCALES.get(word.removesuffix("s")) or 0
+
+
+def _read_and_continuation(doc: Doc, i: int, value: float, end: int) -> tuple[float, int]:
+    """ "two hundred and fifty thousand" is 250,000, "one thousand and fifty" 1,050: in words, "and" after
+    a scale word joins the number that follows, which a larger scale after it multiplies as a whole."""
+    if _words(doc, end, 1) != ["and"] or doc[end - 1].lower_ not in SCALES:
+        return value, end
+    if end + 1 >= len(doc) or doc[end + 1].lower_ not in UNITS_WORDS:
+        return value, end
+    rest = _read_number(doc, end + 1)
+    if rest is None:
+        return value, end
+    rest_value, rest_end = rest
+    rest_scale = _scale_of(doc, end + 1, rest_end)
+    if rest_scale > SCALES[doc[end - 1].lower_]:
+        return (value + rest_value / rest_scale) * rest_scale, rest_end
+    return value + rest_value, rest_end
+
+
 def _scale_of(doc: Doc, start: int, end: int) -> float:
     """The product of the scale words in the number read over ``[start, end)``: "50 million" → 1e6."""
     scale = 1.0
     for token in doc[start + 1 : end]:
-        scale *= SCALES.get(token.lower_, SCALE_ABBREVIATIONS.get(token.lower_, 1.0))
+        scale *= _scale_word(token.lower_) or SCALE_ABBREVIATIONS.get(token.lower_, 1.0)
     fused = FUSED_SCALE.match(doc[start].text)
     return scale * (SCALE_ABBREVIATIONS[fused.group(2).lower()] if fused else 1.0)
 
@@ -356,15 +381,31 @@ def _is_not_an_amount(doc: Doc, quantity: Quantity, text: str) -> bool:
         return True
     if _is_in_name(doc, quantity, before):
         return True
+    if _is_enumerator(doc, quantity):
+        return True
     return _is_small_word_number(doc, quantity)
+
+
+def _is_enumerator(doc: Doc, quantity: Quantity) -> bool:
+    """ "12 -RRB- 38 Russian citizens killed …", "18) Moscow airport suicide bombing": a bare number
+    closed by a bracket it did not open is a list item's number."""
+    if quantity.unit is not None or quantity.qualifier is not None or quantity.end >= len(doc):
+        return False
+    if doc[quantity.end].text not in {")", "-RRB-", "]", "-RSB-"}:
+        return False
+    opened = doc[max(0, quantity.start - 3) : quantity.start]
+    return not any(token.text in {"(", "-LRB-", "[", "-LSB-"} for token in opened)
+
+
+def _could_be_year(token: Token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit() and 1000 <= int(token.text) <= 2199
 
 
 def _is_year(anchor: Token, after: list[str]) -> bool:
     """A four-digit number that could be a year is one unless the plural noun it counts follows at once
     ("1500 troops", "1,500 new jobs"): "the 1918 flu pandemic" is a year even when a run-on headline
     parses it as counting a later noun."""
-    text = anchor.text
-    if not (len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2199):
+    if not _could_be_year(anchor):
         return False
     if anchor.dep_ != "nummod" or anchor.head.tag_ != "NNS" or anchor.head.lower_ in TIME_UNITS:
         return True
@@ -435,11 +476,13 @@ def _list_end(doc: Doc, end: int) -> int:
 
 
 def _is_change(doc: Doc, i: int) -> bool:
-    """ "rose from 5,000 to 8,000", "from $5 to $8" and "fell $1.25 to $107.37" are two figures (a
-    change and the level it reached), not a range."""
+    """ "rose from 5,000 to 8,000", "from $5 to $8", "fell $1.25 to $107.37" and "increased by 22 to 530"
+    are two figures (a change, or where it started, and the level it reached), not a range."""
     before = i - 1 if i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS else i
     if _preceded_by(doc, before, "from") and doc[before - 1].head.pos_ == "VERB":
         return True
+    if _preceded_by(doc, before, "by") and doc[before - 1].head.lemma_.lower() in CHANGE_VERBS:
+        return True  # "increased by 22 to 530": the change and the level it reached
     return before > 0 and doc[before - 1].pos_ == "VERB" and doc[before - 1].lemma_.lower() in CHANGE_VERBS
 
 
