@@ -86,8 +86,12 @@ def test_series_agreeing_hedged_values_are_no_conflict():
     second = analysis(
         "newarab", "The plan would leave a force of about 4,000 US troops.", "2018-02-05",
         {"phrase": "about 4,000", "value": 4000.0, "qualifier": "about", "owner": "US"},
+    )
+    later = analysis(
+        "b", "there were 5,200 American forces in Iraq.", "2018-12-19",
+        {"phrase": "5,200", "value": 5200.0, "owner": "American"},
     )  # fmt: skip
-    assert only_series([first, second]).conflicts == ()
+    assert only_series([first, second, later]).conflicts == ()
 
 
 def test_series_point_evidence_is_the_figure_sentence():
@@ -106,10 +110,48 @@ def test_series_repeated_figure_is_one_point_with_more_evidence():
     body = analysis(
         "epoch", "the reduction will include 60 percent of U.S. troops still in the country", "2018-02-05",
         {"phrase": "60 percent", "value": 60.0, "unit": "percent", "owner": "U.S."},
+    )
+    later = analysis(
+        "voa", "Some 40 percent of U.S. troops have left.", "2018-06-01",
+        {"phrase": "40 percent", "value": 40.0, "unit": "percent", "owner": "U.S."},
     )  # fmt: skip
-    series = only_series([lede, body])
-    (point,) = series.points
+    series = only_series([lede, body, later])
+    (point,) = [point for point in series.points if point.value == 60.0]
     assert {evidence.article for evidence in point.evidence} == {"newarab", "epoch"}
+
+
+def test_series_one_value_restated_is_a_fact_not_a_series():
+    dates = ("2011-08-30", "2011-09-27", "2011-11-30")
+    restated = [
+        analysis(
+            f"bbc{day}", "Jackson died shortly before his 50-date run of comeback concerts in London.", day,
+            {"phrase": "50-date", "value": 50.0, "what": "date", "where": "London"},
+        )
+        for day in dates
+    ]  # fmt: skip
+    assert build_series(restated) == []
+
+
+def test_series_sentence_republished_later_is_one_point_dated_by_its_first_appearance():
+    box = "Symptoms mimic those of normal flu - but in Mexico more than 100 people have died."
+    first, again = (
+        analysis(
+            name, box, day,
+            {"phrase": "more than 100", "value": 100.0, "qualifier": "more than", "what": "people",
+             "where": "Mexico", "event": "killed"},
+        )
+        for name, day in (("bbc1", "2009-04-27"), ("bbc2", "2009-04-28"))
+    )
+    later = analysis(
+        "bbc3", "The outbreak has killed about 150 people in Mexico.", "2009-04-29",
+        {"phrase": "about 150", "value": 150.0, "qualifier": "about", "what": "people", "where": "Mexico",
+         "event": "killed"},
+    )  # fmt: skip
+    series = only_series([first, again, later])
+    assert [(point.value, point.as_of.iso(), len(point.evidence)) for point in series.points] == [
+        (100.0, "2009-04-27", 2),
+        (150.0, "2009-04-29", 1),
+    ]
 
 
 def test_series_unowned_figure_joins_the_only_owned_series_of_that_place():
@@ -189,13 +231,16 @@ def test_series_casualties_never_join_a_troop_level():
     level = analysis(
         "voa", "The U.S. has about 2,000 troops in Syria.", "2018-12-19",
         {"phrase": "about 2,000", "value": 2000.0, "qualifier": "about", "owner": "U.S.", "where": "Syria"},
-        {"phrase": "2,000", "value": 2000.0, "owner": "U.S.", "where": "Syria", "as_of": "2018-12-01"},
+    )
+    earlier = analysis(
+        "voa2", "The U.S. had 2,200 troops in Syria in November.", "2018-12-19",
+        {"phrase": "2,200", "value": 2200.0, "owner": "U.S.", "where": "Syria", "as_of": "2018-11"},
     )
     killed = analysis(
         "ap", "Two U.S. soldiers were killed in Syria.", "2018-12-19",
         {"phrase": "Two", "value": 2.0, "owner": "U.S.", "where": "Syria", "event": "killed"},
     )  # fmt: skip
-    series = build_series([level, killed])
+    series = build_series([level, earlier, killed])
     assert [s.what for s in series] == ["United States troops"]
     assert series[0].conflicts == ()
 
@@ -260,3 +305,13 @@ def test_series_changes_are_not_levels():
          "event": "changed"},
     )  # fmt: skip
     assert build_series([fell, rose]) == []
+
+
+def test_series_numbers_of_one_sentence_are_parts_not_a_series():
+    text = "Our average orders in New York is $ 120 , out in Westchester it is $ 160 , and the Hamptons it is $ 250 ."
+    listed = analysis(
+        "cnn", text, "2011-02-01",
+        *({"phrase": f"$ {value}", "value": float(value), "what": "orders", "where": "New York", "unit": "$"}
+          for value in (120, 160, 250)),
+    )  # fmt: skip
+    assert build_series([listed]) == []

@@ -12,8 +12,13 @@ join no series.
 
 Which series are kept: a chart needs at least two points, and a line through points from different
 places means nothing, so a series is kept when it has a place and two or more points, or when two or
-more articles report it; a count with neither owner nor place is never charted. Single facts stay in
-the articles' own text.
+more articles report it; a count with neither owner nor place is never charted. Either way it needs two
+different values: one number restated on several dates ("his 50-date run of concerts in London" in
+three articles) is one fact, not a line, and single facts stay in the articles' own text. The values
+must come from at least two sentences: the numbers of one sentence are parts of a whole or items of a
+list ("$120 in New York, $160 in Westchester"), already compared where they are written.
+A sentence repeated word for word in later articles (a fact box, a syndicated paragraph) is the first
+statement re-published: it is one point, dated by its first appearance, not a new reading each day.
 
 Conflicts: points of one period, from different articles, whose values cannot both be true given their
 hedges (one article giving two numbers for one day is usually naming parts: "21 in Choluteca, 140 in
@@ -33,7 +38,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.model import (
     ArticleAnalysis,
@@ -95,6 +100,7 @@ def build_series(
             reading = _Reading(figure, Evidence.of(figure.sentence, text), analysis.article.id, _is_peak(figure, text))
             grouped[key].append(reading)
     _join_unowned(grouped)
+    grouped = {key: _first_statements(readings) for key, readings in grouped.items()}
     series = [_series(key, readings) for key, readings in grouped.items() if _worth_charting(key, readings)]
     return sorted(series, key=lambda s: (-len(s.points), s.what, s.where or ""))
 
@@ -129,11 +135,35 @@ def _join_unowned(grouped: dict[SeriesKey, list[_Reading]]) -> None:
             grouped[owned[0]].extend(grouped.pop(key))
 
 
+def _first_statements(readings: Sequence[_Reading]) -> list[_Reading]:
+    """Readings of one sentence re-published word for word, dated as its first appearance."""
+    first: dict[tuple, PartialDate] = {}
+    for reading in readings:
+        date = reading.figure.as_of
+        key = _statement(reading)
+        if date is not None and (key not in first or date.value < first[key].value):
+            first[key] = date
+    return [
+        replace(reading, figure=replace(reading.figure, as_of=first.get(_statement(reading), reading.figure.as_of)))
+        for reading in readings
+    ]
+
+
+def _statement(reading: _Reading) -> tuple:
+    figure = reading.figure
+    return (reading.evidence.quote, _value_key(figure.value), figure.qualifier)
+
+
 def _worth_charting(key: SeriesKey, readings: Sequence[_Reading]) -> bool:
-    """Two points of a placed series, or one thing reported by two articles; a count that says neither
-    whose nor where ("cases", "pupils") mixes unrelated facts and is never charted."""
+    """Two points of a placed series, or one thing reported by two articles, with two different values;
+    a count that says neither whose nor where ("cases", "pupils") mixes unrelated facts and is never
+    charted."""
     if key[0] is None and key[3] is None:
         return False
+    if len({_value_key(reading.figure.value) for reading in readings}) < 2:
+        return False
+    if len({reading.evidence.quote for reading in readings}) < 2:
+        return False  # one sentence's numbers are parts or a list, compared where they are written
     articles = {reading.article_id for reading in readings}
     points = {(_value_key(r.figure.value), r.figure.as_of) for r in readings}
     return (key[3] is not None and len(points) >= 2) or len(articles) >= 2
