@@ -149,15 +149,57 @@ def test_dating_a_date_that_names_an_event_is_background():
     assert date_article(text, today=TODAY).date is None
 
 
-def test_dating_weekday_on_a_siblings_stated_date_is_confident_enough_to_anchor():
-    # 002 says "On Monday, the US-led coalition … announced"; its sibling 004 is datelined Monday 5 February 2018.
-    estimate = date_collection(seeds(), today=TODAY)["002_d2a7998f1b8d5525.txt"]
-    assert estimate.date.iso() == "2018-02-05"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAGHDAD, Feb. 5, 2018 (Reuters) - U.S. troops began to leave Iraq on Monday.",
+        "US starts Iraq withdrawal\n\n2 min read\n05 February, 2018\nOne senior Iraqi official said.",
+    ],
+)
+def test_dating_a_dateline_is_reported_almost_certain(text):
+    assert date_article(text, today=TODAY).confidence >= 0.95
+
+
+def test_dating_a_day_named_with_its_weekday_is_confident_enough_to_anchor():
+    text = ("BP said on Thursday, April 29, 2010, that oil was still leaking.\n"
+            "The company said Thursday it would drill a relief well.")
+    estimate = date_article(text, today=TODAY)
+    assert estimate.date == PartialDate.parse("2010-04-29")
     assert estimate.confidence >= ANCHOR_CONFIDENCE
 
 
-def test_dating_weekday_off_the_siblings_stated_date_stays_below_anchoring():
-    texts = seeds()
-    texts["002_d2a7998f1b8d5525.txt"] = texts["002_d2a7998f1b8d5525.txt"].replace("On Monday,", "On Thursday,")
-    estimate = date_collection(texts, today=TODAY)["002_d2a7998f1b8d5525.txt"]
+def test_dating_the_day_after_a_named_day_is_reported_less_sure_than_the_named_day():
+    named = date_article("BP said on Thursday, April 29, 2010, that oil was still leaking.\n"
+                         "The company said Thursday it would drill a relief well.", today=TODAY)
+    after = date_article("Rescue crews worked through the night after the explosion on April 20, 2010.\n"
+                         "On Wednesday, BP said oil was leaking from the well.", today=TODAY)
+    assert after.date == PartialDate.parse("2010-04-21")
+    assert after.confidence < named.confidence
+
+
+def test_dating_a_weekday_without_its_date_is_reported_with_low_confidence():
+    # 000 names "Wednesday" and a date "last week", not the day itself: such estimates are seldom the exact day.
+    estimate = date_article(seeds()["000_24e1abfc6c83d9c1.txt"], today=TODAY)
+    assert estimate.date == PartialDate.parse("2018-12-19")
+    assert estimate.confidence < 0.2
+
+
+def test_dating_a_month_guess_is_reported_with_low_confidence():
+    estimate = date_article("The oil company said it had capped the well on July 15, 2010.", today=TODAY)
+    assert estimate.date == PartialDate.parse("2010-07")
+    assert estimate.confidence < 0.2
+
+
+def test_dating_weekday_on_a_siblings_stated_date_stays_below_anchoring():
+    # 002 says "On Monday, the US-led coalition … announced"; its sibling 004 is datelined Monday 5 February 2018.
+    estimate = date_collection(seeds(), today=TODAY)["002_d2a7998f1b8d5525.txt"]
+    assert estimate.date.iso() == "2018-02-05"
     assert estimate.confidence < ANCHOR_CONFIDENCE
+
+
+def test_dating_weekday_on_a_siblings_stated_date_counts_for_more_than_one_off_it():
+    texts = seeds()
+    on_date = date_collection(texts, today=TODAY)["002_d2a7998f1b8d5525.txt"]
+    texts["002_d2a7998f1b8d5525.txt"] = texts["002_d2a7998f1b8d5525.txt"].replace("On Monday,", "On Thursday,")
+    off_date = date_collection(texts, today=TODAY)["002_d2a7998f1b8d5525.txt"]
+    assert off_date.confidence < on_date.confidence
