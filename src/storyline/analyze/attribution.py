@@ -62,7 +62,7 @@ def find_attributions(article: Article, doc: Doc, timexes: Sequence[TimeExpressi
         c for c in find_cue_attributions(doc) + find_colon_attributions(doc)
         if not _quoted_cue(c, passages) and c.cue not in turn_cues
     ]
-    candidates = _outermost(_absorb_quotes(reported, passages, article.text) + turns)
+    candidates = _outermost(_absorb_quotes(reported, passages) + turns)
     candidates += _quote_attributions(doc, passages, candidates)
     candidates.sort(key=lambda candidate: candidate.content)
     resolver = SpeakerResolver(doc, candidates)
@@ -106,9 +106,11 @@ def _inside(position: int, passage: QuotedPassage) -> bool:
     return passage.start <= position < passage.end
 
 
-def _absorb_quotes(candidates: list[Candidate], passages: Sequence[QuotedPassage], text: str) -> list[Candidate]:
-    """Widen each content to whole quotations it cuts into, keeping the marks as PolNeAR and readers do;
-    a content that is exactly one quotation (possibly after "that") is direct."""
+def _absorb_quotes(candidates: list[Candidate], passages: Sequence[QuotedPassage]) -> list[Candidate]:
+    """Widen each content to whole quotations it cuts into, keeping the marks as PolNeAR and readers do.
+    A content that is exactly one quotation is direct. One that is "that" and a quotation ('said that "the
+    campaign is not over."') stays reported speech: the writer's "that" is part of it, as PolNeAR marks it,
+    and shown as a quotation it would read as words the speaker never said."""
     absorbed = []
     for candidate in candidates:
         start, end = candidate.content
@@ -117,9 +119,7 @@ def _absorb_quotes(candidates: list[Candidate], passages: Sequence[QuotedPassage
             if _inside(cue_start, passage):
                 continue  # a cue quoted inside someone's words ("I think ...") reports within the quote
             start, end = min(start, passage.start), max(end, passage.end)
-        lead = text[start:end]
-        body_start = start + (5 if lead.lower().startswith("that ") else 0)
-        direct = any(passage.start == body_start and passage.end == end for passage in passages)
+        direct = any(passage.start == start and passage.end == end for passage in passages)
         absorbed.append(Candidate((start, end), candidate.cue, candidate.source, candidate.cue_token, direct))
     return absorbed
 

@@ -135,8 +135,20 @@ NOUN_PREPOSITIONS: dict[str, tuple[str, ...]] = {
 # Verbs that frame a direct quotation next to them ('"...," Singh said', 'Caddell continued:').
 QUOTE_FRAME_VERBS = SPEECH_VERBS | frozenset("think believe continue".split())
 
+# Nouns for an act of speaking rather than what was said, and the verbs that make or request such an act:
+# "asked for comment", "issued a statement", "gave no details".
+SPEECH_ACT_NOUNS = frozenset(
+    "comment question remark statement response answer reply interview speech detail".split()
+)
+SPEECH_ACT_VERBS = frozenset(
+    "ask seek request release issue offer give deliver provide post answer want decline refuse".split()
+)
+
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _EDGE_PUNCT = " \t\n,;:.-—–"
+# A conjunction left at the end when the parse cuts a coordination short ("... the nominee but"): it
+# joins nothing in the span, so it is dropped.
+DANGLING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or|nor)(?: rather)?$", re.IGNORECASE)
 
 
 # Forms the statistical lemmatizer gets wrong in ways that hide a cue ("hoping" -> "hop").
@@ -166,6 +178,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1].isspace()):
         end -= 1
+    dangling = DANGLING_CONJUNCTION.search(text, start, end)
+    if dangling is not None and dangling.start() > start:
+        return trim_span(text, start, dangling.start())
     return start, end
 
 
@@ -297,7 +312,27 @@ def _trailing_complements(verb: Token, complements: list[Token]) -> list[Token]:
         elif child.dep_ == "conj" and any(grand.dep_ in SUBJECT_DEPS for grand in child.children) and (
                 cue_lemma(child) not in CUE_VERBS):
             more.append(child)  # "... and three-quarters said the same of Sanders" reports on its own
+        elif not object_content and _stray_predicate(child):
+            more.append(child)
     return more
+
+
+FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")
+
+
+def _stray_predicate(token: Token) -> bool:
+    """The rest of a that-clause the parser hung on the cue: in "warned that an IS rebuild, years in the
+    making, in the central Syrian desert has been flowing across the Euphrates", "has been flowing" comes
+    out as a modifier of "warned". A finite verb with no subject and no subordinator cannot modify the cue
+    on its own; it is the predicate of the reported clause."""
+    if token.dep_ != "advcl" or token.pos_ not in ("VERB", "AUX") or cue_lemma(token) in CUE_VERBS:
+        return False
+    if any(child.dep_ in SUBJECT_DEPS or child.dep_ in ("mark", "expl") for child in token.children):
+        return False
+    if any(part.lower_ == "according" for part in token.subtree):
+        return False  # "..., according to an email previously kept secret" credits the clause; it adds nothing
+    return token.tag_ in FINITE_TAGS or any(
+        child.dep_ in ("aux", "auxpass") and child.tag_ in FINITE_TAGS for child in token.children)
 
 
 def _extent(tokens: list[Token], subject: Token | None) -> tuple[int, int] | None:
@@ -327,7 +362,17 @@ def _reports_on_its_own(token: Token) -> bool:
     coordinated speech verb ("said A and noted that B") starts an attribution of its own."""
     if cue_lemma(token) not in SPEECH_VERBS:
         return False
+    if token.dep_ == "conj" and token.tag_ == "VB" and _shares_modal(token):
+        return False  # "says he'd sit Putin down and tell him ...": the second verb is more of the claim
     return (token.dep_ in ("advcl", "conj", "xcomp") and token.tag_ == "VBG") or token.dep_ == "conj"
+
+
+def _shares_modal(token: Token) -> bool:
+    """True for a bare verb with no auxiliary of its own coordinated with one under "would", "will" or
+    "to": "he'd sit Putin down and tell him", where "tell" is as much reported as "sit"."""
+    if any(child.dep_ in ("aux", "auxpass", "neg") for child in token.children):
+        return False
+    return any(child.dep_ == "aux" and child.tag_ in ("MD", "TO") for child in token.head.children)
 
 
 def _closing_aside(part: Token, content: Token) -> bool:
@@ -410,8 +455,12 @@ def _verb_attribution(verb: Token, text: str) -> Candidate | None:
     if subject is not None and subject.dep_ == "nsubj" and cue_lemma(verb) in AGENT_SPEECH_VERBS and not can_speak(
             subject):
         subject = None  # "the civil war has claimed ...": an event is no speaker; the words stay unattributed
+    if subject is not None and _addressed(verb, subject):
+        subject = _agent_of(verb)
     source = subtree_extent(subject) if subject is not None and subject.dep_ != "csubj" else None
     complements = _complements(verb)
+    if complements and _names_speech_only(verb, complements):
+        return None
     if complements:
         complements += _trailing_complements(verb, complements)
         content = _extent(complements, subject)
@@ -429,6 +478,44 @@ def _verb_attribution(verb: Token, text: str) -> Candidate | None:
     if source is not None:
         source = trim_span(text, *source)
     return Candidate(content=content, cue=cue, source=source, cue_token=verb.i)
+
+
+def _names_speech_only(verb: Token, complements: list[Token]) -> bool:
+    """ "told the AP when asked for comment", "released a statement", "asked a question": the object names
+    the act of speaking and carries nothing that was said. (PolNeAR marks such objects only when they are
+    what someone attacks or praises: "blasted the statement".)"""
+    if cue_lemma(verb) not in SPEECH_ACT_VERBS or len(complements) != 1:
+        return False
+    noun = complements[0]
+    if noun.pos_ != "NOUN" or cue_lemma(noun) not in SPEECH_ACT_NOUNS:
+        return False
+    if not (noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ == "for")):
+        return False  # "asked about his paid speeches": the speeches are the topic
+    return not any(child.dep_ in ("relcl", "acl", "ccomp", "appos") or (
+        child.dep_ == "prep" and child.lower_ in _ABOUT) for child in noun.children)  # "questions about X"
+
+
+def _addressed(verb: Token, subject: Token) -> bool:
+    """True when the subject is the one spoken to, not the speaker: "Trump was asked whether ...", "Asked
+    about the plan, Trump said ...", "told of the results". Only whoever asks or tells (named after "by",
+    if at all) is the source."""
+    own = subject.head.i == verb.i
+    if own and subject.dep_ == "nsubjpass":
+        # "he's said he'll fight" is "he has said"; "X is quoted as saying", "is reported to have" and
+        # "you should be worried" still name the one who speaks or feels.
+        passive = any(child.dep_ == "auxpass" and child.lower_ not in ("'s", "’s") for child in verb.children)
+        return passive and cue_lemma(verb) not in ("quote", "report", "worry")
+    if cue_lemma(verb) not in ADDRESSEE_VERBS:
+        return False
+    return not own and verb.tag_ == "VBN" and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The one named after "by" in a passive ("asked by Matt Lauer"), if any."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+    return None
 
 
 def _reduced_relative(verb: Token, subject: Token | None) -> bool:
