@@ -587,7 +587,7 @@ def test_figures_place_of_a_holder_an_apposition_or_the_city_named_before(nlp, s
 @pytest.mark.parametrize(
     ("sentence", "value", "unit"),
     [
-        ("In the US alone there are an estimated 25-50 million cases reported each year.", (25e6, 50e6), None),
+        ("In the US alone there are an estimated 25-50 million cases reported each year.", (25e6, 50e6), "a year"),
         ("The fires resulted in an estimated 1.4 m to 1.5 m tonnes of oil being released.", (1.4e6, 1.5e6), "tonnes"),
         ("The team put the flow at 19,000 bpd, well above BP's estimate.", 19000.0, "bpd"),
         ("Oil in the waters of the Gulf must reach the level of 2 parts per million or less.", 2.0, "ppm"),

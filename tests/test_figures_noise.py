@@ -127,7 +127,15 @@ def test_figures_noise_the_country_is_the_one_its_sentence_names(nlp):
         ("There are 32,000 suspected cyber-attacks every 24 hours , says the NSA .", "every 24 hours"),
         ("Bubonic plague still kills around 100 people annually worldwide .", "a year"),
         ("Last year 5,000 people died in the floods .", None),
+        ("Up to 60,000 barrels of oil a day have leaked into the Gulf since 22 April .", "barrels a day"),
+        ("It implies that half the estimated 12,000 to 19,000 barrels leaking each day is being captured .",
+         "barrels a day"),
+        ("The team put the flow at 19,000 bpd a day , well above BP 's estimate .", "bpd"),
     ],
 )
 def test_figures_noise_count_per_period_is_a_rate(nlp, sentence, unit):
     assert only(figures_in(nlp, sentence)).unit == unit
+
+
+def test_figures_noise_unit_is_not_what_is_counted(nlp):
+    assert figures_in(nlp, "1991 : 520m gallons were deliberately released from Iraqi oil tankers .") == []

@@ -315,3 +315,44 @@ def test_series_numbers_of_one_sentence_are_parts_not_a_series():
           for value in (120, 160, 250)),
     )  # fmt: skip
     assert build_series([listed]) == []
+
+
+def test_series_vague_magnitudes_alone_are_not_charted():
+    crowds = [
+        analysis(
+            name, text, day,
+            {"phrase": phrase, "value": value, "what": "protesters", "where": "Cairo"},
+        )
+        for name, text, day, phrase, value in (
+            ("cnn1", "Chants continue from thousands of protesters on Cairo 's Tahrir Square .", "2011-01-25",
+             "thousands", (2000.0, 9999.0)),
+            ("cnn2", "Tanks surrounded Cairo 's Tahrir Square , where hundreds of protesters had gathered .",
+             "2011-01-29", "hundreds", (200.0, 999.0)),
+        )
+    ]  # fmt: skip
+    assert build_series(crowds) == []
+
+
+def test_series_owner_that_is_the_place_is_one_series_with_the_place():
+    owned = analysis(
+        "bbc1", "UK cases rose to 27 .", "2009-05-04",
+        {"phrase": "27", "value": 27.0, "what": "cases", "owner": "UK", "where": "UK"},
+    )
+    placed = analysis(
+        "bbc2", "There are now 39 confirmed cases in the UK .", "2009-05-08",
+        {"phrase": "39", "value": 39.0, "what": "cases", "where": "UK"},
+    )  # fmt: skip
+    series = only_series([owned, placed])
+    assert (series.what, series.where, len(series.points)) == ("cases", "United Kingdom", 2)
+
+
+def test_series_people_with_nothing_happening_to_them_are_not_one_thing():
+    population = analysis(
+        "cnn1", "Egypt , the Arab world 's most populous nation with more than 80 million people .", "2011-02-03",
+        {"phrase": "more than 80 million", "value": 8e7, "qualifier": "more than", "what": "people", "where": "Egypt"},
+    )
+    crowd = analysis(
+        "cnn2", "About 10,000 people gathered in Egypt second largest city Friday .", "2011-02-04",
+        {"phrase": "About 10,000", "value": 1e4, "qualifier": "about", "what": "people", "where": "Egypt"},
+    )  # fmt: skip
+    assert build_series([population, crowd]) == []

@@ -67,6 +67,7 @@ DIRECTIONS = {"up", "down", "higher", "lower"}
 # A count per period is a rate: "every year", "a month", "per day", "annually".
 RATE_PERIODS = {"year", "month", "week", "day", "hour", "minute"}
 RATE_DETERMINERS = {"every", "each", "a", "an", "per"}
+RATE_UNITS = {"bpd", "mph", "km/h"}  # already per period: "60,000 bpd a day" says it twice
 RATE_ADVERBS = {"annually": "a year", "yearly": "a year", "monthly": "a month", "weekly": "a week",
                 "daily": "a day", "hourly": "an hour"}  # fmt: skip
 # Words that make a count an addition to a total: "nine new cases", "a further 59", "26 more".
@@ -176,7 +177,9 @@ def _figure(
         what, event = "people", "killed"
     if event is None and _is_change(doc, quantity, noun):
         event = "changed"
-    unit = quantity.unit or _rate(doc, quantity, noun)
+    unit = quantity.unit
+    if unit not in CURRENCIES | RATE_UNITS and (rate := _rate(doc, quantity, noun)) is not None:
+        unit = f"{unit} {rate}" if unit else rate  # "60,000 barrels a day", "10,000 people a year"
     follows = noun is not None and 0 <= noun.i - quantity.end <= 4 and noun.i < sentence.end
     span_end = noun.idx + len(noun) if follows and noun is not None else None
     start = doc[quantity.start].idx
@@ -201,6 +204,7 @@ def _rate(doc: Doc, quantity: Quantity, noun: Token | None) -> str | None:
     ("a year"; "every 24 hours" as written when the period has its own number)."""
     root = _phrase_root(doc, quantity)
     holders = [root, root.head] + ([noun, noun.head] if noun is not None else [])
+    holders += [c for holder in holders[::2] for c in holder.children if c.dep_ in {"acl", "relcl"}]
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "advmod" and child.lower_ in RATE_ADVERBS:
@@ -270,9 +274,11 @@ def _is_change(doc: Doc, quantity: Quantity, noun: Token | None) -> bool:
 
 def _is_a_thing(what: str) -> bool:
     """What is counted is a word, not a scale, unit or clock word left over from odd text ("a dozen of
-    more than $10 million", "at 423.1 p.", "#ac 360 8:47 pm")."""
+    more than $10 million", "at 423.1 p.", "#ac 360 8:47 pm"); a unit names no thing ("520m gallons were
+    released": of what, the sentence does not say)."""
     word = what.replace("-", "").replace(" ", "")
-    return word.isalpha() and len(word) > 1 and what not in NOT_THINGS and word not in NOT_THINGS
+    named = what not in NOT_THINGS and word not in NOT_THINGS and what not in UNIT_WORDS
+    return word.isalpha() and len(word) > 1 and named
 
 
 def _event(noun: Token) -> str | None:
@@ -622,9 +628,12 @@ def _normalize_what(noun: Token) -> str:
 
 
 def _owner(doc: Doc, noun: Token) -> str | None:
-    """Whose they are: "U.S. troops", "American soldiers", "IS fighters", "coalition airstrikes"."""
+    """Whose they are: "U.S. troops", "American soldiers", "IS fighters", "coalition airstrikes"; never a
+    name the counted noun is itself part of ("Muslim Conquest" owns no conquests)."""
     for child in noun.children:
         if child.i > noun.i or child.dep_ not in {"compound", "amod", "nmod"}:
+            continue
+        if noun.ent_iob_ == "I" and child.ent_type_ == noun.ent_type_ and _same_entity(doc, child, noun):
             continue
         if child.ent_type_ in OWNER_LABELS:
             return _entity_text(doc, child)
@@ -633,6 +642,10 @@ def _owner(doc: Doc, noun: Token) -> str | None:
         if child.lower_ == "coalition":
             return child.text
     return None
+
+
+def _same_entity(doc: Doc, first: Token, second: Token) -> bool:
+    return any(ent.start <= first.i < ent.end and ent.start <= second.i < ent.end for ent in doc.ents)
 
 
 def _is_acronym(token: Token) -> bool:

@@ -6,7 +6,8 @@ A series is keyed by whose (canonical owner: "U.S." = "US" = "American" → Unit
 not a troop level), where (canonical places, "Iraq and Syria" in any order) and unit (a percentage never
 joins a head count); distances and speeds are not charted, since no place makes a line of them. A
 figure that does not say whose joins the one series of the same thing and place that does; if there
-are several, or it names no place either, it stays apart rather than guess.
+are several, or it names no place either, it stays apart rather than guess. An owner that is the place
+("UK cases in the UK") is the place, not a second owner.
 "an additional 4,000 troops" is an increment and "shares fell 13 percent" a change, not levels: they
 join no series.
 
@@ -14,7 +15,10 @@ Which series are kept: a chart needs at least two points, and a line through poi
 places means nothing, so a series is kept when it has a place and two or more points, or when two or
 more articles report it; a count with neither owner nor place is never charted. Either way it needs two
 different values: one number restated on several dates ("his 50-date run of concerts in London" in
-three articles) is one fact, not a line, and single facts stay in the articles' own text. The values
+three articles) is one fact, not a line, and single facts stay in the articles' own text; nor are
+vague magnitudes alone ("thousands", "hundreds of" protesters) values to draw a line through. People
+counted with nothing happening to them (killed, infected, evacuated…) are a population in one sentence
+and a crowd in the next, so "people" alone is never a series. The values
 must come from at least two sentences: the numbers of one sentence are parts of a whole or items of a
 list ("$120 in New York, $160 in Westchester"), already compared where they are written.
 A sentence repeated word for word in later articles (a fact box, a syndicated paragraph) is the first
@@ -64,6 +68,8 @@ EXACT_MARGIN, APPROXIMATE_MARGIN, BELOW_MARGIN = 0.005, 0.01, 0.03
 PEAK = re.compile(r"\b(?:peak|height|highest|high point|maximum|all-time high)\b", re.I)
 CLAUSE_BREAK = re.compile(r"\bbut\b|;|\bwhile\b|\bbefore\b|\buntil\b|\bafter\b|\bthen\b|\blater\b", re.I)
 
+# People counted with nothing happening to them are a population, a crowd or an audience: not one thing.
+GENERIC_PEOPLE = {"people", "persons", "individuals"}
 SeriesKey = tuple[str | None, str, str | None, str | None, str | None]
 # A distance lies between two places and a speed belongs to a moving thing: no place makes a line of them.
 UNCHARTED_UNITS = {"km", "miles", "feet", "meters", "mm", "cm", "inches", "mph", "km/h"}
@@ -90,13 +96,9 @@ def build_series(
         for figure in analysis.figures:
             if figure.qualifier in INCREMENTS or figure.event == "changed" or figure.unit in UNCHARTED_UNITS:
                 continue
-            key = (
-                canonical(figure.owner) if figure.owner else None,
-                figure.what,
-                figure.event,
-                _canonical_place(figure.where, canonical),
-                figure.unit,
-            )
+            owner = canonical(figure.owner) if figure.owner else None
+            place = _canonical_place(figure.where, canonical)
+            key = (None if owner == place else owner, figure.what, figure.event, place, figure.unit)
             reading = _Reading(figure, Evidence.of(figure.sentence, text), analysis.article.id, _is_peak(figure, text))
             grouped[key].append(reading)
     _join_unowned(grouped)
@@ -160,8 +162,12 @@ def _worth_charting(key: SeriesKey, readings: Sequence[_Reading]) -> bool:
     charted."""
     if key[0] is None and key[3] is None:
         return False
+    if key[1] in GENERIC_PEOPLE and key[2] is None:
+        return False  # "80 million people" live in Egypt, "tens of thousands of people" gathered there
     if len({_value_key(reading.figure.value) for reading in readings}) < 2:
         return False
+    if all(_is_vague(reading.figure) for reading in readings):
+        return False  # "thousands", "hundreds", "thousands" of protesters: impressions, not a line
     if len({reading.evidence.quote for reading in readings}) < 2:
         return False  # one sentence's numbers are parts or a list, compared where they are written
     articles = {reading.article_id for reading in readings}
