@@ -23,7 +23,7 @@ from storyline.analyze.timex import find_time_expressions
 from storyline.errors import StageError
 from storyline.model import Article, ArticleAnalysis, Mention, PartialDate, Rejected, Sentence, Span
 
-ANALYZER_VERSION = "3"  # bump when a stage's output changes, so cached analyses are redone
+ANALYZER_VERSION = "4"  # bump when a stage's output changes, so cached analyses are redone
 MAX_CHARS = 1_000_000
 NON_NAME_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 
