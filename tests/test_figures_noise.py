@@ -42,6 +42,10 @@ def test_figures_noise_number_words_read_as_writers_use_them(nlp, sentence, valu
         "The family lived at 6 High St , Llanfyllin in 1851 .",
         "From 9pm , Mark is joined by Mark Clemmit for 5 Live Football League .",
         "He added that they hope to sell out on the day and reach the event 's 50,000 capacity .",
+        "I have him and his family on the 41 census onwards , but ca n't find anything on him before 1841 .",
+        "He finds out how these findings might impact hundreds of years of philosophical musings .",
+        "Songs inspired by the strike propel the ballad through issues still causing debate a quarter of a century "
+        "later .",
     ],
 )  # fmt: skip
 def test_figures_noise_number_that_names_or_numbers_something_counts_nothing(nlp, sentence):
@@ -139,3 +143,16 @@ def test_figures_noise_count_per_period_is_a_rate(nlp, sentence, unit):
 
 def test_figures_noise_unit_is_not_what_is_counted(nlp):
     assert figures_in(nlp, "1991 : 520m gallons were deliberately released from Iraqi oil tankers .") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("At least 20 passengers were later diagnosed with the virus .", "diagnosed"),
+        ("He said five people in the US have been hospitalised , up from one yesterday .", "hospitalized"),
+        ("Dozens of Mexicans quarantined in China are being flown home .", "quarantined"),
+        ("The company employs 10,105 people in the UK .", "employed"),
+    ],
+)
+def test_figures_noise_what_happened_to_people_tells_one_count_from_another(nlp, sentence, event):
+    assert only(figures_in(nlp, sentence)).event == event

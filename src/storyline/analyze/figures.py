@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.analyze.figure_dates import antecedent, date_figure
-from storyline.analyze.quantities import CHANGE_VERBS, MEASURE_UNITS, Quantity, find_quantities
+from storyline.analyze.quantities import CHANGE_VERBS, MEASURE_UNITS, TIME_UNITS, Quantity, find_quantities
 from storyline.model import Article, Figure, Span, TimeExpression
 
 TROOP_WORDS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "servicemember", "servicemembers",
@@ -55,6 +55,7 @@ SPEECH_VERBS = {"say", "tell", "confirm", "add", "state", "announce", "report", 
                 "explain", "insist", "deny", "estimate", "testify", "write", "tweet"}  # fmt: skip
 ANAPHORIC = {"others", "more", "them", "those"}
 # Singular nouns that stand for many: "three crew", "2,000 staff", "500 police".
+SINGULAR_ENDINGS = ("ss", "us", "is")  # "the 41 census", "a 2 virus", "the 9 crisis"
 COLLECTIVE_NOUNS = {"crew", "staff", "police", "personnel", "militia", "cattle", "livestock", "infantry",
                     "poultry", "clergy", "head", "strong"}  # fmt: skip
 # Tolls are figures even when small and in words: "seven deaths", "one death".
@@ -94,7 +95,9 @@ EVENTS = {"kill": "killed", "die": "killed", "dead": "killed", "drown": "killed"
           "capture": "captured", "arrest": "arrested", "detain": "detained", "abduct": "abducted",
           "kidnap": "abducted", "evacuate": "evacuated", "displace": "displaced", "rescue": "rescued",
           "flee": "fled", "strand": "stranded", "infect": "infected", "sicken": "infected",
-          "hospitalize": "hospitalized", "homeless": "homeless", "affect": "affected", "shoot": "shot",
+          "hospitalize": "hospitalized", "hospitalise": "hospitalized", "diagnose": "diagnosed",
+          "quarantine": "quarantined", "vaccinate": "vaccinated", "employ": "employed", "homeless": "homeless",
+          "affect": "affected", "shoot": "shot",
           "transport": "moved", "relocate": "moved", "move": "moved", "withdraw": "withdrawn",
           "evacuated": "evacuated", "pull": "withdrawn"}  # fmt: skip
 DEATHS = {"death", "deaths", "fatalities", "fatality", "dead", "toll"}
@@ -275,9 +278,10 @@ def _is_change(doc: Doc, quantity: Quantity, noun: Token | None) -> bool:
 def _is_a_thing(what: str) -> bool:
     """What is counted is a word, not a scale, unit or clock word left over from odd text ("a dozen of
     more than $10 million", "at 423.1 p.", "#ac 360 8:47 pm"); a unit names no thing ("520m gallons were
-    released": of what, the sentence does not say)."""
+    released": of what, the sentence does not say), nor is a span of time ("hundreds of years of
+    musings", "a quarter of a century later")."""
     word = what.replace("-", "").replace(" ", "")
-    named = what not in NOT_THINGS and word not in NOT_THINGS and what not in UNIT_WORDS
+    named = what not in NOT_THINGS and word not in NOT_THINGS and what not in UNIT_WORDS | TIME_UNITS
     return word.isalpha() and len(word) > 1 and named
 
 
@@ -339,7 +343,7 @@ def _names_rather_than_counts(doc: Doc, quantity: Quantity, noun: Token) -> bool
         return False  # "dozens of …", "106 were foreigners": the noun is not the one the number sits on
     if noun.ent_type_ == "NORP" or noun.lower_ in TOLL_NOUNS | TROOP_WORDS | COLLECTIVE_NOUNS:
         return False
-    singular = noun.tag_ in {"NN", "NNP"} and not noun.lower_.endswith("s")
+    singular = noun.tag_ in {"NN", "NNP"} and (not noun.lower_.endswith("s") or noun.lower_.endswith(SINGULAR_ENDINGS))
     if singular and noun.tag_ == "NNP" and not noun.is_sent_start:
         return True
     value = quantity.value[0] if isinstance(quantity.value, tuple) else quantity.value
