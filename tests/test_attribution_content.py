@@ -102,3 +102,26 @@ def test_attribution_content_asker_named_after_by_is_the_speaker(nlp):
     text = "Asked by Matt Lauer whether she had practiced her speech, Clinton laughed."
     asked = next(a for a in attributions_in(nlp, text) if a.cue_lemma == "ask")
     assert asked.speaker == "Matt Lauer"
+
+
+def test_attribution_content_quoting_a_person_names_a_source_not_words(nlp):
+    text = "Quoting provincial officials, the station said most of the clashes took place in the Alarbeen neighborhood."
+    found = attributions_in(nlp, text)
+    assert "provincial officials" not in contents(text, found)
+    assert "most of the clashes took place in the Alarbeen neighborhood" in contents(text, found)
+
+
+@pytest.mark.parametrize("text, circumstance", [
+    ("The official spoke on the condition of anonymity because he was not authorized to talk to the media.",
+     "the condition of anonymity"),
+    ("Sen. Lindsey Graham wrote on Twitter that the withdrawal would be a huge mistake.", "Twitter"),
+    ("The senator spoke on Monday about rights that had been denied victims of other mass shootings.", "Monday"),
+])
+def test_attribution_content_terms_medium_or_day_of_speaking_are_not_its_topic(nlp, text, circumstance):
+    assert circumstance not in contents(text, attributions_in(nlp, text))
+
+
+def test_attribution_content_day_of_saying_is_left_out_of_the_clause(nlp):
+    text = "Trump said Tuesday his actions are consistent with the constitutional right to bear arms."
+    said = [a for a in attributions_in(nlp, text) if a.cue_lemma == "say"]
+    assert contents(text, said) == ["his actions are consistent with the constitutional right to bear arms"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from storyline.analyze.agents import can_speak
+from storyline.analyze.agents import PEOPLE, can_speak
 from storyline.analyze.nlp import doc_text
 
 # Verbs that report what someone said or wrote; their content is a clause or a quotation.
@@ -142,6 +142,13 @@ SPEECH_ACT_NOUNS = frozenset(
 )
 SPEECH_ACT_VERBS = frozenset(
     "ask seek request release issue offer give deliver provide post answer want decline refuse".split()
+)
+
+# What "on" introduces when it gives how or where someone spoke, not what about: "on condition of
+# anonymity", "on the record", "on behalf of", "on camera", "on Twitter".
+CIRCUMSTANCE_NOUNS = frozenset(
+    """condition record behalf background camera tape phone telephone air television tv radio stage front
+    occasion basis twitter facebook instagram youtube""".split()
 )
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -276,7 +283,8 @@ def _complements(verb: Token) -> list[Token]:
         elif child.dep_ == "xcomp" and takes_object and child.pos_ in ("NOUN", "PROPN", "ADJ"):
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ in PREPOSITIONS.get(lemma, ()):
-            found.extend(grand for grand in child.children if grand.dep_ in ("pobj", "pcomp"))
+            found.extend(grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")
+                         and not _circumstance(child, grand))
         elif child.dep_ == "advcl" and lemma in FOR_CLAUSE_VERBS and any(
             grand.dep_ == "mark" and grand.lower_ == "for" for grand in child.children
         ):
@@ -294,6 +302,14 @@ def _complements(verb: Token) -> list[Token]:
         found = [child for child in children if child.i > verb.i and child.lower_ in PRO_FORMS
                  and child.dep_ in ("dobj", "advmod", "intj", "ccomp")]
     return found
+
+
+def _circumstance(preposition: Token, noun: Token) -> bool:
+    """ "spoke on the condition of anonymity", "commented on Twitter", "spoke on Monday": "on" giving the
+    terms, the medium or the day of speaking rather than its topic."""
+    if preposition.lower_ != "on" or any(child.dep_ == "poss" for child in noun.children):
+        return False  # "attacks on Sanders' record" is about the record
+    return noun.ent_type_ in ("DATE", "TIME") or cue_lemma(noun) in CIRCUMSTANCE_NOUNS
 
 
 def _trailing_complements(verb: Token, complements: list[Token]) -> list[Token]:
@@ -342,7 +358,7 @@ def _extent(tokens: list[Token], subject: Token | None) -> tuple[int, int] | Non
     for token in tokens:
         excluded = [part for part in token.subtree if part.i != token.i and (
             _reports_on_its_own(part) or (part.head.i == token.i and _contrasting_clause(part))
-            or _closing_aside(part, token))]
+            or _closing_aside(part, token) or _leading_date(part, token))]
         if subject is not None and subject.i in {d.i for d in token.subtree}:
             excluded.append(subject)
         extent = subtree_extent(token, excluding=excluded or None)
@@ -355,6 +371,13 @@ def _extent(tokens: list[Token], subject: Token | None) -> tuple[int, int] | Non
         starts.append(extent[0])
         ends.append(extent[1])
     return (min(starts), max(ends)) if starts else None
+
+
+def _leading_date(part: Token, content: Token) -> bool:
+    """ "said Tuesday his actions are consistent with ...": the day of saying, parsed into the front of
+    the clause, is when the words were said, not part of them."""
+    return (part.dep_ == "npadvmod" and part.ent_type_ in ("DATE", "TIME")
+            and part.left_edge.i == content.left_edge.i and part.head.i == content.i)
 
 
 def _reports_on_its_own(token: Token) -> bool:
@@ -482,9 +505,14 @@ def _verb_attribution(verb: Token, text: str) -> Candidate | None:
 
 def _names_speech_only(verb: Token, complements: list[Token]) -> bool:
     """ "told the AP when asked for comment", "released a statement", "asked a question": the object names
-    the act of speaking and carries nothing that was said. (PolNeAR marks such objects only when they are
+    the act of speaking and carries nothing that was said; "quoted a U.S. official" names who said it. (PolNeAR marks such objects only when they are
     what someone attacks or praises: "blasted the statement".)"""
-    if cue_lemma(verb) not in SPEECH_ACT_VERBS or len(complements) != 1:
+    if len(complements) != 1:
+        return False
+    if cue_lemma(verb) == "quote" and _is_person(complements[0]) and not any(
+            child.dep_ in ("prep", "oprd") and child.lower_ == "as" for child in verb.children):
+        return True  # "Quoting provincial officials, the station said ...": the one quoted is a source
+    if cue_lemma(verb) not in SPEECH_ACT_VERBS:
         return False
     noun = complements[0]
     if noun.pos_ != "NOUN" or cue_lemma(noun) not in SPEECH_ACT_NOUNS:
@@ -493,6 +521,11 @@ def _names_speech_only(verb: Token, complements: list[Token]) -> bool:
         return False  # "asked about his paid speeches": the speeches are the topic
     return not any(child.dep_ in ("relcl", "acl", "ccomp", "appos") or (
         child.dep_ == "prep" and child.lower_ in _ABOUT) for child in noun.children)  # "questions about X"
+
+
+def _is_person(token: Token) -> bool:
+    """A person or people named or described: "a U.S. official", "Alfred Kahn"."""
+    return token.ent_type_ == "PERSON" or (token.pos_ == "NOUN" and cue_lemma(token) in PEOPLE)
 
 
 def _addressed(verb: Token, subject: Token) -> bool:
@@ -656,7 +689,8 @@ def _noun_attribution(noun: Token, text: str) -> Candidate | None:
     if clause is None:
         preposition = next((child for child in noun.children if child.dep_ == "prep"
                             and child.lower_ in NOUN_PREPOSITIONS.get(cue_lemma(noun), ())), None)
-        objects = [grand for grand in preposition.children if grand.dep_ in ("pobj", "pcomp")] if preposition else []
+        objects = [grand for grand in preposition.children if grand.dep_ in ("pobj", "pcomp")
+                   and not _circumstance(preposition, grand)] if preposition else []
         if not objects:
             return None
         clause, cue_end = objects[0], preposition.idx + len(preposition.text)
