@@ -21,13 +21,12 @@ from storyline.analyze.attribution_cues import (
     Candidate,
     cue_extent,
     cue_lemma,
-    find_colon_attributions,
     find_cue_attributions,
-    find_transcript_turns,
     subject_of,
     subtree_extent,
     trim_span,
 )
+from storyline.analyze.attribution_lines import find_colon_attributions, find_transcript_turns
 from storyline.analyze.nlp import doc_text
 from storyline.analyze.quote_marks import QuotedPassage, find_quoted_passages
 from storyline.analyze.speakers import SpeakerResolver
