@@ -17,24 +17,36 @@ years, ages, durations and names; this module reads the sentence around it:
   not "one of two helicopters", not "Two officials said".
 * what happened to them, when that defines the count: killed, wounded, evacuated, missing, moved,
   withdrawn ("dozens of soldiers have been transported" are a movement, not a troop level).
-* where: a place named by "in"/"from"/"across"… on the counted noun, its verb or its verb's subject, or
-  a possessive ("Syria's population of about 22 million people"); the place a relative clause
-  describes ("Chile, which has seen some 5,000 cases"); a place that sees or records the count
-  ("Canada has seen 15 deaths"); "in the country" is the country the text was last "in", else last
-  named; a people's country when the article names it ("Cambodian children" → Cambodia); else the
-  place of the figure just before, if it counts the same thing.
+* where (read off the parse by ``figure_places.py``): a place named by "in"/"from"/"across"… on the
+  counted noun, its verb or its verb's subject, or a possessive ("Syria's population of about 22
+  million people"); the place a relative clause describes ("Chile, which has seen some 5,000 cases");
+  a place that sees or records the count ("Canada has seen 15 deaths"); "in the country" is the
+  country its sentence names, else the one the text was last "in", else last named; a people's
+  country when the article names it ("Cambodian children" → Cambodia); a bare number's own clause
+  ("Argentina has had 37", "bringing the UK total to 848"); else the place of the figure just before,
+  if it counts the same thing.
 * as of: the time expression of the figure's clause or a clause governing it, else the article's
   date; an unnamed past ("at its peak") leaves it undated (``figure_dates.py``).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from storyline.analyze.figure_dates import antecedent, date_figure
+from storyline.analyze.figure_dates import date_figure
+from storyline.analyze.figure_places import (
+    PLACE_LABELS,
+    RECORDING_VERBS,
+    entity_text,
+    homeland,
+    named_place_of,
+    names_elsewhere,
+    place_around,
+    place_of,
+    place_text,
+)
 from storyline.analyze.quantities import CHANGE_VERBS, MEASURE_UNITS, TIME_UNITS, Quantity, find_quantities
 from storyline.model import Article, Figure, Span, TimeExpression
 
@@ -60,9 +72,6 @@ COLLECTIVE_NOUNS = {"crew", "staff", "police", "personnel", "militia", "cattle",
                     "poultry", "clergy", "head", "strong"}  # fmt: skip
 # Tolls are figures even when small and in words: "seven deaths", "one death".
 TOLL_NOUNS = {"death", "deaths", "fatality", "fatalities", "casualty", "casualties", "dead"}
-# A place that sees, records or reports what is counted is where it is: "Canada has seen 15 deaths".
-RECORDING_VERBS = {"see", "record", "report", "register", "confirm", "suffer", "experience", "log", "count",
-                   "detect", "identify", "document"}  # fmt: skip
 CURRENCIES = {"$", "€", "£"}
 DIRECTIONS = {"up", "down", "higher", "lower"}
 # A count per period is a rate: "every year", "a month", "per day", "annually".
@@ -108,14 +117,8 @@ DIMENSIONS = {"km": "distance", "miles": "distance", "feet": "distance", "meters
               "tons": "weight", "tonnes": "weight", "kg": "weight", "pounds": "weight", "mph": "speed",
               "km/h": "speed", "barrels": "oil", "bpd": "oil"}  # fmt: skip
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
-PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", "from")
-PLACE_LABELS = {"GPE", "LOC"}
-INSIDE_PREPOSITIONS = {"in", "inside", "within"}
-LEADING_NON_NAME = {"ADP", "ADV", "AUX", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"}  # "Will Tunisia …" is Tunisia
-PLACE_NOUNS = {"country", "city", "capital", "town", "province", "region", "state", "island"}
 OWNER_LABELS = {"GPE", "NORP", "ORG"}
 MAX_ACRONYM = 5
-CONTEXT_SENTENCES = 4  # how far back "in the country" looks for the country
 
 
 def find_figures(article: Article, doc: Doc, timexes: Sequence[TimeExpression]) -> list[Figure]:
@@ -171,7 +174,7 @@ def _figure(
     else:
         return None
     if where is None and previous is not None and previous.what == what and (
-        previous is in_sentence or not _names_elsewhere(sentence, previous, owner)
+        previous is in_sentence or not names_elsewhere(sentence, previous, owner)
     ):
         where = previous.where
     if not _is_a_thing(what) or (what == "area" and where is None):
@@ -231,7 +234,7 @@ def _own_place(doc: Doc, quantity: Quantity, carried: Figure) -> str | None:
     """The place a bare number's own clause names, when it is not the place of the figure it continues:
     "Australia has had 147 confirmed cases; Argentina has had 37" (37 cases in Argentina)."""
     root = _phrase_root(doc, quantity)
-    place = _where(doc, root, RECORDING_VERBS | {"have"}) or _place_of_total(doc, root)
+    place = place_around(doc, root, RECORDING_VERBS | {"have"}) or _place_of_total(doc, root)
     return place if place is not None and place != carried.where else None
 
 
@@ -244,12 +247,12 @@ def _place_of_total(doc: Doc, root: Token) -> str | None:
     for child in levels:
         if child.lower_ not in LEVEL_NOUNS:
             continue
-        place = _place_of(doc, child)
+        place = place_of(doc, child)
         for token in reversed(doc[child.left_edge.i : child.i]):
             if place is None and token.ent_type_ in PLACE_LABELS:
-                place = _entity_text(doc, token)
+                place = entity_text(doc, token)
         if place is None and child.i > 0 and doc[child.i - 1].ent_type_ in PLACE_LABELS:
-            place = _entity_text(doc, doc[child.i - 1])  # "the UK total" parsed as object and predicate
+            place = entity_text(doc, doc[child.i - 1])  # "the UK total" parsed as object and predicate
         if place is not None:
             return place
     return None
@@ -551,67 +554,17 @@ def _describe(doc: Doc, noun: Token) -> tuple[str, str | None, str | None]:
     if not any(ch.isalpha() for ch in noun.text) or noun.ent_type_ == "PERSON":
         return "", None, None  # "WRAPUP 2-Obama visits Gulf" counts no Obamas
     if noun.ent_type_ in PLACE_LABELS:  # a share of a place ("one-third of Iraq") is of its area
-        return ("area", None, _place_text(doc, noun)) if _is_share_of(noun) else ("", None, None)
+        return ("area", None, place_text(doc, noun)) if _is_share_of(noun) else ("", None, None)
     level_head = noun.head if noun.dep_ == "compound" and noun.head.lower_ in LEVEL_NOUNS else None
     owner = _owner(doc, noun) or (_owner(doc, level_head) if level_head is not None else None) or _holder(doc, noun)
     what = _normalize_what(noun)
     holders = RECORDING_VERBS if what == "troops" else RECORDING_VERBS | {"have"}  # the U.S. has troops abroad
-    where = _where(doc, noun, holders) or (_where(doc, level_head, holders) if level_head is not None else None)
+    where = place_around(doc, noun, holders)
+    if where is None and level_head is not None:
+        where = place_around(doc, level_head, holders)
     if where is None and what != "troops":  # troops are placed where they serve, not where they are from
-        where = _named_place_of(doc, noun) or _homeland(doc, noun)
+        where = named_place_of(doc, noun) or homeland(doc, noun)
     return what, owner, where
-
-
-def _named_place_of(doc: Doc, noun: Token) -> str | None:
-    """ "US cases", "UK deaths": a place naming the things counted is where they are counted (a grade of
-    a commodity, "U.S. crude", names no place)."""
-    if noun.tag_ != "NNS":
-        return None
-    for child in noun.children:
-        if child.i < noun.i and child.dep_ in {"compound", "nmod"} and child.ent_type_ in PLACE_LABELS:
-            return _place_text(doc, child)
-    return None
-
-
-def _names_elsewhere(sentence: SpacySpan, previous: Figure, owner: str | None) -> bool:
-    """A sentence naming another place or people, other than whose the counted things are, is not about
-    the place of the figure before it ("Italy has 10 million doses … The Dutch government is acquiring
-    19 million doses"; but "… US troops in Iraq … US troop numbers wound down to 40,000" is)."""
-    carried = (previous.where or "").lower()
-    others = {ent.text.lower() for ent in sentence.ents if ent.label_ in {"GPE", "NORP"}} - {(owner or "").lower()}
-    return any(name not in carried and not _is_demonym_of(name, carried) for name in others)
-
-
-def _homeland(doc: Doc, noun: Token) -> str | None:
-    """ "49 percent of Cambodian children", "1.7 million hungry Cambodians": a people's country, when the
-    article is about it (its most named place) and the sentence names no other; the demonym is matched
-    to that name by their shared stem. "70 Mexicans quarantined" in an article about China are not in
-    Mexico."""
-    peoples = [noun] if noun.ent_type_ == "NORP" else []
-    peoples += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" and c.i < noun.i]
-    if not peoples:
-        return None
-    named = Counter(_name(ent) for ent in doc.ents if ent.label_ == "GPE")
-    if not named:
-        return None
-    most = max(named.values())
-    demonyms = [_entity_text(doc, people) for people in peoples]
-    homes = [place for place in named if named[place] == most and any(_is_demonym_of(d, place) for d in demonyms)]
-    if not homes:
-        return None
-    home = max(homes, key=len)  # "Nigerian" is of Nigeria when Niger is named as often
-    elsewhere = any(ent.label_ == "GPE" and _name(ent) != home for ent in noun.sent.ents)
-    return None if elsewhere else home
-
-
-def _is_demonym_of(demonym: str, place: str) -> bool:
-    """ "Cambodian" of "Cambodia", "Argentine" of "Argentina", "Iraqi" of "Iraq", "Chilean" of "Chile":
-    the place's name, less at most its last two letters, begins the demonym, which adds a short ending."""
-    demonym, place = demonym.lower().removesuffix("s"), place.lower()
-    if " " in place or len(place) < 4 or demonym == place:
-        return False
-    stem = len(place) - (1 if place[-1] in "aeiouy" else 0)
-    return demonym.startswith(place[:stem]) and 0 < len(demonym) - stem <= 4
 
 
 def _is_share_of(noun: Token) -> bool:
@@ -640,7 +593,7 @@ def _owner(doc: Doc, noun: Token) -> str | None:
         if noun.ent_iob_ == "I" and child.ent_type_ == noun.ent_type_ and _same_entity(doc, child, noun):
             continue
         if child.ent_type_ in OWNER_LABELS:
-            return _entity_text(doc, child)
+            return entity_text(doc, child)
         if _is_acronym(child):
             return child.text
         if child.lower_ == "coalition":
@@ -664,126 +617,8 @@ def _holder(doc: Doc, noun: Token) -> str | None:
         return None
     for child in noun.head.children:
         if child.dep_ == "nsubj" and (child.ent_type_ in OWNER_LABELS or _is_acronym(child)):
-            return _entity_text(doc, child)
+            return entity_text(doc, child)
     return None
-
-
-def _where(doc: Doc, noun: Token, holders: set[str] = RECORDING_VERBS) -> str | None:
-    """A place attached to the counted noun, to the noun it belongs to ("population of … people"), or
-    to the verb that has it ("The U.S. has … troops in Syria")."""
-    node: Token | None = noun
-    for _ in range(5):
-        if node is None:
-            return None
-        place = _place_of(doc, node, holders)
-        if place:
-            return place
-        described = antecedent(node)
-        if described is not None and described.ent_type_ in PLACE_LABELS:
-            return _place_text(doc, described)  # "Chile, which has seen some 5,000 cases"
-        node = _up(node)
-    return None
-
-
-def _up(node: Token) -> Token | None:
-    """One step towards the clause that governs the counted noun, without leaving it for a reporting
-    verb ("said in Baghdad that …" is not where the troops are)."""
-    if node.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "xcomp", "oprd", "appos", "compound"}:
-        return node.head if node.head != node else None
-    if node.dep_ == "relcl" and node.pos_ in {"VERB", "AUX"}:
-        return node.head
-    if node.dep_ == "conj" and node.pos_ in {"NOUN", "PROPN"}:  # "15 deaths and 6,457 cases": one verb
-        return node.head
-    return None
-
-
-def _place_of(doc: Doc, node: Token, holders: set[str] = RECORDING_VERBS) -> str | None:
-    """A place said of this node: its possessor, a place preposition on it, or, for a verb, a place
-    subject that sees, records or (for what is not troops) has what is counted ("Canada has 496 cases")."""
-    for child in node.children:
-        if child.dep_ == "poss" and child.ent_type_ in PLACE_LABELS:
-            return _place_text(doc, child)
-    place = _place_by_preposition(doc, node)
-    if place is None and node.pos_ in {"NOUN", "PROPN"}:  # "10 Mexicans quarantined in Beijing's hotel"
-        for modifier in (c for c in node.children if c.dep_ in {"acl", "amod"}):  # "233 people dead in Libya"
-            place = place or _place_by_preposition(doc, modifier)
-    if place is None and node.pos_ in {"VERB", "AUX"}:
-        for subject in (c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}):
-            place = place or _place_by_preposition(doc, subject)  # "lenders in rural Cambodia charge …"
-            if place is None and subject.ent_type_ in PLACE_LABELS and node.lemma_ in holders:
-                place = _place_text(doc, subject)  # "Canada has seen 15 deaths"
-    return place
-
-
-def _place_by_preposition(doc: Doc, node: Token) -> str | None:
-    for preposition in PLACE_PREPOSITIONS:
-        for child in node.children:
-            if child.dep_ != "prep" or child.lower_ != preposition:
-                continue
-            for target in child.children:
-                if target.dep_ != "pobj":
-                    continue
-                if target.ent_type_ in PLACE_LABELS:
-                    return _place_text(doc, target)
-                if target.lower_ in PLACE_NOUNS and [c.lower_ for c in target.children] == ["the"]:
-                    return _country_in_context(doc, target)  # "in the country", "in the city"
-                named_as = [c for c in target.children if c.dep_ == "appos" and c.ent_type_ in PLACE_LABELS]
-                if named_as:  # "in the disease epicentre, Mexico"
-                    return _place_text(doc, named_as[0])
-                named = [c for c in target.children if c.dep_ in {"compound", "poss"} and c.ent_type_ in PLACE_LABELS]
-                if named and preposition in INSIDE_PREPOSITIONS:  # "in the Sheikh Zwayd area", "in Cairo's …"
-                    return " ".join(t.text for t in named[0].subtree if t.ent_type_ in PLACE_LABELS)
-    return None
-
-
-def _place_text(doc: Doc, token: Token) -> str:
-    """ "Iraq and Syria" for conjoined places, else the place's name as written."""
-    names = [_entity_text(doc, token)]
-    for other in token.children:
-        if other.dep_ in {"conj", "appos"} and other.ent_type_ in PLACE_LABELS:
-            names.append(_entity_text(doc, other))
-    return " and ".join(dict.fromkeys(names))
-
-
-def _entity_text(doc: Doc, token: Token) -> str:
-    """The name a token is part of, without words the tagger swept into it ("Besides Mexico", "The
-    United States")."""
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return _name(ent)
-    return token.text
-
-
-def _name(ent: SpacySpan) -> str:
-    start = ent.start
-    while start < ent.end - 1 and ent.doc[start].pos_ in LEADING_NON_NAME:
-        start += 1
-    return ent.doc[start : ent.end].text
-
-
-def _country_in_context(doc: Doc, token: Token) -> str | None:
-    """ "in the country": the country its own sentence names last before it (not as whose things are
-    counted: "60 percent of U.S. troops still in the country"); else the place the text was
-    last "in" or "from", within a few sentences; else the country named last before it there ("US starts
-    Iraq withdrawal … troops currently in the country")."""
-    sentence = token.sent
-    in_sentence = [
-        ent for ent in sentence.ents
-        if ent.label_ == "GPE" and ent.end <= token.i and ent.root.dep_ not in {"compound", "amod", "nmod"}
-    ]  # fmt: skip
-    if in_sentence:  # "The US declared an emergency as 20 cases were confirmed in the country", not "U.S. troops"
-        return _name(in_sentence[-1])
-    earliest = sentence.start
-    for _ in range(CONTEXT_SENTENCES):
-        if earliest == 0:
-            break
-        earliest = doc[earliest - 1].sent.start
-    named = [ent for ent in doc.ents if ent.label_ == "GPE" and earliest <= ent.start and ent.end <= token.i]
-    for ent in reversed(named):
-        root = ent.root
-        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
-            return _name(ent)
-    return _name(named[-1]) if named else None
 
 
 def _sentence_span(article: Article, sentence: SpacySpan) -> Span:
