@@ -125,3 +125,14 @@ def test_attribution_content_day_of_saying_is_left_out_of_the_clause(nlp):
     text = "Trump said Tuesday his actions are consistent with the constitutional right to bear arms."
     said = [a for a in attributions_in(nlp, text) if a.cue_lemma == "say"]
     assert contents(text, said) == ["his actions are consistent with the constitutional right to bear arms"]
+
+
+def test_attribution_content_headline_lead_that_names_no_one_is_no_source(nlp):
+    text = "Far From Dead: Tens of Thousands of IS Fighters Linger in Iraq, Syria\n\nThe group is far from defeated."
+    assert not [a for a in attributions_in(nlp, text) if a.cue is not None and text[a.cue.start : a.cue.end] == ":"]
+
+
+def test_attribution_content_quote_beside_a_subject_that_cannot_speak_is_not_framed(nlp):
+    text = ('Witnesses said the fighting spread overnight. And the unrest continues, "forget about democracy, '
+            'forget about reform. It will be a fierce civil war."')
+    assert not [a for a in attributions_in(nlp, text) if a.direct]

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from storyline.analyze.agents import can_speak
 from storyline.analyze.attribution_cues import (
     QUOTE_FRAME_VERBS,
     SPEECH_VERBS,
@@ -221,6 +222,7 @@ def _framing_verb(doc: Doc, passage: QuotedPassage, passages: Sequence[QuotedPas
     verbs = [
         token for token in frame
         if token.pos_ in ("VERB", "AUX") and cue_lemma(token) in QUOTE_FRAME_VERBS and token.i not in used_cues
+        and _may_speak(token)
     ]
     if not verbs:
         return None
@@ -233,6 +235,16 @@ def _framing_verb(doc: Doc, passage: QuotedPassage, passages: Sequence[QuotedPas
         earlier = [token for token in verbs if token.idx < passage.start]
         verbs = earlier or verbs
     return min(verbs, key=lambda token: min(abs(token.idx - passage.start), abs(token.idx - passage.end)))
+
+
+def _may_speak(verb: Token) -> bool:
+    """ '"...," Caddell continued' frames a quotation; 'the unrest continues' does not, whatever quotation
+    stands next to it: its subject is no one who could say it. (Speech verbs are trusted: their subjects
+    fail the test mostly where the parse is wrong.)"""
+    if cue_lemma(verb) in SPEECH_VERBS:
+        return True
+    subject = subject_of(verb)
+    return subject is None or can_speak(subject)
 
 
 def _splits(text: str, previous: Candidate, passage: QuotedPassage) -> bool:

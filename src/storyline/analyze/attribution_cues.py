@@ -497,8 +497,9 @@ def _verb_attribution(verb: Token, text: str) -> Candidate | None:
 
 def _names_speech_only(verb: Token, complements: list[Token]) -> bool:
     """ "told the AP when asked for comment", "released a statement", "asked a question": the object names
-    the act of speaking and carries nothing that was said; "quoted a U.S. official" names who said it. (PolNeAR marks such objects only when they are
-    what someone attacks or praises: "blasted the statement".)"""
+    the act of speaking and carries nothing that was said; "quoted a U.S. official" names who said it.
+    (PolNeAR marks such objects only when they are what someone attacks or praises: "blasted the
+    statement".)"""
     if len(complements) != 1:
         return False
     if cue_lemma(verb) == "quote" and _is_person(complements[0]) and not any(

@@ -57,7 +57,7 @@ def _colon_source(doc: Doc, start: int, lead: str, headline: bool) -> tuple[int,
         name.ents[0].start == name.start and name.ents[0].end == name.end
     ):
         return start, start + len(lead)
-    if headline and name[0].lower_ != "the" and not lead.isupper() and any(
+    if headline and name[0].lower_ != "the" and not lead.isupper() and name.root.pos_ in ("PROPN", "NOUN") and any(
         token.pos_ == "PROPN" or cue_lemma(token) in REPORTING_NOUNS for token in name
     ):
         return start, start + len(lead)
