@@ -356,3 +356,18 @@ def test_series_people_with_nothing_happening_to_them_are_not_one_thing():
         {"phrase": "About 10,000", "value": 1e4, "qualifier": "about", "what": "people", "where": "Egypt"},
     )  # fmt: skip
     assert build_series([population, crowd]) == []
+
+
+def test_series_label_never_shows_tokenizer_brackets_a_merged_name_swept_in():
+    first = analysis(
+        "r1", "Libya 's total foreign assets are estimated at some $ 170 billion .", "2011-09-04",
+        {"phrase": "some $ 170 billion", "value": 1.7e11, "qualifier": "some", "what": "assets", "owner": "Libyan",
+         "where": "Libya", "unit": "$"},
+    )
+    second = analysis(
+        "r2", "It would release $ 16 billion of Libyan assets .", "2011-09-14",
+        {"phrase": "$ 16 billion", "value": 1.6e10, "what": "assets", "owner": "Libyan", "where": "Libya",
+         "unit": "$"},
+    )  # fmt: skip
+    series = only_series([first, second], canonical=lambda name: "-RRB- - Libyan" if name == "Libyan" else name)
+    assert series.what == "Libyan assets"

@@ -25,6 +25,7 @@ PLACE_PREPOSITIONS = ("in", "inside", "within", "across", "throughout", "into", 
 PLACE_LABELS = {"GPE", "LOC"}
 INSIDE_PREPOSITIONS = {"in", "inside", "within"}
 LEADING_NON_NAME = {"ADP", "ADV", "AUX", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"}  # "Will Tunisia …" is Tunisia
+BRACKET_TOKENS = {"-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-"}  # brackets in tokenized text
 PLACE_NOUNS = {"country", "city", "capital", "town", "province", "region", "state", "island"}
 CONTEXT_SENTENCES = 4  # how far back "in the country" looks for the country
 
@@ -168,10 +169,15 @@ def entity_text(doc: Doc, token: Token) -> str:
 
 
 def _name(ent: SpacySpan) -> str:
+    """The entity without leading words or tokenizer brackets swept into it ("-RRB- - Libyan")."""
     start = ent.start
-    while start < ent.end - 1 and ent.doc[start].pos_ in LEADING_NON_NAME:
+    while start < ent.end - 1 and _is_not_a_name_word(ent.doc[start]):
         start += 1
     return ent.doc[start : ent.end].text
+
+
+def _is_not_a_name_word(token: Token) -> bool:
+    return token.pos_ in LEADING_NON_NAME or token.text in BRACKET_TOKENS or not any(c.isalnum() for c in token.text)
 
 
 def _country_in_context(doc: Doc, token: Token) -> str | None:

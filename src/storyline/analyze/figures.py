@@ -59,6 +59,12 @@ LEVEL_NOUNS = {"number", "numbers", "level", "levels", "total", "count", "streng
 LEVEL_VERBS = {"stand", "rise", "fall", "grow", "dwindle", "shrink", "climb", "reach", "number", "total",
                "top", "decline", "drop", "increase", "decrease", "double", "triple", "swell", "peak", "hit",
                "exceed", "surpass", "wind", "go", "jump", "soar", "plunge", "remain", "stay"}  # fmt: skip
+# Verbs whose subject does something with a sum rather than being measured by it ("powers agreed to
+# hand over $15 billion", "the fund pledged $2 million").
+TRANSFER_VERBS = {"agree", "hand", "give", "pay", "pledge", "offer", "unfreeze", "free", "provide", "donate",
+                  "send", "seek", "demand", "ask", "promise", "approve", "allocate", "transfer", "lend",
+                  "borrow", "invest", "release", "freeze", "spend", "receive", "award", "grant", "want",
+                  "plan", "propose", "request", "owe", "sue", "fine"}  # fmt: skip
 HOLDING_VERBS = {"have", "keep", "maintain", "field", "deploy", "station", "send", "base", "boast", "retain"}
 SOURCE_NOUNS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "witness", "witnesses",
                 "aide", "aides", "analyst", "analysts", "expert", "experts", "spokesman", "spokesmen",
@@ -443,10 +449,13 @@ def _measured_noun(doc: Doc, quantity: Quantity) -> Token | None:
 def _clause_subject(doc: Doc, quantity: Quantity) -> Token | None:
     """ "The deal is worth $1.5 billion, up 3 percent": a bare amount of money or percent describes
     its clause's subject; a clause without one (a participle: "crude fell …, having recovered from a
-    $105.15 intraday low") takes the subject of the clause it hangs on."""
+    $105.15 intraday low") takes the subject of the clause it hangs on. A subject that does something
+    with the sum ("powers agreed to hand over $15 billion") is not what the sum measures."""
     node = _phrase_root(doc, quantity)
     for _ in range(8):
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+        if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in TRANSFER_VERBS:
+            return None  # "powers agreed to hand over $15 billion": the sum is not the powers'
         if node.pos_ in {"VERB", "AUX"} and subjects:
             own = [c for c in subjects if _is_common_noun(c) and not quantity.start <= c.i < quantity.end]
             return own[0] if own else None

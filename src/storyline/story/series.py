@@ -70,6 +70,7 @@ CLAUSE_BREAK = re.compile(r"\bbut\b|;|\bwhile\b|\bbefore\b|\buntil\b|\bafter\b|\
 
 # People counted with nothing happening to them are a population, a crowd or an audience: not one thing.
 GENERIC_PEOPLE = {"people", "persons", "individuals"}
+TOKENIZER_DEBRIS = re.compile(r"^(?:\s*(?:-[LR][RSC]B-|[^\w\s]+))+\s*|\s*(?:\s*(?:-[LR][RSC]B-|[^\w\s.]+))+$")
 SeriesKey = tuple[str | None, str, str | None, str | None, str | None]
 # A distance lies between two places and a speed belongs to a moving thing: no place makes a line of them.
 UNCHARTED_UNITS = {"km", "miles", "feet", "meters", "mm", "cm", "inches", "mph", "km/h"}
@@ -89,7 +90,7 @@ def build_series(
     analyses: Sequence[ArticleAnalysis], canonical: Callable[[str], str] | None = None
 ) -> list[FigureSeries]:
     """Series worth charting, most points first, each with its points in as-of order and its conflicts."""
-    canonical = canonical or EntityIndex(()).canonical
+    canonical = _readable(canonical or EntityIndex(()).canonical)
     grouped: dict[SeriesKey, list[_Reading]] = defaultdict(list)
     for analysis in analyses:
         text = analysis.article.text
@@ -105,6 +106,16 @@ def build_series(
     grouped = {key: _first_statements(readings) for key, readings in grouped.items()}
     series = [_series(key, readings) for key, readings in grouped.items() if _worth_charting(key, readings)]
     return sorted(series, key=lambda s: (-len(s.points), s.what, s.where or ""))
+
+
+def _readable(canonical: Callable[[str], str]) -> Callable[[str], str]:
+    """Canonical names without the tokenizer brackets or punctuation a merged entity may have swept in
+    ("-RRB- - Libyan" is Libyan): a label a reader sees never starts with them."""
+
+    def name(written: str) -> str:
+        return TOKENIZER_DEBRIS.sub("", canonical(written)) or written
+
+    return name
 
 
 def _canonical_place(where: str | None, canonical: Callable[[str], str]) -> str | None:
