@@ -61,10 +61,10 @@ LEVEL_VERBS = {"stand", "rise", "fall", "grow", "dwindle", "shrink", "climb", "r
                "exceed", "surpass", "wind", "go", "jump", "soar", "plunge", "remain", "stay"}  # fmt: skip
 # Verbs whose subject does something with a sum rather than being measured by it ("powers agreed to
 # hand over $15 billion", "the fund pledged $2 million").
-TRANSFER_VERBS = {"agree", "hand", "give", "pay", "pledge", "offer", "unfreeze", "free", "provide", "donate",
-                  "send", "seek", "demand", "ask", "promise", "approve", "allocate", "transfer", "lend",
-                  "borrow", "invest", "release", "freeze", "spend", "receive", "award", "grant", "want",
-                  "plan", "propose", "request", "owe", "sue", "fine"}  # fmt: skip
+TRANSFER_VERBS = {"agree", "hand", "give", "pledge", "offer", "unfreeze", "free", "provide", "donate", "send",
+                  "seek", "demand", "ask", "promise", "approve", "allocate", "transfer", "lend", "borrow",
+                  "invest", "release", "freeze", "award", "grant", "want", "plan", "propose", "request", "sue",
+                  "fine"}  # fmt: skip
 HOLDING_VERBS = {"have", "keep", "maintain", "field", "deploy", "station", "send", "base", "boast", "retain"}
 SOURCE_NOUNS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "witness", "witnesses",
                 "aide", "aides", "analyst", "analysts", "expert", "experts", "spokesman", "spokesmen",
