@@ -168,3 +168,10 @@ def test_figures_noise_what_happened_to_people_tells_one_count_from_another(nlp,
 )
 def test_figures_noise_a_sum_handed_over_does_not_measure_who_hands_it(nlp, sentence):
     assert "powers" not in [figure.what for figure in figures_in(nlp, sentence)]
+
+
+def test_figures_noise_cases_diagnosed_are_cases(nlp):
+    figure = only(figures_in(nlp, "There are 39 cases in the UK , all of them diagnosed in London ."))
+    assert figure.event is None
+    figure = only(figures_in(nlp, "In all , 34 cases have been diagnosed in the UK ."))
+    assert (figure.what, figure.event) == ("cases", None)

@@ -115,6 +115,8 @@ EVENTS = {"kill": "killed", "die": "killed", "dead": "killed", "drown": "killed"
           "affect": "affected", "shoot": "shot",
           "transport": "moved", "relocate": "moved", "move": "moved", "withdraw": "withdrawn",
           "evacuated": "evacuated", "pull": "withdrawn"}  # fmt: skip
+# Events a noun already means: a case is a diagnosed infection.
+IMPLIED_EVENTS = {"case": {"diagnosed", "infected"}}
 DEATHS = {"death", "deaths", "fatalities", "fatality", "dead", "toll"}
 # A bare length, area or weight measures a dimension: "about 100 kilometers off the coast".
 DIMENSIONS = {"km": "distance", "miles": "distance", "feet": "distance", "meters": "distance", "mm": "distance",
@@ -296,7 +298,8 @@ def _is_a_thing(what: str) -> bool:
 
 def _event(noun: Token) -> str | None:
     """What happened to those counted, when it is what the count is of: "32 people died", "19 men were
-    wounded", "killing one East Timorese", "15 others were missing", "people left homeless"."""
+    wounded", "killing one East Timorese", "15 others were missing", "people left homeless"; not what
+    the noun already says ("nine cases were diagnosed" are cases)."""
     candidates: list[Token] = []
     has_object = any(c.dep_ == "dobj" for c in noun.head.children)
     if noun.dep_ in {"nsubjpass", "dobj"} or (noun.dep_ == "nsubj" and not has_object):  # not "two gunmen killed"
@@ -305,7 +308,7 @@ def _event(noun: Token) -> str | None:
     candidates.extend(c for c in noun.children if c.dep_ in {"acl", "relcl", "amod"})
     for token in candidates:
         label = EVENTS.get(token.lemma_.lower()) or EVENTS.get(token.lower_)
-        if label:
+        if label and label not in IMPLIED_EVENTS.get(noun.lemma_.lower(), ()):
             return label
     return None
 
