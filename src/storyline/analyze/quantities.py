@@ -167,8 +167,9 @@ def _read_at(doc: Doc, i: int) -> Quantity | None:
     anchor = end - 1
     if unit is None:
         unit, end = _unit_after(doc, end)
-    if unit is None and not _could_be_year(doc[anchor]):  # "25 and 10 percent": the first of a list takes
-        unit = _unit_after(doc, _list_end(doc, end))[0]  # the unit written after the last; "in 2010 and 3 %" not
+    if unit is None:  # "25 and 10 percent": the first of a list takes the unit written after the last
+        if not _could_be_year(doc[anchor]):  # "3.4 % in 2010 and 3 % in 2009": a year takes no unit
+            unit = _unit_after(doc, _list_end(doc, end))[0]
     elif not isinstance(low_high, tuple) and not _is_change(doc, i):
         low_high, end = _range_with_units(doc, i, value, unit, end)
         if isinstance(low_high, tuple) and qualifier is None:
