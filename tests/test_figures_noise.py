@@ -131,6 +131,7 @@ def test_figures_noise_the_country_is_the_one_its_sentence_names(nlp):
         ("There are 32,000 suspected cyber-attacks every 24 hours , says the NSA .", "every 24 hours"),
         ("Bubonic plague still kills around 100 people annually worldwide .", "a year"),
         ("Last year 5,000 people died in the floods .", None),
+        ("The clinic treats 40 patients per day in Lima .", "a day"),
         ("Up to 60,000 barrels of oil a day have leaked into the Gulf since 22 April .", "barrels a day"),
         ("It implies that half the estimated 12,000 to 19,000 barrels leaking each day is being captured .",
          "barrels a day"),

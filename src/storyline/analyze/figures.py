@@ -224,9 +224,9 @@ def _rate(doc: Doc, quantity: Quantity, noun: Token | None) -> str | None:
             if child.dep_ == "advmod" and child.lower_ in RATE_ADVERBS:
                 return RATE_ADVERBS[child.lower_]
             period = child.lemma_.lower()
-            if child.dep_ == "prep" and child.lower_ == "per":
-                objects = [c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in RATE_PERIODS]
-                return f"a {objects[0].lemma_.lower()}" if objects else None
+            per = [c for c in child.children if c.dep_ == "pobj"] if child.lower_ == "per" else []
+            if per and per[0].lemma_.lower() in RATE_PERIODS:  # "40 patients per day"
+                return f"a {per[0].lemma_.lower()}"
             if child.dep_ != "npadvmod" or period not in RATE_PERIODS:
                 continue
             words = [token for token in child.subtree if token.i <= child.i]
