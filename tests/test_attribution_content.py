@@ -105,7 +105,8 @@ def test_attribution_content_asker_named_after_by_is_the_speaker(nlp):
 
 
 def test_attribution_content_quoting_a_person_names_a_source_not_words(nlp):
-    text = "Quoting provincial officials, the station said most of the clashes took place in the Alarbeen neighborhood."
+    text = ("Quoting provincial officials, the station said most of the clashes took place in the Alarbeen "
+            "neighborhood.")
     found = attributions_in(nlp, text)
     assert "provincial officials" not in contents(text, found)
     assert "most of the clashes took place in the Alarbeen neighborhood" in contents(text, found)

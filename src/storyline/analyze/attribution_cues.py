@@ -144,6 +144,8 @@ CIRCUMSTANCE_NOUNS = frozenset(
 )
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Tags of a verb or auxiliary that carries tense: a clause of its own, not a participle or an infinitive.
+FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")
 _EDGE_PUNCT = " \t\n,;:.-—–"
 # A conjunction left at the end when the parse cuts a coordination short ("... the nominee but"): it
 # joins nothing in the span, so it is dropped.
@@ -325,9 +327,6 @@ def _trailing_complements(verb: Token, complements: list[Token]) -> list[Token]:
     return more
 
 
-FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")
-
-
 def _stray_predicate(token: Token) -> bool:
     """The rest of a that-clause the parser hung on the cue: in "warned that an IS rebuild, years in the
     making, in the central Syrian desert has been flowing across the Euphrates", "has been flowing" comes
@@ -338,7 +337,7 @@ def _stray_predicate(token: Token) -> bool:
     if any(child.dep_ in SUBJECT_DEPS or child.dep_ in ("mark", "expl") for child in token.children):
         return False
     if any(part.lower_ == "according" for part in token.subtree):
-        return False  # "..., according to an email previously kept secret" credits the clause; it adds nothing
+        return False  # "..., according to an email previously kept secret" credits the clause
     return token.tag_ in FINITE_TAGS or any(
         child.dep_ in ("aux", "auxpass") and child.tag_ in FINITE_TAGS for child in token.children)
 
