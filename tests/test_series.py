@@ -254,10 +254,32 @@ def test_series_two_numbers_from_one_article_for_one_day_are_no_conflict():
     later = analysis(
         "ap2", "The storm has killed more than 7,000 people.", "1998-11-05",
         {"phrase": "more than 7,000", "value": 7000.0, "qualifier": "more than", "what": "people", "event": "killed"},
+    )
+    latest = analysis(
+        "ap3", "The death toll rose to 9,000.", "1998-11-07",
+        {"phrase": "9,000", "value": 9000.0, "what": "people", "event": "killed"},
     )  # fmt: skip
-    series = only_series([first, later])
+    series = only_series([first, later, latest])
     assert series.what == "people killed"
     assert series.conflicts == ()
+    assert [point.value for point in series.points] == [7000.0, 9000.0]  # a whole and its part: neither is charted
+
+
+def test_series_one_sentence_listing_items_gives_no_points():
+    text = (
+        "The most-watched programs in the UK last night were EastEnders , with 8.4 million viewers and "
+        "Coronation Street , which was seen by 8.1 million ."
+    )
+    listed = analysis(
+        "bbc1", text, "2011-11-10",
+        {"phrase": "8.4 million", "value": 8.4e6, "what": "viewers", "where": "United Kingdom"},
+        {"phrase": "8.1 million", "value": 8.1e6, "what": "viewers", "where": "United Kingdom"},
+    )
+    other = analysis(
+        "bbc2", "Channel 4 's interview only attracted 757,000 viewers in the UK .", "2011-11-11",
+        {"phrase": "757,000", "value": 7.57e5, "what": "viewers", "where": "United Kingdom"},
+    )  # fmt: skip
+    assert build_series([listed, other]) == []
 
 
 def test_series_distances_are_not_charted():

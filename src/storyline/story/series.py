@@ -18,9 +18,10 @@ different values: one number restated on several dates ("his 50-date run of conc
 three articles) is one fact, not a line, and single facts stay in the articles' own text; nor are
 vague magnitudes alone ("thousands", "hundreds of" protesters) values to draw a line through. People
 counted with nothing happening to them (killed, infected, evacuated…) are a population in one sentence
-and a crowd in the next, so "people" alone is never a series. The values
-must come from at least two sentences: the numbers of one sentence are parts of a whole or items of a
-list ("$120 in New York, $160 in Westchester"), already compared where they are written.
+and a crowd in the next, so "people" alone is never a series. The values must come from at least two
+sentences: the numbers of one sentence are parts of a whole or items of a list ("$120 in New York,
+$160 in Westchester"), already compared where they are written; for the same reason one sentence
+giving a series two values for one date charts neither (see ``_without_parts``).
 A sentence repeated word for word in later articles (a fact box, a syndicated paragraph) is the first
 statement re-published: it is one point, dated by its first appearance, not a new reading each day.
 
@@ -103,7 +104,7 @@ def build_series(
             reading = _Reading(figure, Evidence.of(figure.sentence, text), analysis.article.id, _is_peak(figure, text))
             grouped[key].append(reading)
     _join_unowned(grouped)
-    grouped = {key: _first_statements(readings) for key, readings in grouped.items()}
+    grouped = {key: _without_parts(_first_statements(readings)) for key, readings in grouped.items()}
     series = [_series(key, readings) for key, readings in grouped.items() if _worth_charting(key, readings)]
     return sorted(series, key=lambda s: (-len(s.points), s.what, s.where or ""))
 
@@ -160,6 +161,22 @@ def _first_statements(readings: Sequence[_Reading]) -> list[_Reading]:
         replace(reading, figure=replace(reading.figure, as_of=first.get(_statement(reading), reading.figure.as_of)))
         for reading in readings
     ]
+
+
+def _without_parts(readings: Sequence[_Reading]) -> list[_Reading]:
+    """Readings less those of a sentence giving this series two values for one date: they are a whole
+    and its parts or items of a list ("EastEnders, with 8.4 million viewers and Coronation Street,
+    which was seen by 8.1 million"; "27 confirmed cases in the UK, 23 in England"), and which one is the
+    level the sentence does not say. Values of one sentence at different dates ("about 170,000 in 2007,
+    … 40,000 in 2011") are a change over time and stay."""
+    values: dict[tuple, set] = defaultdict(set)
+    for reading in readings:
+        values[_sentence_date(reading)].add(_value_key(reading.figure.value))
+    return [reading for reading in readings if len(values[_sentence_date(reading)]) == 1]
+
+
+def _sentence_date(reading: _Reading) -> tuple:
+    return (reading.article_id, reading.evidence.quote, reading.figure.as_of)
 
 
 def _statement(reading: _Reading) -> tuple:
