@@ -101,3 +101,22 @@ def test_quotes_unresolved_pronoun_speaker_is_left_out():
         cue=Span("a", 3, 7), cue_lemma="say",
     )
     assert collect_quotes([analysis("a", text, [said], "2024-09-27")]) == []
+
+
+def test_quotes_object_pronoun_speaker_is_left_out():
+    text = "Let me ask this: what does the coalition do next?"
+    ask = Attribution(
+        content=Span("a", text.index("this"), text.index("this") + 4), direct=False, speaker="me",
+        source=Span("a", 4, 6), cue=Span("a", 7, 10), cue_lemma="ask",
+    )
+    assert collect_quotes([analysis("a", text, [ask], "2024-09-27")]) == []
+
+
+def test_quotes_reported_speech_under_a_negated_cue_is_left_out():
+    text = "The Pentagon could not confirm that troops had left the base."
+    cue_start = text.index("could")
+    denied = Attribution(
+        content=Span("a", text.index("that"), len(text) - 1), direct=False, speaker="Pentagon",
+        source=Span("a", 4, 12), cue=Span("a", cue_start, text.index(" that")), cue_lemma="confirm",
+    )
+    assert collect_quotes([analysis("a", text, [denied], "2024-09-27")]) == []

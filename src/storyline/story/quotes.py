@@ -16,7 +16,10 @@ from storyline.model import ArticleAnalysis, Attribution, Evidence, Quote
 STATEMENT_CUES = SPEECH_VERBS | {"accord"}
 """Cues of saying or writing ("accord" is "according to"); stances and beliefs ("backed", "fears") are
 attributions too, but not quotes a reader expects under "who said what"."""
-UNRESOLVED_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "this", "that"})
+UNRESOLVED_PRONOUNS = frozenset(
+    {"it", "they", "he", "she", "we", "i", "you", "this", "that", "me", "us", "him", "her", "them"}
+)
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _BLANKS = re.compile(r"\s+")
@@ -43,7 +46,8 @@ def collect_quotes(
         article = analysis.article
         for attribution in analysis.attributions:
             speaker = attribution.speaker
-            if not is_statement(attribution):
+            cue = article.text[attribution.cue.start : attribution.cue.end] if attribution.cue else None
+            if not is_statement(attribution, cue):
                 continue
             if speaker and canonical is not None:
                 speaker = canonical(speaker)
@@ -56,7 +60,6 @@ def collect_quotes(
             evidence = (content,)
             if attribution.source is not None:
                 evidence += (Evidence.of(attribution.source, article.text),)
-            cue = article.text[attribution.cue.start : attribution.cue.end] if attribution.cue else None
             quote = Quote(speaker, content.quote, attribution.direct, evidence, attribution.date, cue)
             date = attribution.date
             position = (
@@ -71,13 +74,17 @@ def collect_quotes(
     return [quote for _, quote in ordered]
 
 
-def is_statement(attribution: Attribution) -> bool:
+def is_statement(attribution: Attribution, cue: str | None = None) -> bool:
     """Words someone said or wrote, by someone the article names: a quotation or a speech cue, with a
-    speaker that is not a bare pronoun ("described as "limited"" has no one saying it)."""
+    speaker that is not a bare pronoun ("described as "limited"" has no one saying it). Reported speech
+    under a negated cue ("did not respond to a request for comment", "could not confirm") is something
+    the speaker did not say."""
     speaker = (attribution.speaker or "").strip()
     if not speaker or speaker.casefold() in UNRESOLVED_PRONOUNS:
         return False
-    return attribution.direct or attribution.cue_lemma in STATEMENT_CUES
+    if attribution.direct:
+        return True
+    return attribution.cue_lemma in STATEMENT_CUES and not (cue and _NEGATION.search(cue))
 
 
 def _with_evidence(quote: Quote, evidence: Evidence) -> Quote:
