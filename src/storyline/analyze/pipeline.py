@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.analyze.attribution import find_attributions
 from storyline.analyze.dating import ANCHOR_CONFIDENCE
@@ -25,6 +25,8 @@ from storyline.model import Article, ArticleAnalysis, Mention, PartialDate, Reje
 
 ANALYZER_VERSION = "4"  # bump when a stage's output changes, so cached analyses are redone
 MAX_CHARS = 1_000_000
+TOKENIZED_BRACKETS = frozenset({"-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-"})
+"""Brackets as Penn Treebank tokenizers write them, in corpora distributed as tokenized text."""
 NON_NAME_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 
 
@@ -39,12 +41,26 @@ def find_sentences(article: Article, doc: Doc) -> list[Sentence]:
 
 
 def find_mentions(article: Article, doc: Doc) -> list[Mention]:
-    """Named entities (people, organisations, places…) as spaCy finds them; numbers and dates are other stages'."""
-    return [
-        Mention(Span(article.id, ent.start_char, ent.end_char), ent.text, ent.label_)
-        for ent in doc.ents
-        if ent.label_ not in NON_NAME_LABELS and ent.text.strip()
-    ]
+    """Named entities (people, organisations, places…) as spaCy finds them, without punctuation or the
+    brackets of tokenized text ("-RRB- - Libyan") swept into their edges; numbers and dates are other
+    stages'."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ in NON_NAME_LABELS:
+            continue
+        tokens = list(ent)
+        while tokens and _is_edge_noise(tokens[0]):
+            tokens.pop(0)
+        while tokens and _is_edge_noise(tokens[-1]):
+            tokens.pop()
+        if tokens:
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            mentions.append(Mention(Span(article.id, start, end), article.text[start:end], ent.label_))
+    return mentions
+
+
+def _is_edge_noise(token: Token) -> bool:
+    return token.is_punct or token.is_space or token.text in TOKENIZED_BRACKETS
 
 
 @dataclass(frozen=True, slots=True)
