@@ -108,7 +108,7 @@ def _figures(story: Story, index: SourceIndex) -> list[str]:
             )
             lines.append("")
     if not story.figures:
-        lines += ["_No figures were found._", ""]
+        lines += ["_No figure is reported often enough to chart._", ""]
     return lines
 
 
