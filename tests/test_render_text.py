@@ -63,6 +63,7 @@ def test_text_article_name_is_the_file_name_without_a_line_of_prose():
         ("The U.S. is not withdrawing from Iraq", "“The U.S. is not withdrawing from Iraq”"),
         ("“The U.S. is not withdrawing from Iraq,”", "“The U.S. is not withdrawing from Iraq,”"),
         ('"Our footprint is going to be changing,"', '"Our footprint is going to be changing,"'),
+        ("`` I fully expect we will see deaths from this infection , ''", "`` I fully expect we will see deaths from this infection , ''"),
     ],
 )
 def test_text_quoted_adds_quotation_marks_only_when_missing(text, shown):

@@ -78,7 +78,7 @@ def format_value(
 
 def quoted(text: str) -> str:
     """Direct speech in quotation marks, unless the quote as extracted already carries its own."""
-    if text[:1] in _OPENING_QUOTES:
+    if text[:1] in _OPENING_QUOTES or text.startswith("``"):  # `` is how tokenized corpora open a quote
         return text
     return f"“{text}”"
 
