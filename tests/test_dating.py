@@ -168,6 +168,17 @@ def test_dating_a_day_named_with_its_weekday_is_confident_enough_to_anchor():
     assert estimate.confidence >= ANCHOR_CONFIDENCE
 
 
+def test_dating_a_day_named_with_its_weekday_below_the_opening_is_reported_less_sure():
+    news = "BP said on Thursday, April 29, 2010, that oil was still leaking.\n"
+    background = ("The Deepwater Horizon rig exploded and sank in the Gulf of Mexico last month.\n"
+                  "Eleven workers were killed in the blast, and the well has leaked ever since.\n"
+                  "Fishermen along the coast of Louisiana fear for the coming season.\n")
+    opening = date_article(news + background, today=TODAY)
+    further_down = date_article(background + news, today=TODAY)
+    assert opening.date == further_down.date == PartialDate.parse("2010-04-29")
+    assert further_down.confidence < ANCHOR_CONFIDENCE <= opening.confidence
+
+
 def test_dating_the_day_after_a_named_day_is_reported_less_sure_than_the_named_day():
     named = date_article("BP said on Thursday, April 29, 2010, that oil was still leaking.\n"
                          "The company said Thursday it would drill a relief well.", today=TODAY)
@@ -190,9 +201,20 @@ def test_dating_a_month_guess_is_reported_with_low_confidence():
     assert estimate.confidence < 0.2
 
 
-def test_dating_weekday_on_a_siblings_stated_date_stays_below_anchoring():
-    # 002 says "On Monday, the US-led coalition … announced"; its sibling 004 is datelined Monday 5 February 2018.
+def test_dating_weekday_on_a_siblings_stated_date_in_the_opening_anchors():
+    # 002 opens "On Monday, the US-led coalition … announced"; its sibling 004 is datelined Monday 5 February 2018.
     estimate = date_collection(seeds(), today=TODAY)["002_d2a7998f1b8d5525.txt"]
+    assert estimate.date.iso() == "2018-02-05"
+    assert estimate.confidence >= ANCHOR_CONFIDENCE
+
+
+def test_dating_weekday_on_a_siblings_stated_date_further_down_stays_below_anchoring():
+    texts = seeds()
+    texts["002_d2a7998f1b8d5525.txt"] = (
+        texts["002_d2a7998f1b8d5525.txt"].replace("On Monday, the", "The")
+        + "\nThe coalition announced the shift in focus on Monday.\n"
+    )
+    estimate = date_collection(texts, today=TODAY)["002_d2a7998f1b8d5525.txt"]
     assert estimate.date.iso() == "2018-02-05"
     assert estimate.confidence < ANCHOR_CONFIDENCE
 
