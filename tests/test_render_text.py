@@ -41,6 +41,11 @@ def test_text_published_note_says_when_a_date_was_inferred():
     assert published_note(replace(articles[SYRIA], published=None)) == "date unknown"
 
 
+def test_text_published_note_keeps_two_decimals_of_a_calibrated_confidence():
+    low = replace(seed_articles()[SYRIA], published_confidence=0.13)
+    assert published_note(low) == "19 Dec 2018, inferred from text (confidence 0.13)"
+
+
 def test_text_source_label_falls_back_from_title_to_outlet_to_lede():
     articles = seed_articles()
     assert source_label(articles[NEW_ARAB]) == "US starts Iraq withdrawal after defeat of Islamic State"

@@ -89,7 +89,7 @@ def published_note(article: Article) -> str:
         return "date unknown"
     date = human_date(article.published)
     if article.published_from == "text":
-        return f"{date}, inferred from text (confidence {article.published_confidence:.1f})"
+        return f"{date}, inferred from text (confidence {format_number(round(article.published_confidence, 2))})"
     if article.published_from == "file":
         return f"{date}, from the file name"
     return date
