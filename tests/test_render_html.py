@@ -95,6 +95,7 @@ def test_render_html_never_links_a_javascript_url():
     "shown",
     [
         "inferred from text (confidence 0.8)",  # publication date inferred, and said so
+        "confidence is the share of dates inferred from the same kind of evidence",  # and what that means
         "https://www.newarab.com/news/us-starts-iraq-withdrawal-after-defeat-islamic-state",
         "mirror/new-arab-copy.txt",  # a duplicate input
         "inbox/photo.jpg",  # a rejected input

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from seed_story import hostile_story, seed_story, widely_reported_story
@@ -54,6 +55,16 @@ def test_render_markdown_quotes_by_speaker(markdown):
 def test_render_markdown_sources_show_inferred_dates_and_urls(markdown):
     assert "19 Dec 2018, inferred from text (confidence 0.8)" in markdown
     assert "<https://www.newarab.com/news/us-starts-iraq-withdrawal-after-defeat-islamic-state>" in markdown
+
+
+def test_render_markdown_says_what_an_inferred_dates_confidence_means(markdown):
+    assert "confidence is the share of dates inferred from the same kind of evidence that were right" in markdown
+
+
+def test_render_markdown_without_inferred_dates_has_no_confidence_note():
+    story = seed_story()
+    stated = replace(story, articles=tuple(replace(a, published_from="metadata") for a in story.articles))
+    assert "confidence is the share" not in render_markdown(stated)
 
 
 def test_render_markdown_lists_set_aside_inputs(markdown):

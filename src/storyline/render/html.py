@@ -19,7 +19,14 @@ from storyline.model import Article, Duplicate, FigureSeries, PartialDate, Quote
 from storyline.render.chart import conflicting_points, series_chart, series_title
 from storyline.render.citations import CITED_SOURCES, Citation, SourceIndex, story_evidence
 from storyline.render.highlight import highlight
-from storyline.render.text import format_value, human_date, published_note, quoted, source_label
+from storyline.render.text import (
+    INFERRED_DATE_NOTE,
+    format_value,
+    human_date,
+    published_note,
+    quoted,
+    source_label,
+)
 
 _TEMPLATES = Path(__file__).parent / "templates"
 NAMES_SHOWN = 40  # the rest of a long list of names folds away; story.json keeps them all
@@ -83,6 +90,7 @@ def render_html(story: Story) -> str:
         sources=_sources(story, index),
         names_shown=NAMES_SHOWN,
         cited_sources=CITED_SOURCES,
+        confidence_note=INFERRED_DATE_NOTE,
         duplicates=[(d, index.numbers.get(d.of), _original_label(index, d.of)) for d in story.duplicates],
     )
 

@@ -12,7 +12,14 @@ import re
 from storyline.model import Story
 from storyline.render.chart import series_title
 from storyline.render.citations import CITED_SOURCES, Citation, SourceIndex
-from storyline.render.text import article_name, format_value, human_date, published_note, quoted
+from storyline.render.text import (
+    INFERRED_DATE_NOTE,
+    article_name,
+    format_value,
+    human_date,
+    published_note,
+    quoted,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
@@ -135,6 +142,8 @@ def _quotes(story: Story, index: SourceIndex) -> list[str]:
 
 def _sources(story: Story) -> list[str]:
     lines = ["## Sources", ""]
+    if any(article.published_from == "text" for article in story.articles):
+        lines += [f"_{escape_markdown(INFERRED_DATE_NOTE)}_", ""]
     for number, article in enumerate(story.articles, start=1):
         details = [escape_markdown(article.source)] if article.source else []
         details.append(escape_markdown(published_note(article)))
