@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze.agents import can_speak
+from storyline.analyze.attribution.agents import can_speak
 
 
 def subject_in(nlp, text: str, verb: str):

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.analyze.attribution import find_attributions
-from storyline.analyze.quote_marks import find_quoted_passages
+from storyline.analyze.attribution.attributions import find_attributions
+from storyline.analyze.attribution.quote_marks import find_quoted_passages
 from storyline.model import Article, Attribution, PartialDate, Span, TimeExpression
 
 PUBLISHED = PartialDate.parse("2024-09-27")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze.attribution import find_attributions
+from storyline.analyze.attribution.attributions import find_attributions
 from storyline.model import Article, Attribution
 
 LISTER = (

@@ -13,7 +13,7 @@ from conftest import EXAMPLES, REPO, shared_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.analyze.figures import find_figures
+from storyline.analyze.figures.figures import find_figures
 from storyline.eval.figures import run
 from storyline.model import Article, Figure, PartialDate, Span, TimeExpression
 
@@ -311,7 +311,7 @@ def test_figures_event_of_a_share_or_magnitude_comes_from_its_own_verb(nlp, sent
 
 
 def test_figures_sentence_with_unresolved_date_is_not_dated_as_the_article(nlp):
-    from storyline.analyze.timex import find_time_expressions
+    from storyline.analyze.time import find_time_expressions
 
     text = "The Pentagon said in December there were around 5,200 American forces in Iraq."
     article = Article(id="cnn", text=text, path="cnn.txt", published=PartialDate(dt.date(2018, 2, 5)),

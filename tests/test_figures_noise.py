@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze.figures import find_figures
+from storyline.analyze.figures.figures import find_figures
 from storyline.model import Article, Figure, PartialDate
 
 PUBLISHED = PartialDate.parse("2009-05-01")

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from storyline.model import Article, ArticleAnalysis, Mention, PartialDate, Sentence, Span, TimeExpression
-from storyline.story.events import date_sentences, is_planned, is_self_contained
+from storyline.story.dated_sentences import date_sentences, is_planned, is_self_contained
 from storyline.story.timeline import (
     build_timeline,
     default_timeline_size,

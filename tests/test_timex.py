@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.analyze.timex import describe_time_expressions, find_time_expressions
+from storyline.analyze.time import describe_time_expressions, find_time_expressions
 from storyline.model import PartialDate
 
 SYRIA_DCT = PartialDate.parse("2018-12-19")  # a Wednesday

@@ -72,7 +72,7 @@ def build(
 @click.option("--dct", help="Document creation time (YYYY-MM-DD); inferred from the text when omitted.")
 def timex(file: Path, dct: str | None) -> None:
     """Tag and normalize the time expressions of FILE."""
-    from storyline.analyze.timex import describe_time_expressions
+    from storyline.analyze.time import describe_time_expressions
     from storyline.ingest import read_inputs
 
     ingested = read_inputs([file])

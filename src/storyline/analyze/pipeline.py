@@ -16,10 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from storyline.analyze.attribution import find_attributions
-from storyline.analyze.dating import ANCHOR_CONFIDENCE
 from storyline.analyze.figures import find_figures
 from storyline.analyze.nlp import load_nlp, model_version
-from storyline.analyze.timex import find_time_expressions
+from storyline.analyze.time import ANCHOR_CONFIDENCE, find_time_expressions
 from storyline.errors import StageError
 from storyline.model import Article, ArticleAnalysis, Mention, PartialDate, Rejected, Sentence, Span
 

@@ -21,7 +21,7 @@ import statistics
 import time
 from pathlib import Path
 
-from storyline.analyze.dating import date_collection
+from storyline.analyze.time import date_collection
 from storyline.errors import BadInput
 from storyline.model import DateEstimate, PartialDate
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from storyline.analyze.figures import find_figures
 from storyline.analyze.nlp import load_nlp
-from storyline.analyze.timex import find_time_expressions
+from storyline.analyze.time import find_time_expressions
 from storyline.errors import BadInput
 from storyline.model import Article, Figure, PartialDate
 

@@ -19,8 +19,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from storyline.analyze.dating import ANCHOR_CONFIDENCE, date_article
-from storyline.analyze.timex import find_time_expressions
+from storyline.analyze.time import ANCHOR_CONFIDENCE, date_article
+from storyline.analyze.time import find_time_expressions
 from storyline.errors import BadInput
 from storyline.model import DateEstimate, PartialDate, TimeExpression
 

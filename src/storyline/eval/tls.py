@@ -23,7 +23,7 @@ from pathlib import Path
 
 from storyline.errors import BadInput
 from storyline.model import Article, ArticleAnalysis, PartialDate, Sentence, Span
-from storyline.story.events import DatedSentence, date_sentences
+from storyline.story.dated_sentences import DatedSentence, date_sentences
 from storyline.story.timeline import timeline_of_sentences
 
 SEPARATOR = "-" * 32
@@ -240,7 +240,7 @@ def analyze_for_timeline(articles: Sequence[Article]) -> list[ArticleAnalysis]:
     same boundaries spaCy's line-break component would mark, without parsing 1.4 million words the
     timeline never looks at again.
     """
-    from storyline.analyze.timex import find_time_expressions
+    from storyline.analyze.time import find_time_expressions
 
     return [
         ArticleAnalysis(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from storyline.analyze.dating import ANCHOR_CONFIDENCE
+from storyline.analyze.time import ANCHOR_CONFIDENCE
 from storyline.model import Article, PartialDate
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from storyline.analyze.dating import date_collection
+from storyline.analyze.time import date_collection
 from storyline.analyze.pipeline import analysis_key, analyze_articles, parse_articles, parse_key, serialize_doc
 from storyline.ingest import read_inputs
 from storyline.ingest.dedupe import find_duplicates

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from storyline.analyze.attribution_cues import SPEECH_VERBS
+from storyline.analyze.attribution import SPEECH_VERBS
 from storyline.model import ArticleAnalysis, Attribution, Evidence, Quote
 
 STATEMENT_CUES = SPEECH_VERBS | {"accord"}

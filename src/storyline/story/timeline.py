@@ -24,7 +24,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.model import ArticleAnalysis, Evidence, PartialDate, Precision, TimelineEntry
-from storyline.story.events import DatedSentence, date_sentences, period_end
+from storyline.story.dated_sentences import DatedSentence, date_sentences, period_end
 
 SAME_EVENT_SIMILARITY = 0.3
 """TF-IDF cosine above which two sentences on one date are taken to report the same happening."""

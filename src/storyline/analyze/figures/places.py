@@ -15,7 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from storyline.analyze.figure_dates import antecedent
+from storyline.analyze.figures.dates import antecedent
 from storyline.model import Figure
 
 # A place that sees, records or reports what is counted is where it is: "Canada has seen 15 deaths".

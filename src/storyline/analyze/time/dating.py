@@ -24,9 +24,9 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from storyline.analyze.timex import find_time_expressions
-from storyline.analyze.timex.lexicon import WEEKDAYS
-from storyline.analyze.timex.normalize import clause_tense, speaks_of_future
+from storyline.analyze.time.expressions import find_time_expressions
+from storyline.analyze.time.lexicon import WEEKDAYS
+from storyline.analyze.time.normalize import clause_tense, speaks_of_future
 from storyline.model import DateEstimate, PartialDate, TimeExpression
 
 __all__ = ["ANCHOR_CONFIDENCE", "date_article", "date_collection", "plausible_metadata"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze.figure_places import entity_text, is_demonym_of, named_place_of, place_around
+from storyline.analyze.figures.places import entity_text, is_demonym_of, named_place_of, place_around
 
 
 def token(doc, word: str):
@@ -21,17 +21,17 @@ def token(doc, word: str):
          "cases", "US"),
     ],
 )  # fmt: skip
-def test_figure_places_place_around_the_counted_noun(nlp, sentence, noun, place):
+def test_figures_places_place_around_the_counted_noun(nlp, sentence, noun, place):
     doc = nlp(sentence)
     assert place_around(doc, token(doc, noun)) == place
 
 
-def test_figure_places_place_naming_the_things_counted(nlp):
+def test_figures_places_place_naming_the_things_counted(nlp):
     doc = nlp("UK cases rose to 27 on Monday .")
     assert named_place_of(doc, token(doc, "cases")) == "UK"
 
 
-def test_figure_places_name_loses_tokenizer_brackets(nlp):
+def test_figures_places_name_loses_tokenizer_brackets(nlp):
     doc = nlp("Reuters -RRB- - Libyan rebels gathered on a ridge overlooking a strategic town .")
     assert entity_text(doc, token(doc, "Libyan")) == "Libyan"
 
@@ -41,5 +41,5 @@ def test_figure_places_name_loses_tokenizer_brackets(nlp):
     [("Cambodian", "Cambodia", True), ("Iraqi", "Iraq", True), ("Chileans", "Chile", True), ("Iraq", "Iraq", False),
      ("Mexican", "Canada", False)],
 )  # fmt: skip
-def test_figure_places_demonym_matches_its_place_by_stem(demonym, place, expected):
+def test_figures_places_demonym_matches_its_place_by_stem(demonym, place, expected):
     assert is_demonym_of(demonym, place) is expected

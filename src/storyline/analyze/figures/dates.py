@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from storyline.analyze.quantities import Quantity
+from storyline.analyze.figures.quantities import Quantity
 from storyline.model import Article, PartialDate, TimeExpression
 
 RELATIVE_TAGS = {"WDT", "WP", "WRB"}

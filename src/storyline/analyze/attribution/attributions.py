@@ -2,7 +2,7 @@
 names them and the date the words were said.
 
 Two finders feed one list. The parse finds cue verbs and "according to" with their source and content
-(``attribution_cues``); quotation marks find the quotes the parse misses — inverted ('"…," said Abbasi'),
+(``cues``); quotation marks find the quotes the parse misses — inverted ('"…," said Abbasi'),
 introduced by a colon, or continued in the next sentence or paragraph without a new cue. A quotation is
 never attributed without a cue next to it or a quote of the same speaker just before it, so scare quotes
 ("described as "limited"") stay out.
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from storyline.analyze.agents import can_speak
-from storyline.analyze.attribution_cues import (
+from storyline.analyze.attribution.agents import can_speak
+from storyline.analyze.attribution.cues import (
     QUOTE_FRAME_VERBS,
     SPEECH_VERBS,
     Candidate,
@@ -27,10 +27,10 @@ from storyline.analyze.attribution_cues import (
     subtree_extent,
     trim_span,
 )
-from storyline.analyze.attribution_lines import find_colon_attributions, find_transcript_turns
+from storyline.analyze.attribution.lines import find_colon_attributions, find_transcript_turns
 from storyline.analyze.nlp import doc_text
-from storyline.analyze.quote_marks import QuotedPassage, find_quoted_passages
-from storyline.analyze.speakers import SpeakerResolver
+from storyline.analyze.attribution.quote_marks import QuotedPassage, find_quoted_passages
+from storyline.analyze.attribution.speakers import SpeakerResolver
 from storyline.model import Article, Attribution, PartialDate, Span, TimeExpression
 
 # A quotation this short without a cue is a scare quote or a title, not something someone said.

@@ -10,7 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from storyline.analyze.attribution_cues import Candidate, cue_lemma, trim_span
+from storyline.analyze.attribution.cues import Candidate, cue_lemma, trim_span
 from storyline.analyze.nlp import doc_text
 
 # What a headline may credit before its colon besides a name ("Poll: Clinton and Sanders in dead heat").

@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyline.analyze.timex.lexicon import SEASON_START, SEASONS, UNITS, VAGUE_UNITS
-from storyline.analyze.timex.patterns import Reading
+from storyline.analyze.time.lexicon import SEASON_START, SEASONS, UNITS, VAGUE_UNITS
+from storyline.analyze.time.patterns import Reading
 from storyline.model import PartialDate
 
 Resolved = tuple[str, str, str | None]  # (TIMEX3 type, value, mod)

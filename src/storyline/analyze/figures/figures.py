@@ -17,7 +17,7 @@ years, ages, durations and names; this module reads the sentence around it:
   not "one of two helicopters", not "Two officials said".
 * what happened to them, when that defines the count: killed, wounded, evacuated, missing, moved,
   withdrawn ("dozens of soldiers have been transported" are a movement, not a troop level).
-* where (read off the parse by ``figure_places.py``): a place named by "in"/"from"/"across"… on the
+* where (read off the parse by ``places.py``): a place named by "in"/"from"/"across"… on the
   counted noun, its verb or its verb's subject, or a possessive ("Syria's population of about 22
   million people"); the place a relative clause describes ("Chile, which has seen some 5,000 cases");
   a place that sees or records the count ("Canada has seen 15 deaths"); "in the country" is the
@@ -26,7 +26,7 @@ years, ages, durations and names; this module reads the sentence around it:
   ("Argentina has had 37", "bringing the UK total to 848"); else the place of the figure just before,
   if it counts the same thing.
 * as of: the time expression of the figure's clause or a clause governing it, else the article's
-  date; an unnamed past ("at its peak") leaves it undated (``figure_dates.py``).
+  date; an unnamed past ("at its peak") leaves it undated (``dates.py``).
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from storyline.analyze.figure_dates import date_figure
-from storyline.analyze.figure_places import (
+from storyline.analyze.figures.dates import date_figure
+from storyline.analyze.figures.places import (
     PLACE_LABELS,
     RECORDING_VERBS,
     entity_text,
@@ -47,7 +47,7 @@ from storyline.analyze.figure_places import (
     place_of,
     place_text,
 )
-from storyline.analyze.quantities import CHANGE_VERBS, MEASURE_UNITS, TIME_UNITS, Quantity, find_quantities
+from storyline.analyze.figures.quantities import CHANGE_VERBS, MEASURE_UNITS, TIME_UNITS, Quantity, find_quantities
 from storyline.model import Article, Figure, Span, TimeExpression
 
 TROOP_WORDS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "servicemember", "servicemembers",

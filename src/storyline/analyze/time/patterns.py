@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from storyline.analyze.timex.lexicon import (
+from storyline.analyze.time.lexicon import (
     DAY_RE, MONTH_RE, MONTHS, NUMBER_RE, NUMBER_WORD_RE, ORDINALS, PARTS_OF_DAY, SEASONS, UNIT_RE,
     UNITS, WEEKDAY_RE, WEEKDAYS, YEAR_RE, parse_number, spoken_year,
 )

@@ -11,8 +11,8 @@ document creation time (DCT). Without a DCT, relative expressions stay underspec
 
 from __future__ import annotations
 
-from storyline.analyze.timex.normalize import Context, resolve, value_date
-from storyline.analyze.timex.patterns import find_readings
+from storyline.analyze.time.normalize import Context, resolve, value_date
+from storyline.analyze.time.patterns import find_readings
 from storyline.model import DateEstimate, PartialDate, Span, TimeExpression
 
 __all__ = ["find_time_expressions", "describe_time_expressions"]
@@ -58,7 +58,7 @@ def describe_time_expressions(
     """
     estimate = None
     if dct is None:
-        from storyline.analyze.dating import ANCHOR_CONFIDENCE, date_article
+        from storyline.analyze.time.dating import ANCHOR_CONFIDENCE, date_article
 
         estimate = date_article(text)
         dct = estimate.date if estimate.confidence >= ANCHOR_CONFIDENCE else None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from storyline.analyze.attribution_cues import Candidate
+from storyline.analyze.attribution.cues import Candidate
 from storyline.analyze.nlp import doc_text
 
 SINGULAR_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}

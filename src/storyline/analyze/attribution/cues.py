@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from storyline.analyze.agents import PEOPLE, can_speak
+from storyline.analyze.attribution.agents import PEOPLE, can_speak
 from storyline.analyze.nlp import doc_text
 
 # Verbs that report what someone said or wrote; their content is a clause or a quotation.
