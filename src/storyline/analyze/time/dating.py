@@ -107,6 +107,9 @@ _WEEKDAY_NAME = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|S
 _CALENDAR_CYCLE = 11  # within this many years every date falls on every weekday at least once
 _BIRTH = re.compile(r"(?i)\b(?:born|died|founded|established)\b(?:\s+(?:on|in))?\s*$")
 _NAMES_AN_EVENT = re.compile(r"\b(?:the|of)\s+$")
+_SEPTEMBER_ELEVENTH = re.compile(r"(?i)^(?:sept?\.?|september)\s+11(?:th)?$")
+"""Without a year, "September 11" in news names the 2001 attacks ("just as happened before September
+11th"), not a day of the story: it is not a dating cue."""
 _EVENT_NOUN = re.compile(r"\s+(?!(?:and|or|to|in|at|on|by|for|of|when|as|after|before|until|the|a|an)\b)[a-z]{3,}\b")
 # "the next day", "earlier that day" restate a day the text already named: counted again, they would
 # outweigh the story's other dates.
@@ -276,6 +279,9 @@ def _read_cues(text: str, boilerplate: frozenset[str] = frozenset()) -> _Cues:
                 text, timex.span.end
             ):
                 continue  # "the April 20 explosion", "the 11 September 2001 attacks": an event named by its date
+            if _SEPTEMBER_ELEVENTH.match(timex.text) and not _is_dateline(text, timex):
+                continue
+
         tense = clause_tense(text, timex.span.start)
         future = tense == "future"
         if tense == "past" and timex.date is not None and timex.date.precision == "month" and timex.type == "DATE":
