@@ -203,7 +203,8 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
-    """Everything the analysis stages found in one article."""
+    """Everything the analysis stages found in one article. ``vectors`` are its weighted words and names by
+    group ("words", "people", …), what clustering compares."""
 
     article: Article
     sentences: tuple[Sentence, ...] = ()
@@ -211,6 +212,7 @@ class ArticleAnalysis:
     timexes: tuple[TimeExpression, ...] = ()
     attributions: tuple[Attribution, ...] = ()
     figures: tuple[Figure, ...] = ()
+    vectors: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,8 +284,25 @@ class Duplicate:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryEvent:
+    """One happening several articles report (an incident, an announcement, a hearing), as a story shows it:
+    ``articles`` are the ids of the story's articles that report it, in publication order."""
+
+    id: str
+    title: str
+    first: PartialDate | None
+    last: PartialDate | None
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
-    """The briefing: what ``render`` turns into JSON, HTML, Markdown and TimelineJS."""
+    """The briefing: what ``render`` turns into JSON, HTML, Markdown and TimelineJS.
+
+    ``id`` names the story in a library (``None`` for a pile built outside one); ``events`` are the
+    happenings its articles report; ``pending`` says which parts of a large story were left for later
+    rather than rebuilt with its newest articles (empty when everything is current).
+    """
 
     title: str
     articles: tuple[Article, ...]
@@ -295,3 +314,6 @@ class Story:
     rejected: tuple[Rejected, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
     generated_at: str = ""
+    id: str | None = None
+    events: tuple[StoryEvent, ...] = ()
+    pending: tuple[str, ...] = ()

@@ -19,10 +19,11 @@ from storyline.analyze.attribution import find_attributions
 from storyline.analyze.figures import find_figures
 from storyline.analyze.nlp import load_nlp, model_version
 from storyline.analyze.time import ANCHOR_CONFIDENCE, find_time_expressions
+from storyline.analyze.vectors import find_vectors
 from storyline.errors import StageError
 from storyline.model import Article, ArticleAnalysis, Mention, PartialDate, Rejected, Sentence, Span
 
-ANALYZER_VERSION = "5"  # bump when a stage's output changes, so cached analyses are redone
+ANALYZER_VERSION = "6"  # bump when a stage's output changes, so cached analyses are redone
 MAX_CHARS = 1_000_000
 TOKENIZED_BRACKETS = frozenset({"-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-"})
 """Brackets as Penn Treebank tokenizers write them, in corpora distributed as tokenized text."""
@@ -64,9 +65,13 @@ def _is_edge_noise(token: Token) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Stage:
+    """``run`` returns the stage's findings (a list, kept as a tuple) or one value; ``empty`` makes what an
+    article gets in this slot when the stage fails on it."""
+
     name: str
     needs: tuple[str, ...]
-    run: Callable[[dict[str, Any]], Sequence[Any]]
+    run: Callable[[dict[str, Any]], Any]
+    empty: Callable[[], Any] = tuple
 
 
 STAGES: tuple[Stage, ...] = (
@@ -86,6 +91,12 @@ STAGES: tuple[Stage, ...] = (
         "figures",
         ("article", "doc", "timexes"),
         lambda slots: find_figures(slots["article"], slots["doc"], slots["timexes"]),
+    ),
+    Stage(
+        "vectors",
+        ("doc", "mentions", "sentences"),
+        lambda slots: find_vectors(slots["doc"], slots["mentions"], slots["sentences"]),
+        dict,
     ),
 )
 
@@ -182,13 +193,14 @@ def _analyze_one(
                     f"text is {len(article.text):,} characters, over the {MAX_CHARS:,} the parser takes; "
                     "split the file into one article per file"
                 )
-            found[stage.name] = tuple(stage.run(slots))
+            result = stage.run(slots)
+            found[stage.name] = tuple(result) if isinstance(result, list) else result
         except Exception as error:  # one article's failure must not stop the batch
             reason = f"{stage.name} failed: {error}"
             if on_failure is None:
                 raise StageError(f"{article.path}: {reason}") from error
             on_failure(Rejected(article.path, reason, stage=stage.name))
-            found[stage.name] = ()
+            found[stage.name] = stage.empty()
         slots[stage.name] = found[stage.name]
     return ArticleAnalysis(article=article, **found)
 
