@@ -26,7 +26,7 @@ def input_files(folders: list[Path], limit: int | None) -> list[Path]:
 
 
 def run_build(files: list[Path]) -> dict:
-    from storyline.story.build import BuildOptions, build_story
+    from storyline.library import BuildOptions, build_story
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()

@@ -6,7 +6,8 @@ import shutil
 import pytest
 
 from conftest import EXAMPLES
-from storyline.story.build import BuildOptions, build_story, write_story
+from storyline.library import BuildOptions, build_story
+from storyline.render import write_story
 
 pytestmark = pytest.mark.slow
 

@@ -4,7 +4,7 @@ import pytest
 
 from storyline.errors import StoreError
 from storyline.model import Article, ArticleAnalysis, Figure, PartialDate, Sentence, Span
-from storyline.store import Store
+from storyline.library.store import Store
 
 TEXT = "The U.S. has about 2,000 troops in Syria."
 ARTICLE = Article(

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from storyline.errors import StorylineError
+from storyline.ingest.reader import DEFAULT_MAX_BYTES
 
 EXIT_REJECTED = 3
 
@@ -32,7 +33,18 @@ class StorylineGroup(click.Group):
 @click.group(cls=StorylineGroup)
 @click.version_option(package_name="storyline")
 def main() -> None:
-    """Turn news articles about one story into a sourced, dated briefing."""
+    """Turn news articles into sourced, dated briefings, one pile at a time or as a library of stories."""
+
+
+DEFAULT_LIBRARY = Path("storyline.db")
+_db_option = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_LIBRARY, show_default=True,
+    help="The library file.",
+)
+_max_bytes_option = click.option(
+    "--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
+    help="Largest input file (or record of a JSONL file or web archive) read, in bytes.",
+)
 
 
 @main.command()
@@ -41,30 +53,143 @@ def main() -> None:
 @click.option("--db", type=click.Path(path_type=Path), help="SQLite store (default OUTDIR/storyline.db).")
 @click.option("--title", help="Title of the briefing (default: the most typical headline).")
 @click.option("--summary-words", default=100, show_default=True, type=click.IntRange(20, 1000))
+@_max_bytes_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def build(
-    paths: tuple[Path, ...], out_dir: Path, db: Path | None, title: str | None, summary_words: int, strict: bool,
-    quiet: bool,
+    paths: tuple[Path, ...], out_dir: Path, db: Path | None, title: str | None, summary_words: int, max_bytes: int,
+    strict: bool, quiet: bool,
 ) -> None:
-    """Read articles from PATHS (files or folders) and write the briefing to OUT."""
-    from storyline.story.build import BuildOptions, build_story, write_story
+    """Read articles from PATHS (files or folders) and write them as one briefing to OUT."""
+    from storyline.library import BuildOptions, build_story
+    from storyline.render import write_story
 
-    options = BuildOptions(db=db or out_dir / "storyline.db", summary_words=summary_words, title=title)
+    options = BuildOptions(
+        db=db or out_dir / "storyline.db", summary_words=summary_words, title=title, max_bytes=max_bytes
+    )
     with _progress_bar(quiet) as on_progress:
         result = build_story(paths, options, on_progress)
     written = write_story(result.story, out_dir)
     story = result.story
-    for entry in story.rejected:
-        click.echo(f"rejected: {entry.path}: {entry.reason}", err=True)
+    _echo_rejected(story.rejected)
+    several = (
+        f"; they hold {result.stories} unrelated stories, built here as one: "
+        f"`storyline add` sorts them into a library of stories" if result.stories > 1 else ""
+    )
     click.echo(
         f"{len(story.articles)} articles read, {len(story.duplicates)} duplicates, {len(story.rejected)} rejected "
-        f"({result.analyzed} analyzed, {result.reused} reused) in {result.seconds:.1f} s",
+        f"({result.analyzed} analyzed, {result.reused} reused) in {result.seconds:.1f} s{several}",
         err=True,
     )
     click.echo(f"report: {next(path for path in written if path.suffix == '.html')}")
     if strict and story.rejected:
         sys.exit(EXIT_REJECTED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@_db_option
+@click.option("--summary-words", default=100, show_default=True, type=click.IntRange(20, 1000))
+@_max_bytes_option
+@click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def add(paths: tuple[Path, ...], db: Path, summary_words: int, max_bytes: int, strict: bool, quiet: bool) -> None:
+    """Add the articles of PATHS to the library: each goes to an event and a story, and the stories it
+    touches get their briefings rebuilt."""
+    from storyline.library import AddOptions, Library
+
+    with Library(db) as library, _progress_bar(quiet) as on_progress:
+        result = library.add(paths, AddOptions(summary_words=summary_words, max_bytes=max_bytes), on_progress)
+        titles = {briefing.story.id: briefing.story for briefing in result.briefings}
+    _echo_rejected(result.rejected)
+    reused = len(result.placements) - result.analyzed
+    click.echo(
+        f"{result.read} articles read, {len(result.duplicates)} duplicates, {len(result.rejected)} rejected, "
+        f"{result.known} already in the library ({result.analyzed} analyzed, {max(0, reused)} reused) "
+        f"in {result.seconds:.1f} s",
+        err=True,
+    )
+    for gone, into in result.merged:
+        click.echo(f"merged story {gone} into {into}")
+    for label, ids in (("new story", result.new_stories), ("updated story", result.updated_stories)):
+        for story_id in ids:
+            story = titles.get(story_id)
+            about = f": {story.title} ({len(story.articles)} articles, {len(story.events)} events)" if story else ""
+            click.echo(f"{label} {story_id}{about}")
+    if not result.new_stories and not result.updated_stories:
+        click.echo(f"no story changed in {db}")
+    if strict and result.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+@main.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story and line.")
+def stories(db: Path, as_json: bool) -> None:
+    """List the library's stories, newest activity first."""
+    from storyline.library import Library
+
+    _require_library(db)
+    with Library(db) as library:
+        listings = library.stories()
+    for listing in listings:
+        if as_json:
+            click.echo(json.dumps({key: getattr(listing, key) for key in listing.__slots__}, ensure_ascii=False))
+        else:
+            span = listing.first if listing.first == listing.last else f"{listing.first or '?'} to {listing.last or '?'}"
+            click.echo(
+                f"{listing.id}  {listing.title}  |  {span}  |  {listing.articles} articles, {listing.sources} sources, "
+                f"{listing.events} events  |  updated {listing.updated}"
+            )
+    if not listings and not as_json:
+        click.echo(f"no stories in {db} yet; `storyline add PATH --db {db}` adds articles", err=True)
+
+
+@main.command()
+@click.argument("story_id")
+@_db_option
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Folder for the outputs.")
+def show(story_id: str, db: Path, out_dir: Path) -> None:
+    """Write the briefing of STORY_ID (an id, or enough of one to be unique) to OUT, as build does."""
+    from storyline.library import Library
+    from storyline.render import write_story
+
+    _require_library(db)
+    with Library(db) as library:
+        story = library.story(story_id)
+    written = write_story(story, out_dir)
+    for note in story.pending:
+        click.echo(f"pending: {note}", err=True)
+    click.echo(f"report: {next(path for path in written if path.suffix == '.html')}")
+
+
+@main.command()
+@click.argument("story_ids", nargs=-1)
+@_db_option
+@click.option("--full", is_flag=True, help="Also rebuild what big stories leave for later (their summary).")
+@click.option("--summary-words", default=100, show_default=True, type=click.IntRange(20, 1000))
+def refresh(story_ids: tuple[str, ...], db: Path, full: bool, summary_words: int) -> None:
+    """Rebuild briefings: of STORY_IDS, or of every story whose articles changed since its last briefing."""
+    from storyline.library import Library
+
+    _require_library(db)
+    with Library(db) as library:
+        briefings = library.refresh(story_ids or None, full=full, summary_words=summary_words)
+    for briefing in briefings:
+        state = f"version {briefing.version}" if briefing.version else "unchanged"
+        click.echo(f"{briefing.story.id}: {briefing.story.title} ({state})")
+    if not briefings:
+        click.echo("every briefing is up to date", err=True)
+
+
+def _require_library(db: Path) -> None:
+    if not db.exists():
+        raise click.ClickException(f"{db}: no library here; `storyline add PATH --db {db}` creates one")
+
+
+def _echo_rejected(rejected) -> None:
+    for entry in rejected:
+        click.echo(f"rejected: {entry.path}: {entry.reason}", err=True)
 
 
 @main.command()
@@ -155,6 +280,23 @@ def eval_figures(data: Path, json_out: Path | None, out: Path | None) -> None:
     _report(bench.run(data, out=out), json_out)
 
 
+@_eval_command("clustering", "Events and stories in a mixed stream (B-cubed against the gold clusters).", [
+    click.option("--level", type=click.Choice(["event", "story"]), default="event", show_default=True),
+    click.option("--mix", multiple=True, type=click.Path(exists=True, path_type=Path),
+                 help="Other inputs placed in the same stream and reported apart (repeatable)."),
+    click.option("--sample", type=click.IntRange(1), default=1, show_default=True, help="Keep every n-th line."),
+    click.option("--cache", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Parses and analyses kept between runs (default $STORYLINE_CACHE or ~/.cache/storyline/eval.db)."),
+])
+def eval_clustering(
+    data: Path, json_out: Path | None, out: Path | None, level: str, mix: tuple[Path, ...], sample: int,
+    cache: Path | None,
+) -> None:
+    from storyline.eval import clustering as bench
+
+    _report(bench.run(data, level=level, out=out, cache=cache, mix=mix, sample=sample), json_out)
+
+
 def _report(scores: dict[str, Any], json_out: Path | None) -> None:
     """Print the headline scores and any baseline rows (not the per-item rows); write all as JSON if asked."""
     click.echo(_score_row("storyline", scores))
@@ -203,6 +345,9 @@ class _progress_bar:
     def update(self, phase: str, done: int, total: int) -> None:
         from tqdm import tqdm
 
+        if self.bar is not None and self.bar.desc != phase:
+            self.bar.close()
+            self.bar = None
         if self.bar is None:
             self.bar = tqdm(total=total, desc=phase, unit="article", file=sys.stderr, leave=False)
         self.bar.update(done - self.bar.n)

@@ -20,3 +20,7 @@ class StoreError(StorylineError):
 
 class ModelMissing(StorylineError):
     """The spaCy English model is not installed."""
+
+
+class NotFound(StorylineError):
+    """A story, article or event the caller named is not in the library."""

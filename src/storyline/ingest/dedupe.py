@@ -78,6 +78,28 @@ def find_duplicates(
     return kept, duplicates
 
 
+def near_copy_of(
+    article: Article, candidates: Sequence[Article], *, threshold: float = NEAR_COPY_THRESHOLD
+) -> tuple[Article, float] | None:
+    """The candidate ``article`` is an exact or syndicated copy of, with the similarity, or ``None``.
+
+    The same test as ``find_duplicates``, for an article arriving in a library that already holds the
+    candidates (the articles of the event it would join)."""
+    vocabulary: dict[str, int] = {}
+    mine = _fingerprint(article.text, vocabulary).shingles
+    best: tuple[Article, float] | None = None
+    for candidate in candidates:
+        if candidate.content_hash and candidate.content_hash == article.content_hash:
+            return candidate, 1.0
+        theirs = _fingerprint(candidate.text, vocabulary).shingles
+        if min(len(mine), len(theirs)) < MIN_LENGTH_RATIO * max(len(mine), len(theirs)):
+            continue
+        similarity = _containment(mine, theirs)
+        if similarity >= threshold and (best is None or similarity > best[1]):
+            best = (candidate, round(similarity, 3))
+    return best
+
+
 def shingle_similarity(first: str, second: str) -> float:
     """Share of the shorter text's five-word shingles that the other text has, case and punctuation ignored.
 

@@ -4,6 +4,7 @@ CLI and the library: output file name -> function turning a Story into that file
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from storyline.model import Story
 from storyline.render.html import render_html
@@ -18,4 +19,17 @@ FORMATS: dict[str, Callable[[Story], str]] = {
     "timelinejs.json": render_timelinejs,
 }
 
-__all__ = ["FORMATS", "render_html", "render_json", "render_markdown", "render_timelinejs"]
+
+
+def write_story(story: Story, out_dir: Path) -> list[Path]:
+    """Write every output format into ``out_dir``; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, render in FORMATS.items():
+        path = out_dir / name
+        path.write_text(render(story), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+__all__ = ["FORMATS", "render_html", "render_json", "render_markdown", "render_timelinejs", "write_story"]

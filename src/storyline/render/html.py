@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from storyline.model import Article, Duplicate, FigureSeries, PartialDate, Quote, Story, TimelineEntry
+from storyline.model import Article, Duplicate, FigureSeries, PartialDate, Quote, Story, StoryEvent, TimelineEntry
 from storyline.render.chart import conflicting_points, series_chart, series_title
 from storyline.render.citations import CITED_SOURCES, Citation, SourceIndex, story_evidence
 from storyline.render.highlight import highlight
@@ -42,6 +42,13 @@ class SourceView:
     link: str | None
     copies: tuple[Duplicate, ...]
     text: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    event: StoryEvent
+    anchor: str
+    when: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +87,18 @@ class QuoteView:
 def render_html(story: Story) -> str:
     """report.html text for ``story``; raises StageError if any evidence does not quote its article."""
     index = SourceIndex(story)
+    sources = _sources(story, index)
+    events = _events(story)
     return _template().render(
         story=story,
+        events=events,
+        source_groups=_source_groups(story, events, sources),
         period=_period(story),
         summary=[(s, index.cite_all(s.evidence)) for s in story.summary],
         timeline=_timeline(story, index),
         figures=[_series_view(series, index) for series in story.figures],
         speakers=_speakers(story, index),
-        sources=_sources(story, index),
+        sources=sources,
         names_shown=NAMES_SHOWN,
         cited_sources=CITED_SOURCES,
         confidence_note=INFERRED_DATE_NOTE,
@@ -196,6 +207,36 @@ def _sources(story: Story, index: SourceIndex) -> list[SourceView]:
         )
         for article in story.articles
     ]
+
+
+def _events(story: Story) -> list[EventView]:
+    return [EventView(event, f"event-{number}", _event_dates(event)) for number, event in enumerate(story.events, 1)]
+
+
+def _event_dates(event: StoryEvent) -> str:
+    if event.first is None:
+        return "undated"
+    first, last = human_date(event.first), human_date(event.last or event.first)
+    return first if first == last else f"{first} to {last}"
+
+
+def _source_groups(
+    story: Story, events: list[EventView], sources: list[SourceView]
+) -> list[tuple[EventView | None, list[SourceView]]]:
+    """Sources under the event they report, events in the order they began; a story without events (or an
+    article in none) lists its sources as they are."""
+    by_id = {source.article.id: source for source in sources}
+    groups: list[tuple[EventView | None, list[SourceView]]] = []
+    grouped: set[str] = set()
+    for view in events:
+        members = [by_id[article_id] for article_id in view.event.articles if article_id in by_id]
+        grouped.update(source.article.id for source in members)
+        if members:
+            groups.append((view, sorted(members, key=lambda source: source.number)))
+    rest = [source for source in sources if source.article.id not in grouped]
+    if rest:
+        groups.append((None, rest))
+    return groups
 
 
 def _is_web_address(url: str) -> bool:

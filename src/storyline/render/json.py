@@ -22,6 +22,7 @@ from storyline.model import (
     Quote,
     Rejected,
     Story,
+    StoryEvent,
     SummarySentence,
     TimelineEntry,
 )
@@ -40,16 +41,22 @@ def story_data(story: Story) -> dict[str, Any]:
     copies: dict[str, list[str]] = {}
     for duplicate in story.duplicates:
         copies.setdefault(duplicate.of, []).append(duplicate.path)
+    event_of = {article_id: event.id for event in story.events for article_id in event.articles}
     return {
+        "id": story.id,
         "title": story.title,
         "generated_at": story.generated_at,
-        "articles": [_article(article, sorted(copies.get(article.id, []))) for article in story.articles],
+        "articles": [
+            _article(article, sorted(copies.get(article.id, [])), event_of.get(article.id)) for article in story.articles
+        ],
+        "events": [_event(event) for event in story.events],
         "timeline": [_timeline_entry(entry) for entry in story.timeline],
         "summary": [_summary_sentence(sentence) for sentence in story.summary],
         "quotes": [_quote(quote) for quote in story.quotes],
         "figures": [_series(series) for series in story.figures],
         "entities": [_entity(entity) for entity in story.entities],
         "rejected": [_rejected(rejected) for rejected in story.rejected],
+        "pending": list(story.pending),
     }
 
 
@@ -67,9 +74,10 @@ def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, Any]]:
     return [{"article": e.article, "start": e.start, "end": e.end, "quote": e.quote} for e in evidence]
 
 
-def _article(article: Article, duplicates: list[str]) -> dict[str, Any]:
+def _article(article: Article, duplicates: list[str], event: str | None) -> dict[str, Any]:
     return {
         "id": article.id,
+        "event": event,
         "title": article.title,
         "source": article.source,
         "url": article.url,
@@ -79,6 +87,13 @@ def _article(article: Article, duplicates: list[str]) -> dict[str, Any]:
         "published_from": article.published_from,
         "published_confidence": article.published_confidence,
         "duplicates": duplicates,
+    }
+
+
+def _event(event: StoryEvent) -> dict[str, Any]:
+    return {
+        "id": event.id, "title": event.title, "first": _iso(event.first), "last": _iso(event.last),
+        "articles": list(event.articles),
     }
 
 

@@ -71,11 +71,14 @@ def render_markdown(story: Story) -> str:
     lines += [f"_{about}._", ""]
 
     lines += ["## Summary", ""]
+    for note in story.pending:
+        lines.append(f"_Pending: {escape_markdown(note)}_")
     for sentence in story.summary:
         lines.append(f"- {escape_markdown(sentence.text)}{_cite(index, index.cite_all(sentence.evidence))}")
-    if not story.summary:
+    if not story.summary and not story.pending:
         lines.append("_No summary could be drawn from these articles._")
     lines.append("")
+    lines += _events(story, index)
 
     lines += ["## Timeline", ""]
     for entry in story.timeline:
@@ -137,6 +140,24 @@ def _quotes(story: Story, index: SourceIndex) -> list[str]:
         lines += [f"### {escape_markdown(speaker)}", "", *speakers[speaker], ""]
     if not story.quotes:
         lines += ["_No attributed statements were found._", ""]
+    return lines
+
+
+def _events(story: Story, index: SourceIndex) -> list[str]:
+    """The happenings the story's articles report, each with the sources that report it."""
+    if not story.events:
+        return []
+    lines = ["## Events", ""]
+    for event in story.events:
+        if event.first is None:
+            when = "undated"
+        else:
+            first, last = human_date(event.first), human_date(event.last or event.first)
+            when = first if first == last else f"{first} to {last}"
+        numbers = sorted(index.numbers[article_id] for article_id in event.articles if article_id in index.numbers)
+        sources = ", ".join(f"[{number}](#source-{number})" for number in numbers)
+        lines.append(f"- **{escape_markdown(when)}**: {escape_markdown(event.title)} (sources {sources})")
+    lines.append("")
     return lines
 
 

@@ -31,7 +31,7 @@ def story_title(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity] 
     Murray and Los Angeles"), else a neutral "Story briefing"."""
     headlines = [analysis.article.title.strip() for analysis in analyses if analysis.article.title]
     if headlines:
-        vocabularies = [set(_content_words(analysis.article.text)) for analysis in analyses]
+        vocabularies = [set(content_words(analysis.article.text)) for analysis in analyses]
         scored = [(typicality(title, vocabularies), -order, title) for order, title in enumerate(headlines)]
         score, _, best = max(scored)
         if score >= MIN_TYPICALITY:
@@ -44,7 +44,7 @@ def story_title(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity] 
 
 def typicality(headline: str, vocabularies: Sequence[set[str]]) -> float:
     """Mean over the headline's content words of the share of articles whose text uses the word."""
-    words = set(_content_words(headline))
+    words = set(content_words(headline))
     if not words or not vocabularies:
         return 0.0
     return sum(sum(word in vocabulary for vocabulary in vocabularies) for word in words) / (
@@ -67,7 +67,7 @@ def most_mentioned_names(entities: Sequence[Entity], count: int) -> list[str]:
     return chosen
 
 
-def _content_words(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
     """Lower-case words of four letters or more that are not stopwords ("will", "very" are no evidence
     that a headline fits the pile)."""
     lowered = (word.lower() for word in _WORD.findall(text))

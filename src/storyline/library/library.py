@@ -1,0 +1,261 @@
+"""A library of stories: a growing stream of articles sorted into events and stories, each story's
+briefing kept current as articles arrive.
+
+``Library.add`` reads inputs exactly as ``build`` does (same readers, duplicates, rejections), analyzes
+only what is new, places every new article in an event and a story (``storyline.library.clustering``) and
+rebuilds the briefings of the stories it touched. It writes in short transactions, one batch of articles
+at a time, and takes a lock so that only one process writes: a reader never waits, a second writer is told
+to wait its turn, and a killed ``add`` leaves a library that opens, which the same ``add`` run again
+completes with the same result.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from storyline.analyze.time import date_alone
+from storyline.errors import NotFound, StoreError
+from storyline.ingest import read_inputs
+from storyline.ingest.dedupe import find_duplicates, near_copy_of
+from storyline.ingest.reader import DEFAULT_MAX_BYTES
+from storyline.library.analyses import Progress, cached_analyses
+from storyline.library.briefing import Briefing, load_version, rebuild_briefing
+from storyline.library.clustering import ClusteringModel, Clusterer, Placement, article_features, default_model
+from storyline.library.placing import placement_order
+from storyline.library.search import SearchHit, passages, search
+from storyline.library.store import Store
+from storyline.model import Article, ArticleAnalysis, Duplicate, Rejected, Story
+from storyline.story.build import StoryOptions, generated_at
+
+
+@dataclass(frozen=True, slots=True)
+class AddOptions:
+    """What ``add`` can be told. ``briefings=False`` places articles without rebuilding briefings (the
+    clustering eval, which scores only where articles go); ``batch`` is how many articles one transaction
+    places."""
+
+    summary_words: int = 100
+    max_bytes: int = DEFAULT_MAX_BYTES
+    briefings: bool = True
+    batch: int = 32
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What one ``add`` did: ``read`` articles read from the inputs, ``placed`` new to the library, ``known``
+    already in it; the stories it founded and the ones it changed (ids as they are after any merge)."""
+
+    read: int
+    placed: int
+    known: int
+    duplicates: tuple[Duplicate, ...]
+    rejected: tuple[Rejected, ...]
+    new_stories: tuple[str, ...]
+    updated_stories: tuple[str, ...]
+    merged: tuple[tuple[str, str], ...]
+    placements: tuple[Placement, ...]
+    analyzed: int
+    seconds: float
+    briefings: tuple[Briefing, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryListing:
+    """One story as ``storyline stories`` lists it."""
+
+    id: str
+    title: str
+    first: str | None
+    last: str | None
+    articles: int
+    sources: int
+    events: int
+    updated: str
+    version: int
+
+
+class Library:
+    """A storyline library file (SQLite). Use as a context manager."""
+
+    def __init__(self, path: Path | str, *, cache: Path | str | None = None, model: ClusteringModel | None = None) -> None:
+        self.path = Path(path)
+        self.store = Store(self.path, cache=cache)
+        self.clusterer = Clusterer(self.store, model or default_model())
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- writing ---
+
+    def add(self, paths: Sequence[Path], options: AddOptions = AddOptions(), on_progress: Progress | None = None) -> AddResult:
+        """Read ``paths`` (files or folders) and add every new article to the library."""
+        started = time.perf_counter()
+        ingested = read_inputs(paths, max_bytes=options.max_bytes)
+        return self.add_articles(ingested.articles, options, on_progress, rejected=ingested.rejected, started=started)
+
+    def add_articles(
+        self, articles: Sequence[Article], options: AddOptions = AddOptions(), on_progress: Progress | None = None,
+        *, rejected: Sequence[Rejected] = (), started: float | None = None,
+    ) -> AddResult:
+        """Add articles already read (the web app's uploads, a feed's entries) as ``add`` adds files."""
+        started = time.perf_counter() if started is None else started
+        with self._writing():
+            return self._add(articles, options, on_progress, list(rejected), started)
+
+    def refresh(self, story_ids: Sequence[str] | None = None, *, full: bool = False, summary_words: int = 100) -> list[Briefing]:
+        """Rebuild the briefings of these stories (default: every story whose articles changed since its last
+        briefing); ``full`` also rebuilds the parts a big story leaves for later."""
+        with self._writing():
+            ids = self.store.stale_stories() if story_ids is None else [self.resolve(story_id) for story_id in story_ids]
+            return self._rebuild(ids, StoryOptions(summary_words), full=full)
+
+    # --- reading ---
+
+    def stories(self) -> list[StoryListing]:
+        """Every story, newest activity first (its latest article's date, then its latest briefing)."""
+        listings = [StoryListing(**{key: row[key] for key in StoryListing.__slots__}) for row in self.store.listings()]
+        listings.sort(key=lambda listing: (listing.updated, listing.id), reverse=True)
+        listings.sort(key=lambda listing: listing.last or "", reverse=True)
+        return listings
+
+    def story(self, story_id: str) -> Story:
+        """The latest briefing of a story (by id, unique id prefix, or an id merged into another)."""
+        resolved = self.resolve(story_id)
+        latest = self.store.latest_version(resolved)
+        if latest is None:
+            raise NotFound(f"story {story_id} has no briefing yet; run `storyline refresh --db {self.path}` to build it")
+        return load_version(self.store, json.loads(latest[2]))
+
+    def resolve(self, story_id: str) -> str:
+        """The current id of a story named by its id, a unique prefix of it, or an id merged into another."""
+        exact = self.store.resolve_story(story_id)
+        if exact:
+            return exact
+        matches = self.store.story_ids_like(story_id) if len(story_id) >= 4 else []
+        current = sorted({self.store.resolve_story(match) for match in matches} - {None})
+        if len(current) == 1:
+            return current[0]
+        if len(current) > 1:
+            raise NotFound(f"{story_id!r} names {len(current)} stories ({', '.join(current[:3])}…); give more of the id")
+        raise NotFound(f"no story {story_id!r} in {self.path}; `storyline stories --db {self.path}` lists them")
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Titles and sentences matching ``query`` (every word, any form of it; "quoted phrases" as written)."""
+        return search(self.store, query, limit=limit, offset=offset)
+
+    # --- the work ---
+
+    def _add(
+        self, articles: Sequence[Article], options: AddOptions, on_progress: Progress | None,
+        rejected: list[Rejected], started: float,
+    ) -> AddResult:
+        now = generated_at()
+        kept, duplicates = find_duplicates(articles)
+        known = self.store.member_ids(article.id for article in kept)
+        as_read = {article.id: article for article in kept if article.id not in known}
+        new = sorted((date_alone(article) for article in as_read.values()), key=placement_order)
+        stories_before = self.store.next_seq("story") - 1
+        with self.store.transaction():
+            self.store.record_rejected(rejected, now)
+            self.store.record_duplicates(duplicates, now)
+        placements: list[Placement] = []
+        copies: list[Duplicate] = []
+        analyzed = 0
+        for offset in range(0, len(new), options.batch):
+            batch = new[offset : offset + options.batch]
+            failures: list[Rejected] = []
+            analyses, parsed = cached_analyses(self.store, batch, failures, _offset_progress(on_progress, offset, len(new)))
+            analyzed += parsed
+            with self.store.transaction():
+                self.store.save_articles(as_read[article.id] for article in batch)
+                for analysis in analyses:
+                    if _unreadable(analysis, failures):
+                        continue
+                    placement = self._place(analysis, now, copies)
+                    if placement is not None:
+                        placements.append(placement)
+                self.store.record_rejected(failures, now)
+                self.store.record_duplicates(copies, now)
+            rejected.extend(failures)
+            if on_progress:
+                on_progress("place", min(offset + options.batch, len(new)), len(new))
+        touched = sorted({self.store.resolve_story(placement.story_id) for placement in placements} - {None})
+        merged = tuple((gone, placement.story_id) for placement in placements for gone in placement.merged)
+        # Stories an earlier, interrupted add changed are stale too: their briefings are rebuilt with these.
+        stale = sorted(set(touched) | set(self.store.stale_stories())) if options.briefings else []
+        briefings = tuple(self._rebuild(stale, StoryOptions(options.summary_words)))
+        new_stories = tuple(story for story in touched if self._seq(story) > stories_before)
+        return AddResult(
+            read=len(articles), placed=len(placements), known=len(known), duplicates=tuple(duplicates + copies),
+            rejected=tuple(rejected), new_stories=new_stories,
+            updated_stories=tuple(story for story in touched if story not in new_stories), merged=merged,
+            placements=tuple(placements), analyzed=analyzed, seconds=time.perf_counter() - started, briefings=briefings,
+        )
+
+    def _place(self, analysis: ArticleAnalysis, now: str, copies: list[Duplicate]) -> Placement | None:
+        """Place one analyzed article, or record it as a copy of an article of the event it would join."""
+        article = analysis.article
+        features = article_features(analysis)
+        event = self.clusterer.best_event(features)
+        if event is not None:
+            original = near_copy_of(article, self.store.articles(event.recent))
+            if original is not None:
+                copies.append(Duplicate(article.path, original[0].id, original[1]))
+                return None
+        self.store.save_features(features)
+        placement = self.clusterer.place(features)
+        self.store.add_member(article.id, placement.event_id, now, placement.score, placement.reason)
+        sentences = [(sentence.span.start, sentence.span.end) for sentence in analysis.sentences]
+        title_span = (article.title_span.start, article.title_span.end) if article.title_span else None
+        self.store.index_passages(passages(article.id, article.text, article.title, title_span, sentences))
+        return placement
+
+    def _rebuild(self, story_ids: Sequence[str], options: StoryOptions, *, full: bool = False) -> list[Briefing]:
+        briefings = []
+        for story_id in story_ids:
+            with self.store.transaction():
+                briefings.append(rebuild_briefing(self.store, story_id, options, full=full))
+        return briefings
+
+    def _seq(self, story_id: str) -> int:
+        return self.store.story(story_id).seq
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the library's writer lock: one writer at a time, readers never blocked."""
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        with open(lock_path, "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as error:
+                raise StoreError(
+                    f"{self.path}: another storyline process is adding to this library; wait for it to finish"
+                ) from error
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _unreadable(analysis: ArticleAnalysis, failures: Sequence[Rejected]) -> bool:
+    """An article the parser could not take (too long) has no sentences and no vectors: it is rejected,
+    not placed."""
+    return not analysis.sentences and not analysis.vectors and any(f.path == analysis.article.path for f in failures)
+
+
+def _offset_progress(on_progress: Progress | None, offset: int, total: int) -> Progress | None:
+    if on_progress is None:
+        return None
+    return lambda phase, done, _: on_progress(phase, offset + done, total)
