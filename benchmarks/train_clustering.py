@@ -51,10 +51,10 @@ BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "clustering"
 EVENT_SETS = ("ecbplus-dev", "basil-dev", "duc2004-dev", "gva-dev")
 STORY_SETS = ("timeline17-dev", "duc2006")
 MODEL = Path(__file__).resolve().parents[1] / "src" / "storyline" / "library" / "clustering" / "model.json"
-EVENT_FEATURES = ("words", "opening", "headline", "people", "places", "organizations", "nearest_words",
+EVENT_FEATURES = ("words", "opening", "headline", "people", "places", "organizations", "lead_names", "nearest_words",
                   "nearest_opening", "log_gap_span", "log_gap_nearest", "undated", "log_size")
 STORY_FEATURES = ("average_words", "centroid_words", "average_opening", "centroid_opening", "people", "places",
-                  "organizations", "log_gap", "undated", "log_smaller", "log_larger")
+                  "organizations", "lead_names", "log_gap", "undated", "log_smaller", "log_larger")
 STORY_SCORED = ("ecbplus-dev", "duc2004-dev", "gva-dev", "timeline17-dev", "duc2006")
 """The collections the story score is fitted and chosen on. BASIL is left out: its clusters are events of a
 few long political stories (two events of one campaign are two gold clusters), so as stories its gold
@@ -195,6 +195,8 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=default_cache())
     parser.add_argument("--out", type=Path, default=MODEL)
     parser.add_argument("--quick", action="store_true", help="A coarser threshold grid.")
+    parser.add_argument("--event-grid", type=float, nargs=3, default=(-2.5, 0.5, 0.25), metavar=("FROM", "TO", "STEP"))
+    parser.add_argument("--story-grid", type=float, nargs=3, default=(-1.0, 3.0, 0.25), metavar=("FROM", "TO", "STEP"))
     args = parser.parse_args()
     started = time.perf_counter()
     collections = {name: load(name, args.cache) for name in (*EVENT_SETS, *STORY_SETS)}
@@ -202,12 +204,14 @@ def main() -> None:
 
     event_data = {name: event_pairs(collections[name]) for name in EVENT_SETS}
     event = fit(list(event_data.values()), EVENT_FEATURES)
-    grid = np.arange(-4.0, 2.01, 0.5 if args.quick else 0.25)
+    coarse = 2 if args.quick else 1
+    event_grid = np.arange(args.event_grid[0], args.event_grid[1] + 1e-9, args.event_grid[2] * coarse)
+    story_grid = np.arange(args.story_grid[0], args.story_grid[1] + 1e-9, args.story_grid[2] * coarse)
     never = (dict.fromkeys(STORY_FEATURES, 0.0), -1.0)
     searched = {name: _thinned(collection) for name, collection in collections.items()}
     event_scores = {
         round(float(t), 2): np.mean([f1(searched[n], model_with(event, never, t, 0.0), "event") for n in EVENT_SETS])
-        for t in grid
+        for t in event_grid
     }
     event_threshold = max(event_scores, key=event_scores.get)
     print(f"event threshold {event_threshold}: mean F1 {event_scores[event_threshold]:.4f}", file=sys.stderr, flush=True)
@@ -216,7 +220,7 @@ def main() -> None:
     story_data = {name: story_pairs(collections[name], base) for name in STORY_SCORED}
     story = fit(list(story_data.values()), STORY_FEATURES)
     story_scores = {}
-    for threshold in grid:
+    for threshold in story_grid:
         candidate = model_with(event, story, event_threshold, float(threshold))
         story_scores[round(float(threshold), 2)] = np.mean([f1(searched[n], candidate, "story") for n in STORY_SCORED])
         print(f"story threshold {threshold:.2f}: mean F1 {story_scores[round(float(threshold), 2)]:.4f}",

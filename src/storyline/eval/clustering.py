@@ -8,7 +8,8 @@ over items (Bagga & Baldwin 1998). The same run scores the baseline of ../shared
 cosine with average-linkage agglomerative clustering at one distance threshold (0.85).
 
 ``mix`` adds other inputs to the same stream (the seeds, say): they are placed with the rest, not scored,
-and the result says how many stories and events they came out as and how many other articles joined them.
+and the result says how many stories (``mixed_stories``) and events (``mixed_events``) they came out as and
+how many of the stream's articles joined their stories (``mixed_joined_by``).
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def run(
     scores["level"] = level
     scores["baseline"] = baseline(kept, line_ids, gold)
     if mix:
-        scores["mixed"] = _mixed_report(predicted, index)
+        scores.update(_mixed_report(predicted))
     if out:
         out.mkdir(parents=True, exist_ok=True)
         with (out / "predictions.csv").open("w", newline="", encoding="utf-8") as handle:
@@ -107,14 +108,16 @@ def _predictions(library: Library, result, stream: Path) -> dict[int | str, tupl
     return predicted
 
 
-def _mixed_report(predicted: Mapping[int | str, tuple[str, str]], index: int) -> dict:
+def _mixed_report(predicted: Mapping[int | str, tuple[str, str]]) -> dict:
+    """How the mixed-in inputs came out: their stories and events, and how many of the stream's own
+    articles joined those stories."""
     mixed = {key: clusters for key, clusters in predicted.items() if isinstance(key, str)}
     stories = {clusters[1] for clusters in mixed.values()}
     return {
-        "articles": len(mixed),
-        "stories": len(stories),
-        "events": len({clusters[0] for clusters in mixed.values()}),
-        "others_in_their_stories": sum(
+        "mixed_articles": len(mixed),
+        "mixed_stories": len(stories),
+        "mixed_events": len({clusters[0] for clusters in mixed.values()}),
+        "mixed_joined_by": sum(
             1 for key, clusters in predicted.items() if isinstance(key, int) and clusters[1] in stories
         ),
     }
