@@ -34,6 +34,8 @@ UNDATED_FIRST, UNDATED_LAST = 0, 99_999_999
 """Day bounds stored for a cluster with no date, so that it is within reach of every article."""
 POSTINGS_PER_KEY = 200
 """Clusters one index key may bring as candidates (the latest in time when a key is common)."""
+DECODED_ANALYSES = 1_000
+"""Decoded analyses kept in memory: more than the biggest story rebuilt whole with every article it gains."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -96,6 +98,9 @@ class Store:
         self._events: OrderedDict[str, ClusterSummary] = OrderedDict()
         self._stories: OrderedDict[str, ClusterSummary] = OrderedDict()
         self._features: OrderedDict[str, ArticleFeatures] = OrderedDict()
+        self._analyses: OrderedDict[str, ArticleAnalysis] = OrderedDict()
+        """Decoded analyses by key: a briefing rebuilt for every article its story gains reads the same
+        analyses again, and decoding one costs more than the query."""
 
     def __enter__(self) -> Store:
         return self
@@ -153,10 +158,15 @@ class Store:
     def cached_analyses(self, keys: dict[str, Article]) -> dict[str, ArticleAnalysis]:
         """The stored analyses for these keys (key → current article); keys never analyzed are absent."""
         found: dict[str, ArticleAnalysis] = {}
+        for key in keys:
+            if key in self._analyses:
+                self._analyses.move_to_end(key)
+                found[key] = self._analyses[key]
         sql = "SELECT analysis_key, record FROM analyses WHERE analysis_key IN ({})"
-        for key, record in self._chunked(sql, list(keys), db=self._cache_db):
-            found[key] = replace(from_data(ArticleAnalysis, json.loads(record)), article=keys[key])
-        return found
+        for key, record in self._chunked(sql, [key for key in keys if key not in found], db=self._cache_db):
+            found[key] = self._analyses[key] = from_data(ArticleAnalysis, json.loads(record))
+        self._trim(self._analyses, DECODED_ANALYSES)
+        return {key: replace(analysis, article=keys[key]) for key, analysis in found.items()}
 
     def save_analyses(self, analyses: dict[str, ArticleAnalysis]) -> None:
         rows = [
