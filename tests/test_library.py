@@ -158,3 +158,18 @@ def test_library_syndicated_copy_of_a_library_article_is_a_duplicate(seeds_libra
     assert result.placed == 0
     (duplicate,) = result.duplicates
     assert duplicate.path == str(syndicated) and duplicate.similarity >= 0.9
+
+
+def test_library_briefing_lists_every_copy_of_its_articles(seeds_library, tmp_path):
+    db, _ = seeds_library
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    original = (EXAMPLES / "004_876711f44ed858c4.txt").read_text(encoding="utf-8")
+    reprints = [tmp_path / "reprint_a.txt", tmp_path / "reprint_b.txt"]
+    reprints[0].write_text("Reprinted from The New Arab\n\n" + original, encoding="utf-8")
+    reprints[1].write_text(original + "\nCopyright 2018, all rights reserved.\n", encoding="utf-8")
+    with Library(copy) as library:
+        result = library.add(reprints)
+    (story,) = [briefing.story for briefing in result.briefings]
+    assert len(result.duplicates) == 2 and result.updated_stories == (story.id,)
+    assert sorted(duplicate.path for duplicate in story.duplicates) == sorted(str(path) for path in reprints)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import fcntl
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyline.analyze.time import date_alone
@@ -191,7 +191,10 @@ class Library:
             rejected.extend(failures)
             if on_progress:
                 on_progress("place", min(offset + options.batch, len(new)), len(new))
-        touched = sorted({self.store.resolve_story(placement.story_id) for placement in placements} - {None})
+        duplicates = self._through_copies(duplicates, copies, as_read, now)
+        placed_in = {self.store.resolve_story(placement.story_id) for placement in placements}
+        copied_in = self._stories_copied(duplicates + copies)
+        touched = sorted((placed_in | copied_in) - {None})
         merged = tuple((gone, placement.story_id) for placement in placements for gone in placement.merged)
         # Stories an earlier, interrupted add changed are stale too: their briefings are rebuilt with these.
         stale = sorted(set(touched) | set(self.store.stale_stories())) if options.briefings else []
@@ -221,6 +224,29 @@ class Library:
         title_span = (article.title_span.start, article.title_span.end) if article.title_span else None
         self.store.index_passages(passages(article.id, article.text, article.title, title_span, sentences))
         return placement
+
+    def _through_copies(
+        self, duplicates: list[Duplicate], copies: Sequence[Duplicate], as_read: Mapping[str, Article], now: str
+    ) -> list[Duplicate]:
+        """Copies of an input that itself turned out to copy a library article, recorded as copies of that
+        article (the input they copied is not in the library to point to)."""
+        original_of = {copy.path: copy.of for copy in copies}
+        through = [
+            replace(entry, of=original_of[as_read[entry.of].path])
+            if entry.of in as_read and as_read[entry.of].path in original_of else entry
+            for entry in duplicates
+        ]
+        if through != duplicates:
+            with self.store.transaction():
+                self.store.record_duplicates(through, now)
+        return through
+
+    def _stories_copied(self, duplicates: Sequence[Duplicate]) -> set[str]:
+        """The stories holding the originals of these copies, marked stale: their briefings list the copies."""
+        stories = {membership[1] for entry in duplicates if (membership := self.store.membership(entry.of))}
+        with self.store.transaction():
+            self.store.mark_stale(sorted(stories))
+        return stories
 
     def _rebuild(self, story_ids: Sequence[str], options: StoryOptions, *, full: bool = False) -> list[Briefing]:
         briefings = []

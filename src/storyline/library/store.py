@@ -324,6 +324,10 @@ class Store:
     def stale_stories(self) -> list[str]:
         return [row[0] for row in self._query("SELECT id FROM stories WHERE stale = 1 AND merged_into IS NULL ORDER BY seq")]
 
+    def mark_stale(self, story_ids: Sequence[str]) -> None:
+        """These stories' briefings are out of date (say, a copy of one of their articles came in)."""
+        self._write("UPDATE stories SET stale = 1 WHERE id = ?", [(story_id,) for story_id in story_ids])
+
     def set_listing(self, story_id: str, listing: dict[str, Any]) -> None:
         """A story's row in ``storyline stories``, written when its briefing is rebuilt."""
         self._write("UPDATE stories SET listing = ?, stale = 0 WHERE id = ?", [(json.dumps(listing, sort_keys=True), story_id)])
@@ -375,7 +379,7 @@ class Store:
 
     def duplicates_of(self, article_ids: Sequence[str]) -> list[Duplicate]:
         rows = self._chunked("SELECT path, of, similarity FROM duplicates WHERE of IN ({})", list(article_ids))
-        return sorted(Duplicate(path, of, similarity) for path, of, similarity in rows)
+        return [Duplicate(path, of, similarity) for path, of, similarity in sorted(rows)]
 
     def rejected_inputs(self) -> list[Rejected]:
         rows = self._query("SELECT path, reason, stage FROM rejected ORDER BY added_at, path")
