@@ -280,6 +280,13 @@ def eval_figures(data: Path, json_out: Path | None, out: Path | None) -> None:
     _report(bench.run(data, out=out), json_out)
 
 
+@_eval_command("event-dates", "Timeline sentence dates against a blind gold set of event dates.")
+def eval_event_dates(data: Path, json_out: Path | None, out: Path | None) -> None:
+    from storyline.eval import event_dates as bench
+
+    _report(bench.run(data, out=out), json_out)
+
+
 @_eval_command("clustering", "Events and stories in a mixed stream (B-cubed against the gold clusters).", [
     click.option("--level", type=click.Choice(["event", "story"]), default="event", show_default=True),
     click.option("--mix", multiple=True, type=click.Path(exists=True, path_type=Path),
