@@ -51,10 +51,10 @@ BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "clustering"
 EVENT_SETS = ("ecbplus-dev", "basil-dev", "duc2004-dev", "gva-dev")
 STORY_SETS = ("timeline17-dev", "duc2006")
 MODEL = Path(__file__).resolve().parents[1] / "src" / "storyline" / "library" / "clustering" / "model.json"
-EVENT_FEATURES = ("words", "opening", "headline", "people", "places", "organizations", "lead_names", "nearest_words",
+EVENT_FEATURES = ("words", "opening", "headline", "people", "places", "organizations", "nearest_words",
                   "nearest_opening", "log_gap_span", "log_gap_nearest", "undated", "log_size")
 STORY_FEATURES = ("average_words", "centroid_words", "average_opening", "centroid_opening", "people", "places",
-                  "organizations", "lead_names", "log_gap", "undated", "log_smaller", "log_larger")
+                  "organizations", "log_gap", "undated", "log_smaller", "log_larger")
 STORY_SCORED = ("ecbplus-dev", "duc2004-dev", "gva-dev", "timeline17-dev", "duc2006")
 """The collections the story score is fitted and chosen on. BASIL is left out: its clusters are events of a
 few long political stories (two events of one campaign are two gold clusters), so as stories its gold

@@ -6,9 +6,8 @@ are ``(1 + log count) * rarity``, where rarity comes from a general-English word
 than from the collection: an article's weights are then the same in a library of five articles or five
 million, and the same whether it arrived first or last.
 
-The article's opening (its first sentences, where news writing states the news), its first sentence
-(usually the headline) and the names its opening gives (who and where the news is about, as against every
-place a story recalls) are also kept as groups of their own. People are keyed by surname, so "Raj Chohan"
+The article's opening (its first sentences, where news writing states the news) and its first sentence
+(usually the headline) are also kept as groups of their own. People are keyed by surname, so "Raj Chohan"
 and a later "Chohan" are one key.
 """
 
@@ -24,7 +23,7 @@ from wordfreq import zipf_frequency
 
 from storyline.model import Mention, Sentence
 
-GROUPS = ("words", "opening", "headline", "people", "places", "organizations", "lead_names")
+GROUPS = ("words", "opening", "headline", "people", "places", "organizations")
 """The vectors an article carries, in a fixed order."""
 
 NAME_GROUPS = {
@@ -88,8 +87,6 @@ def find_vectors(doc: Doc, mentions: Sequence[Mention], sentences: Sequence[Sent
         key = name_key(mention.text, group)
         if group and key:
             counts[group][key] += 1
-            if mention.span.start < opening_end:
-                counts["lead_names"][key] += 1
     return {group: weigh(counts[group]) for group in GROUPS}
 
 

@@ -3,8 +3,8 @@
 An article meets a few candidate events (those sharing its rarest names and words, within reach in time)
 and joins the best one if the event score reaches its threshold; otherwise it founds a new event. A new
 event's story is found by comparing it, as a story of one, with the stories sharing its keys: it joins the
-best one if the story score reaches its threshold, or founds a new story. When an article grows an existing
-story, the story is compared with the others the same way, and two stories that come to be alike enough merge:
+best one if the story score reaches its threshold, or founds a new story. When an article grows a story,
+the story is compared with the others the same way, and two stories that come to be alike enough merge:
 the younger into the older, which keeps its id, and the younger id is recorded as merged so links to it
 keep working. Ids come from the founding article, so the same inputs in the same order give the same ids,
 and an article's event never changes.
@@ -109,7 +109,6 @@ class Clusterer:
                 story = found
                 story.add(article, event.id)
                 reason = f"founded event {event.id} in story {story.id} (story score {story_score:.2f}: {story_why})"
-                story, merged = self._merge_alike(story)
             else:
                 new_story = True
                 story = alone

@@ -51,7 +51,7 @@ def story_features(story: ClusterSummary, other: ClusterSummary) -> dict[str, fl
         values[f"average_{group}"] = shared / (story.size * other.size)
         norms = story.norm(group) * other.norm(group)
         values[f"centroid_{group}"] = shared / norms if norms else 0.0
-    for group in ("people", "places", "organizations", "lead_names"):
+    for group in ("people", "places", "organizations"):
         norms = story.norm(group) * other.norm(group)
         values[group] = dot(story.sums[group], other.sums[group]) / norms if norms else 0.0
     first, second = story.span(), other.span()
