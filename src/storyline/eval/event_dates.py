@@ -9,7 +9,8 @@ Each gold sentence is matched to the sentence of the product's timeline stage (`
 covers most of it; a sentence the stage drops or leaves undated predicts "no event". The prediction is
 *right* when its date equals the gold date at the same precision (or both say no event), *consistent*
 when it does not contradict the gold (one is the other read at a coarser precision), *wrong* when both
-give dates that contradict. Two runs: articles as read (metadata or file-name dates where the input
+give dates that contradict. Documents marked ``heldout`` are also scored apart (``heldout_accuracy``):
+their errors are not read while the dater changes. Two runs: articles as read (metadata or file-name dates where the input
 has them, else dated from their text as ``add`` does), and text only (every stated date hidden, each
 article dated from its own text), where the precision an uncertain date is shown at matters most.
 """
@@ -43,6 +44,8 @@ class Judgement:
     kind: str
     gold: PartialDate | None
     predicted: PartialDate | None
+    heldout: bool = False
+    """From a document kept out of development: scored apart, its errors not read while tuning."""
 
     @property
     def right(self) -> bool:
@@ -68,7 +71,11 @@ def run(data: Path, out: Path | None = None) -> dict:
     judged: dict[str, list[Judgement]] = {}
     for mode, articles in (("as_read", as_read), ("text_only", text_only)):
         judged[mode] = list(_judge([document for document, _ in read], articles))
-        scores.update(_scores(judged[mode], prefix="" if mode == "as_read" else "text_only_"))
+        prefix = "" if mode == "as_read" else "text_only_"
+        scores.update(_scores(judged[mode], prefix=prefix))
+        heldout = [judgement for judgement in judged[mode] if judgement.heldout]
+        scores[f"{prefix}heldout_accuracy"] = _scores(heldout, prefix="")["accuracy"]
+        scores[f"{prefix}dev_accuracy"] = _scores([j for j in judged[mode] if not j.heldout], prefix="")["accuracy"]
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         rows = {mode: [_as_record(judgement) for judgement in items] for mode, items in judged.items()}
@@ -88,7 +95,7 @@ def _judge(documents: Sequence[dict], articles: Sequence[Article]) -> Iterable[J
             yield Judgement(
                 file=document["file"], text=truth["text"], kind=truth.get("kind", ""),
                 gold=PartialDate.parse(truth["date"]) if truth["date"] else None,
-                predicted=match.date if match is not None else None,
+                predicted=match.date if match is not None else None, heldout=document.get("heldout", False),
             )
 
 
