@@ -34,8 +34,12 @@ UNDATED_FIRST, UNDATED_LAST = 0, 99_999_999
 """Day bounds stored for a cluster with no date, so that it is within reach of every article."""
 POSTINGS_PER_KEY = 200
 """Clusters one index key may bring as candidates (the latest in time when a key is common)."""
-DECODED_ANALYSES = 1_000
+DECODED_ANALYSES = 400
 """Decoded analyses kept in memory: more than the biggest story rebuilt whole with every article it gains."""
+CACHED_FEATURES, CACHED_EVENTS, CACHED_STORIES = 5_000, 2_000, 1_000
+"""Article features and cluster summaries kept decoded, the most recently used: the clusterer's candidates
+are mostly recent, and a summary holds hundreds of weighted terms per group, so the caches stay bounded
+however large the library grows (peak memory flat) at the cost of re-reading an old cluster now and then."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -218,7 +222,7 @@ class Store:
 
     def save_features(self, features: ArticleFeatures) -> None:
         self._features[features.article_id] = features
-        self._trim(self._features, 50_000)
+        self._trim(self._features, CACHED_FEATURES)
         data = zlib.compress(json.dumps(features_record(features), separators=(",", ":")).encode())
         self._write("INSERT OR REPLACE INTO features VALUES (?, ?)", [(features.article_id, data)])
 
@@ -226,7 +230,7 @@ class Store:
         missing = [article_id for article_id in ids if article_id not in self._features]
         for article_id, data in self._chunked("SELECT article_id, data FROM features WHERE article_id IN ({})", missing):
             self._features[article_id] = features_from_record(json.loads(zlib.decompress(data)))
-        self._trim(self._features, 50_000)
+        self._trim(self._features, CACHED_FEATURES)
         return [self._features[article_id] for article_id in ids if article_id in self._features]
 
     def event_postings(self, keys: set[str], when: tuple[int, int] | None, reach_days: int) -> dict[str, set[str]]:
@@ -256,7 +260,7 @@ class Store:
         missing = [event_id for event_id in ids if event_id not in self._events]
         for event_id, blob in self._chunked("SELECT id, summary FROM events WHERE id IN ({})", missing):
             self._events[event_id] = ClusterSummary.from_record(json.loads(zlib.decompress(blob)))
-        self._trim(self._events, 20_000)
+        self._trim(self._events, CACHED_EVENTS)
         return [self._events[event_id] for event_id in ids if event_id in self._events]
 
     def story(self, story_id: str) -> ClusterSummary:
@@ -266,7 +270,7 @@ class Store:
             if not rows or rows[0][0] is None:
                 raise StoreError(f"{self.path}: no story {story_id}")
             self._stories[story_id] = ClusterSummary.from_record(json.loads(zlib.decompress(rows[0][0])))
-            self._trim(self._stories, 5_000)
+            self._trim(self._stories, CACHED_STORIES)
         return self._stories[story_id]
 
     def stories_by_id(self, ids: Sequence[str]) -> list[ClusterSummary]:
