@@ -99,3 +99,16 @@ def _evidence_items(node):
     elif isinstance(node, list):
         for value in node:
             yield from _evidence_items(value)
+
+
+def test_build_timeline_tells_the_syria_withdrawal_in_its_month(seeds_build):
+    # Article 000 is dated by "Wednesday" and "December 11 … last week": sure of December 2018, not of the
+    # day, so its headline event is on the timeline at month precision rather than missing or on a guessed day.
+    result, _ = seeds_build
+    (entry,) = [entry for entry in result.story.timeline if "withdrawing troops from Syria" in entry.text]
+    assert entry.date.iso() == "2018-12"
+
+
+def test_build_events_are_dated_no_finer_than_their_articles_are_sure(seeds_build):
+    result, _ = seeds_build
+    assert [event.first.iso() for event in result.story.events] == ["2018-02-05", "2018-12", "2024"]

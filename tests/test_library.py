@@ -31,8 +31,10 @@ def test_library_add_places_every_seed_article(seeds_library):
     assert all(placement.reason for placement in result.placements)
 
 
-@pytest.mark.xfail(strict=True, reason="article 003 joins 000's event: 000 is dated by a weekday alone (day confidence "
-                   "0.13), so it has no date to set it apart; needs a confidence per precision (issue 13)")
+@pytest.mark.xfail(strict=True, reason="article 000 (the Syria withdrawal) joins the Iraq drawdown's "
+                   "event: dated alone it is sure only of its year, 2018, which cannot set it apart from February "
+                   "2018, and the texts alone score it into that event (build, dating the pile together, finds "
+                   "all three events)")
 def test_library_seeds_are_one_story_of_three_events(seeds_library):
     db, _ = seeds_library
     with Library(db) as library:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from storyline.model import Article, ArticleAnalysis, Mention, PartialDate, Sentence, Span, TimeExpression
+from storyline.model import Article, ArticleAnalysis, Attribution, Mention, PartialDate, Sentence, Span, TimeExpression
 from storyline.story.dated_sentences import date_sentences, is_planned, is_self_contained
 from storyline.story.timeline import (
     build_timeline,
@@ -354,3 +354,42 @@ def test_timeline_event_must_name_one_of_the_story_s_actors():
     ]
     assert story_name_words([trial, *reports]) == {"Conrad", "Murray", "Los", "Angeles"}
     assert [entry.date.iso() for entry in build_timeline([trial, *reports])] == ["2010-02-08", "2011-11-07"]
+
+
+def test_dated_sentences_statement_below_the_lead_takes_the_day_of_the_saying():
+    lines = [
+        "Rebel leaders met foreign oil companies in Benghazi to discuss future contracts with them.",
+        "The council asked for a loan of three billion dollars from Western governments to pay salaries.",
+        "Fighting continued around the oil port of Brega for a third week without a clear winner.",
+        "Aid agencies warned that food stocks in the besieged city of Misrata were running out fast.",
+        "The United Nations envoy arrived in Tripoli for talks with officials of the government there.",
+        "Officials of the oil ministry said the refineries had been damaged by the fighting near Zawiya.",
+    ]
+    analysis = _analysis("libya", lines, "2011-06-18")
+    cue = analysis.article.text.index("said")
+    content = analysis.article.text.index("the refineries")
+    saying = Attribution(
+        content=Span("libya", content, content + 20), direct=False, cue=Span("libya", cue, cue + 4),
+        date=PartialDate.parse("2011-06-18"),
+    )
+    dated = date_sentences([replace(analysis, attributions=(saying,))])
+    (statement,) = [sentence for sentence in dated if "refineries" in sentence.text]
+    assert statement.date == PartialDate.parse("2011-06-18") and not statement.mentioned
+
+
+def test_dated_sentences_a_comparison_year_is_a_reference_not_the_sentence_date():
+    line = "Virginia Democrats won a legislative majority in the state for the first time since 1993."
+    analysis = _analysis("va", [line], "2019-11-06", [("1993", "1993")])
+    (sentence,) = date_sentences([analysis])
+    assert sentence.date == PartialDate.parse("2019-11-06")
+    assert sentence.references == (PartialDate.parse("1993"),)
+
+
+def test_timeline_never_tells_an_event_on_a_date_only_referred_to():
+    lines = [
+        "The White House said the United States has begun withdrawing troops from Syria after the defeat of IS.",
+        "Officials said it was the biggest pullback of American forces in the region since 2011 by any measure.",
+    ] + [f"Filler sentence number {n} about the coalition and its many partners in the long war." for n in range(6)]
+    analysis = _analysis("syria", lines, "2018-12-19", [("2011", "2011")])
+    timeline = build_timeline([analysis], max_dates=5)
+    assert PartialDate.parse("2011") not in {entry.date for entry in timeline}

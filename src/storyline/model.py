@@ -65,6 +65,32 @@ class PartialDate:
         return other.truncate(self.precision) == self
 
 
+@dataclass(frozen=True, slots=True)
+class DateConfidence:
+    """How sure an inferred date is at each precision: the chance that its year, its month and its day are
+    right. An article dated "Wednesday 2018-12-19" on a weekday alone is rarely right to the day (0.13) but
+    usually right to the month or the year; readers and relative expressions use the finest precision that
+    is sure enough, instead of a day that is not or nothing at all.
+
+    >>> DateConfidence(day=0.13, month=0.43, year=0.98).supported(PartialDate.parse("2018-12-19"), 0.4).iso()
+    '2018-12'
+    """
+
+    day: float = 0.0
+    month: float = 0.0
+    year: float = 0.0
+
+    def at(self, precision: Precision) -> float:
+        return {"day": self.day, "month": self.month, "year": self.year}[precision]
+
+    def supported(self, date: PartialDate, threshold: float) -> PartialDate | None:
+        """``date`` at the finest precision (no finer than its own) whose confidence reaches ``threshold``."""
+        for precision in ("day", "month", "year"):
+            if _PRECISION_RANK[precision] <= _PRECISION_RANK[date.precision] and self.at(precision) >= threshold:
+                return date.truncate(precision)
+        return None
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """Character offsets ``[start, end)`` into one article's stored text."""
@@ -105,6 +131,8 @@ class Article:
     published: PartialDate | None = None
     published_from: DateSource | None = None
     published_confidence: float = 0.0
+    published_confidences: DateConfidence | None = None
+    """Per precision, for an inferred date (``published_confidence`` is the one at its own precision)."""
     content_hash: str = ""
     title_span: Span | None = None
 
@@ -159,6 +187,8 @@ class DateEstimate:
     source: DateSource | None
     confidence: float
     cues: tuple[str, ...] = ()
+    confidences: DateConfidence | None = None
+    """Per precision, for a date inferred from text; ``confidence`` is the one at the date's own precision."""
 
 
 @dataclass(frozen=True, slots=True)

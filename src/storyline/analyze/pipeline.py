@@ -18,12 +18,12 @@ from spacy.tokens import Doc, Token
 from storyline.analyze.attribution import find_attributions
 from storyline.analyze.figures import find_figures
 from storyline.analyze.nlp import load_nlp, model_version
-from storyline.analyze.time import ANCHOR_CONFIDENCE, find_time_expressions
+from storyline.analyze.time import anchor_date, find_time_expressions
 from storyline.analyze.vectors import find_vectors
 from storyline.errors import StageError
 from storyline.model import Article, ArticleAnalysis, Mention, PartialDate, Rejected, Sentence, Span
 
-ANALYZER_VERSION = "6"  # bump when a stage's output changes, so cached analyses are redone
+ANALYZER_VERSION = "8"  # bump when a stage's output changes, so cached analyses are redone
 MAX_CHARS = 1_000_000
 TOKENIZED_BRACKETS = frozenset({"-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-"})
 """Brackets as Penn Treebank tokenizers write them, in corpora distributed as tokenized text."""
@@ -114,14 +114,6 @@ def check_stage_order(stages: Sequence[Stage]) -> None:
 check_stage_order(STAGES)
 
 
-def anchor_date(article: Article) -> PartialDate | None:
-    """The date relative expressions resolve against: a stated date, or an inferred one the dater is
-    confident in. Below that, "Friday" stays underspecified rather than wrong."""
-    if article.published_from in ("metadata", "file") or article.published_confidence >= ANCHOR_CONFIDENCE:
-        return article.published
-    return None
-
-
 def parse_key(article: Article) -> str:
     """What a spaCy parse depends on: the text and the model, not the article's date."""
     return f"{article.content_hash or article.id}|{model_version()}"
@@ -131,7 +123,8 @@ def analysis_key(article: Article) -> str:
     """What an analysis depends on: the parse, the article's date (figures and quotes fall back on it),
     whether relative expressions may resolve against it, and the code."""
     published = article.published.iso() if article.published else "-"
-    anchored = "anchored" if anchor_date(article) else "free"
+    anchor = anchor_date(article)
+    anchored = f"anchored {anchor.iso()}" if anchor else "free"
     return f"{parse_key(article)}|{published}|{anchored}|{ANALYZER_VERSION}"
 
 

@@ -88,7 +88,8 @@ def _judge(documents: Sequence[dict], articles: Sequence[Article]) -> Iterable[J
     dated = date_sentences(analyses)
     by_article: dict[int, list[DatedSentence]] = {}
     for sentence in dated:
-        by_article.setdefault(sentence.article_index, []).append(sentence)
+        if not sentence.refers_only:  # it refers to its dates, and reports no event on them
+            by_article.setdefault(sentence.article_index, []).append(sentence)
     for index, document in enumerate(documents):
         for truth in document["sentences"]:
             match = _covering(by_article.get(index, []), truth["start"], truth["end"])

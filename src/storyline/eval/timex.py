@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from storyline.analyze.time import ANCHOR_CONFIDENCE, date_article
+from storyline.analyze.time import anchoring_date, date_article
 from storyline.analyze.time import find_time_expressions
 from storyline.errors import BadInput
 from storyline.model import DateEstimate, PartialDate, TimeExpression
@@ -179,7 +179,7 @@ def run(data: Path, dct_mode: str = "gold", out: Path | None = None) -> dict:
         elif dct_mode == "infer":
             estimate = date_article(document.text)
             estimates.append((estimate, document.dct))
-            dct = estimate.date if estimate.confidence >= ANCHOR_CONFIDENCE else None
+            dct = anchoring_date(estimate)
         else:
             dct = None
         found = find_time_expressions(document.text, dct, path.stem)

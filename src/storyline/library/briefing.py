@@ -16,11 +16,11 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from storyline.analyze.time import date_articles
+from storyline.analyze.time import anchor_date, date_articles
 from storyline.codec import from_data, to_data
 from storyline.library.analyses import cached_analyses
 from storyline.library.store import Store
-from storyline.model import Article, ArticleAnalysis, PartialDate, Rejected, Story, StoryEvent
+from storyline.model import Article, ArticleAnalysis, DateConfidence, PartialDate, Rejected, Story, StoryEvent
 from storyline.render.text import article_name
 from storyline.story.build import StoryOptions, assemble_story
 from storyline.story.title import content_words, typicality
@@ -75,7 +75,7 @@ def story_events(analyses: Sequence[ArticleAnalysis], event_of: Mapping[str, str
 
 
 def _event(event_id: str, members: list[ArticleAnalysis]) -> StoryEvent:
-    dates = sorted(analysis.article.published for analysis in members if analysis.article.published)
+    dates = sorted(date for analysis in members if (date := anchor_date(analysis.article)))
     return StoryEvent(
         id=event_id, title=event_title([analysis.article for analysis in members]),
         first=dates[0] if dates else None, last=dates[-1] if dates else None,
@@ -94,7 +94,7 @@ def event_title(articles: Sequence[Article]) -> str:
 
 def story_listing(story: Story, *, updated: str, version: int) -> dict:
     """The story's line in ``storyline stories``."""
-    dates = sorted(article.published for article in story.articles if article.published)
+    dates = sorted(date for article in story.articles if (date := anchor_date(article)))
     return {
         "id": story.id, "title": story.title,
         "first": dates[0].iso() if dates else None, "last": dates[-1].iso() if dates else None,
@@ -108,7 +108,8 @@ def pack_story(story: Story) -> dict:
     data = to_data(replace(story, articles=()))
     data["article_ids"] = [article.id for article in story.articles]
     data["article_dates"] = {
-        article.id: [_iso(article.published), article.published_from, article.published_confidence]
+        article.id: [_iso(article.published), article.published_from, article.published_confidence,
+                     to_data(article.published_confidences)]
         for article in story.articles
     }
     return data
@@ -118,10 +119,10 @@ def load_version(store: Store, data: dict) -> Story:
     """A stored version as a Story again, its articles read back from the store."""
     articles = []
     for article in store.articles(data["article_ids"]):
-        published, published_from, confidence = data["article_dates"][article.id]
+        published, published_from, confidence, confidences = data["article_dates"][article.id]
         articles.append(replace(
             article, published=PartialDate.parse(published) if published else None, published_from=published_from,
-            published_confidence=confidence,
+            published_confidence=confidence, published_confidences=from_data(DateConfidence, confidences),
         ))
     record = {key: value for key, value in data.items() if key not in ("article_ids", "article_dates")}
     return replace(from_data(Story, record), articles=tuple(articles))

@@ -13,6 +13,7 @@ from typing import Any
 
 from storyline.model import (
     Article,
+    DateConfidence,
     Entity,
     Evidence,
     FigureConflict,
@@ -86,8 +87,15 @@ def _article(article: Article, duplicates: list[str], event: str | None) -> dict
         "published": _iso(article.published),
         "published_from": article.published_from,
         "published_confidence": article.published_confidence,
+        "published_confidences": _confidences(article.published_confidences),
         "duplicates": duplicates,
     }
+
+
+def _confidences(confidences: DateConfidence | None) -> dict[str, float] | None:
+    if confidences is None:
+        return None
+    return {"day": confidences.day, "month": confidences.month, "year": confidences.year}
 
 
 def _event(event: StoryEvent) -> dict[str, Any]:

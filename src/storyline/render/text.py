@@ -86,8 +86,9 @@ def quoted(text: str) -> str:
 
 INFERRED_DATE_NOTE = (
     "An inferred date’s confidence is the share of dates inferred from the same kind of evidence that were "
-    "right, measured on 3,058 news articles (Timeline17). Relative dates such as “Wednesday” are resolved "
-    f"only against inferred dates of confidence {ANCHOR_CONFIDENCE} or more."
+    "right at that precision (day, month or year), measured on 3,058 news articles (Timeline17); an inferred "
+    f"date is shown at the finest precision of confidence {ANCHOR_CONFIDENCE} or more, and relative dates such "
+    "as “Wednesday” resolve against it only that finely."
 )
 """Said once above the sources whenever one of them is dated by inference, so "confidence 0.13" reads as
 a measured chance, not a mood."""
@@ -99,10 +100,26 @@ def published_note(article: Article) -> str:
         return "date unknown"
     date = human_date(article.published)
     if article.published_from == "text":
-        return f"{date}, inferred from text (confidence {format_number(round(article.published_confidence, 2))})"
+        return _inferred_note(article)
     if article.published_from == "file":
         return f"{date}, from the file name"
     return date
+
+
+def _inferred_note(article: Article) -> str:
+    """An inferred date at the precision it is sure of, with the finer guess and its lower confidence after."""
+    published, confidences = article.published, article.published_confidences
+    supported = confidences.supported(published, ANCHOR_CONFIDENCE) if confidences and published else None
+    if supported is None or supported == published:
+        return f"{human_date(published)}, inferred from text (confidence {_share(article.published_confidence)})"
+    return (
+        f"{human_date(supported)}, inferred from text (confidence {_share(confidences.at(supported.precision))}; "
+        f"{human_date(published)} at {_share(article.published_confidence)})"
+    )
+
+
+def _share(value: float) -> str:
+    return format_number(round(value, 2))
 
 
 def source_label(article: Article) -> str:

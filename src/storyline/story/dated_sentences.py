@@ -1,11 +1,13 @@
 """Which sentences report a happening, and on which date.
 
-A timeline is built from *dated sentences*: a sentence takes the most specific calendar date among its own
-time expressions ("on Dec. 19, 2018" beats "in 2018"; "in 2007 … in 2011" dates it 2007 and lets it
-support 2011); a sentence with none takes its article's publication date only when it sits in the
-article's lead and reads as reported news, because that is the one place where news writing leaves the
-date implicit ("The White House said the United States has begun withdrawing troops"). Everything else
-stays undated rather than guessed.
+A timeline is built from *dated sentences*: a sentence takes the most specific calendar date among those
+of its time expressions that date its event (not names, comparisons or span starts; see
+``analyze.time.event_time``): "on Dec. 19, 2018" beats "in 2018"; "in 2007 … in 2011" dates it 2007 and
+lets it support 2011. A sentence with none takes its article's publication date (at the precision that
+date is sure of, when it was inferred) only when it sits in the article's lead and reads as reported news,
+because that is the one place where news writing leaves the date implicit ("The White House said the
+United States has begun withdrawing troops"); further down, a sentence reporting a statement takes the
+date of the saying. Everything else stays undated rather than guessed.
 
 Sentences that cannot stand alone in a timeline are dropped here, once, for every later step: headlines
 and photo captions, questions, fragments, and sentences whose subject is a pronoun pointing into context
@@ -24,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storyline.analyze.time import anchor_date, dates_the_event
 from storyline.model import ArticleAnalysis, PartialDate, Sentence, Span, TimeExpression
 
 LEAD_SENTENCES = 5
@@ -115,8 +118,12 @@ class DatedSentence:
     """One self-contained sentence with the date it reports.
 
     ``mentioned`` is True when the date comes from the sentence's own time expression, False when it is
-    the publication date of a lead sentence; ``planned`` marks a sentence about something still to come
-    when its article was written. ``other_dates`` are further dates of the same precision the sentence
+    the publication date of a lead sentence or the date of a statement it reports; ``planned`` marks a
+    sentence about something still to come when its article was written. ``references`` are dates it
+    refers to without reporting its event on them (a name, a comparison, a span's start): they tell how much
+    a date matters to the story, never when the sentence's event happened. A ``refers_only`` sentence has
+    nothing but such dates (its ``date`` is the first of them): it counts for its dates' salience and tells
+    no event. ``other_dates`` are further dates of the same precision the sentence
     reports ("170,000 troops in 2007, down to 40,000 by the complete withdrawal in 2011"): the sentence
     supports those dates' entries without deciding whether they make the timeline.
     """
@@ -129,6 +136,8 @@ class DatedSentence:
     planned: bool
     published: PartialDate | None
     other_dates: tuple[PartialDate, ...] = ()
+    references: tuple[PartialDate, ...] = ()
+    refers_only: bool = False
 
 
 def date_sentences(analyses: Sequence[ArticleAnalysis]) -> list[DatedSentence]:
@@ -141,8 +150,9 @@ def date_sentences(analyses: Sequence[ArticleAnalysis]) -> list[DatedSentence]:
 
 def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> list[DatedSentence]:
     article = analysis.article
-    published = article.published
+    published = anchor_date(article)  # news of the day is dated no finer than the article's date is sure
     timexes_by_sentence = _timexes_by_sentence(analysis.sentences, analysis.timexes)
+    sayings = _saying_dates(analysis)
     seen_texts: set[str] = set()
     repeated = _repeated_texts(analysis)
     lead_left = LEAD_SENTENCES
@@ -161,21 +171,33 @@ def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> li
             seen_texts.add(text)
             continue
         seen_texts.add(text)
-        dates = finest_dates(timexes_by_sentence[position])
+        timexes = timexes_by_sentence[position]
+        dates = finest_dates([timex for timex in timexes if dates_the_event(article.text, timex)])
+        references = tuple(finest_dates([timex for timex in timexes if not dates_the_event(article.text, timex)]))
         if dates and lead_left > 0 and all(_reports_news_of_the_day(text, date, published) for date in dates):
             dates = []
         mentioned = bool(dates)
-        if not dates:
+        if not dates and lead_left <= 0 and sayings.get(position) is not None:
+            dates = [sayings[position]]  # "Tarhouni said the refineries had been damaged": the saying is the news
+        elif not dates:
             opening = lead_left == LEAD_SENTENCES
             if lead_left <= 0 or published is None or (speaks_of_future(text) and not opening):
                 lead_left -= 1
+                if references:
+                    first, *others = references
+                    dated.append(DatedSentence(
+                        article_index, sentence, text, first, True, False, published, references=tuple(others),
+                        refers_only=True,
+                    ))
                 continue
             dates = [published]
         lead_left -= 1
         date, *other_dates = dates
         planned = is_planned(date, published)
         dated.append(
-            DatedSentence(article_index, sentence, text, date, mentioned, planned, published, tuple(other_dates))
+            DatedSentence(
+                article_index, sentence, text, date, mentioned, planned, published, tuple(other_dates), references
+            )
         )
     return dated
 
@@ -247,6 +269,20 @@ def period_end(date: PartialDate) -> dt.date:
         next_month = (date.value.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         return next_month - dt.timedelta(days=1)
     return dt.date(date.value.year, 12, 31)
+
+
+def _saying_dates(analysis: ArticleAnalysis) -> dict[int, PartialDate]:
+    """By sentence position, the date of a statement reported in it ("…, the ministry said"): the day of
+    the saying, which the attribution stage takes from the sentence or, failing that, from the article."""
+    starts = [sentence.span.start for sentence in analysis.sentences]
+    found: dict[int, PartialDate] = {}
+    for attribution in analysis.attributions:
+        if attribution.cue is None or attribution.date is None:
+            continue
+        position = bisect.bisect_right(starts, attribution.cue.start) - 1
+        if position >= 0 and attribution.cue.end <= analysis.sentences[position].span.end:
+            found.setdefault(position, attribution.date)
+    return found
 
 
 def _timexes_by_sentence(

@@ -147,6 +147,8 @@ def timeline_of_sentences(
     article_weights = _article_weights(dated, topicality)
     by_date: dict[PartialDate, list[int]] = defaultdict(list)
     for index, sentence in enumerate(dated):
+        if sentence.refers_only:
+            continue
         by_date[sentence.date].append(index)
         for other_date in sentence.other_dates:
             by_date[other_date].append(index)
@@ -161,6 +163,8 @@ def timeline_of_sentences(
     for date in ranked_dates:
         if dates_used >= size:
             break
+        if not by_date[date]:
+            continue  # only referred to ("since the April 20 explosion"): salient, but no sentence tells it
         picks = _pick_events(date, by_date[date], vectors, topicality, dated, told, sentences_per_date)
         if not picks:
             continue
@@ -187,31 +191,40 @@ def rank_dates(
         article_weights = [1.0] * (max(sentence.article_index for sentence in dated) + 1 if dated else 0)
     scores: dict[PartialDate, _DateScore] = defaultdict(lambda: _DateScore(set(), set(), set()))
     for sentence in dated:
-        score = scores[sentence.date]
-        if not sentence.mentioned:
-            score.published_articles.add(sentence.article_index)
-            continue
-        published = sentence.published
-        if published is not None and _is_coarser(published, sentence.date) and published.contains(sentence.date):
-            score = scores[published]  # "in July" in an article dated only "2024": news of its own period
-        elif (
-            published is not None
-            and sentence.date.precision != "day"
-            and sentence.date.contains(published.truncate(sentence.date.precision))
-        ):
-            continue
-        score.mention_articles.add(sentence.article_index)
-        score.mention_sentences += article_weights[sentence.article_index]
-        if published is not None and sentence.date == published:
-            score.published_articles.add(sentence.article_index)
-        if published is not None and published.value > period_end(sentence.date):
-            score.later_articles.add(sentence.article_index)
-            if (published.value - period_end(sentence.date)).days > HISTORY_DAYS:
-                score.history_articles.add(sentence.article_index)
+        if sentence.mentioned:
+            _count_mention(scores, sentence.date, sentence, article_weights)
+        else:
+            scores[sentence.date].published_articles.add(sentence.article_index)
+        for reference in sentence.references:
+            _count_mention(scores, reference, sentence, article_weights)
     values = {date: score.value(article_weights) for date, score in scores.items()}
     return sorted(
         (date for date in values if values[date] > 0), key=lambda date: (-values[date], date.value)
     )
+
+
+def _count_mention(
+    scores: dict[PartialDate, _DateScore], date: PartialDate, sentence: DatedSentence, article_weights: Sequence[float]
+) -> None:
+    score = scores[date]
+    published = sentence.published
+    if published is not None and _is_coarser(published, date) and published.contains(date):
+        score = scores[published]  # "in July" in an article dated only "2024": news of its own period
+    elif (
+        published is not None
+        and date.precision != "day"
+        and published != date  # "Wednesday" placed in the month an article is sure of is its news
+        and date.contains(published.truncate(date.precision))
+    ):
+        return
+    score.mention_articles.add(sentence.article_index)
+    score.mention_sentences += article_weights[sentence.article_index]
+    if published is not None and date == published:
+        score.published_articles.add(sentence.article_index)
+    if published is not None and published.value > period_end(date):
+        score.later_articles.add(sentence.article_index)
+        if (published.value - period_end(date)).days > HISTORY_DAYS:
+            score.history_articles.add(sentence.article_index)
 
 
 def default_timeline_size(article_count: int, date_count: int) -> int:

@@ -29,6 +29,7 @@ from storyline.analyze.attribution.cues import (
 )
 from storyline.analyze.attribution.lines import find_colon_attributions, find_transcript_turns
 from storyline.analyze.nlp import doc_text
+from storyline.analyze.time import anchor_date
 from storyline.analyze.attribution.quote_marks import QuotedPassage, find_quoted_passages
 from storyline.analyze.attribution.speakers import SpeakerResolver
 from storyline.model import Article, Attribution, PartialDate, Span, TimeExpression
@@ -73,7 +74,7 @@ def find_attributions(article: Article, doc: Doc, timexes: Sequence[TimeExpressi
             speaker=resolver.speaker(candidate),
             source=Span(article.id, *candidate.source) if candidate.source else None,
             cue=Span(article.id, *candidate.cue) if candidate.cue else None,
-            date=_date_of(candidate, doc, timexes, article.published),
+            date=_date_of(candidate, doc, timexes, anchor_date(article)),
             cue_lemma=cue_lemma(doc[candidate.cue_token]) if candidate.cue_token is not None else None,
         )
         for candidate in candidates

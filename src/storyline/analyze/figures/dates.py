@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.analyze.figures.quantities import Quantity
+from storyline.analyze.time import anchor_date
 from storyline.model import Article, PartialDate, TimeExpression
 
 RELATIVE_TAGS = {"WDT", "WP", "WRB"}
@@ -74,7 +75,7 @@ def date_figure(
         return None
     if any(sentence.start_char <= timex.span.start < sentence.end_char for timex in unresolved):
         return None
-    return article.published
+    return anchor_date(article)  # an inferred date no finer than it is sure
 
 
 def _is_clock_time(text: str, timex: TimeExpression) -> bool:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from storyline.analyze.time.dating import date_article, date_collection
-from storyline.model import Article, DateEstimate
+from storyline.analyze.time.dating import anchoring_date, date_article, date_collection
+from storyline.model import Article, DateEstimate, PartialDate
 
 
 def date_articles(articles: Sequence[Article]) -> list[Article]:
@@ -30,6 +30,17 @@ def date_alone(article: Article) -> Article:
     return _dated(article, date_article(article.text, article.published))
 
 
+def anchor_date(article: Article) -> PartialDate | None:
+    """The date relative expressions resolve against, and the one a sentence reporting the article's news
+    takes: a stated date as stated, an inferred one at the finest precision the dater is sure of. An article
+    whose day is uncertain but whose month is not places "Wednesday" in its month; with nothing sure enough,
+    "Friday" stays underspecified rather than wrong."""
+    if article.published is None or article.published_from != "text":
+        return article.published
+    estimate = DateEstimate(article.published, "text", article.published_confidence, confidences=article.published_confidences)
+    return anchoring_date(estimate)
+
+
 def _dated(article: Article, estimate: DateEstimate) -> Article:
     if estimate.source == "metadata" and estimate.date == article.published:
         return article  # the stated date stands, with where it was stated ("metadata" or "file")
@@ -38,4 +49,5 @@ def _dated(article: Article, estimate: DateEstimate) -> Article:
         published=estimate.date,
         published_from=estimate.source if estimate.date else None,
         published_confidence=round(estimate.confidence, 2) if estimate.date else 0.0,
+        published_confidences=estimate.confidences if estimate.date else None,
     )

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field, replace
 from storyline.analyze.time.expressions import find_time_expressions
 from storyline.analyze.time.lexicon import WEEKDAYS
 from storyline.analyze.time.normalize import clause_tense, speaks_of_future
-from storyline.model import DateEstimate, PartialDate, TimeExpression
+from storyline.model import DateConfidence, DateEstimate, PartialDate, TimeExpression
 
-__all__ = ["ANCHOR_CONFIDENCE", "date_article", "date_collection", "plausible_metadata"]
+__all__ = ["ANCHOR_CONFIDENCE", "anchoring_date", "date_article", "date_collection", "plausible_metadata"]
 
 # Relative expressions ("Friday", "yesterday") resolve against an inferred date only from this confidence
 # up, where the dates they resolve to are more often right than wrong. On Timeline17, resolving each
@@ -77,31 +77,59 @@ _PRIOR_KERNEL = {0: 1.0, 1: 0.8, 2: 0.5, 3: 0.35, 4: 0.2}
 # same story has two independent cues that agree.
 _AGREEING_SIMILARITY = 0.15
 # The confidence a reader is shown: how often an estimate resting on this kind of evidence names the right
-# date at its precision (the exact day for a day), as measured on the Timeline17 development collections
-# (right/estimates there, smoothed as (right + 1) / (estimates + 2)); the year and month guesses, rare in
-# Timeline17, pool its counts with TempEval-3's. The thresholds above (_CONFIDENT, _DONOR, _DATELINE_CONFIDENCE,
-# _FULL_DATELINE) compare the dater's own strengths (a dateline 0.9, dated cues 0.35 + 0.15 per point of
-# score), which choose the dates; these shares only say how far to trust the choice.
-_RIGHT_SHARE = {
-    "metadata": 0.95,  # a stated date, trusted; not measured (the benchmarks carry none)
-    "dateline": 0.99,  # 705/713
-    "dateline without year": 0.85,  # 71/83
+# day, month and year, as measured on the Timeline17 development collections (right/estimates there,
+# smoothed as (right + 1) / (estimates + 2); counts are day/month/year of n). The confidence at the
+# estimate's own precision is the one shown beside it; the coarser ones say whether its month or year can be
+# used when its day cannot (a weekday alone is rarely the right day, but usually the right month in a
+# collection). The year and month guesses, rare in Timeline17, pool their own-precision counts with
+# TempEval-3's. The thresholds above (_CONFIDENT, _DONOR, _DATELINE_CONFIDENCE, _FULL_DATELINE) compare the
+# dater's own strengths (a dateline 0.9, dated cues 0.35 + 0.15 per point of score), which choose the dates;
+# these shares only say how far to trust the choice.
+Shares = tuple[float, float, float]
+"""Right shares at day, month and year precision."""
+_RIGHT_SHARE: dict[str, Shares] = {
+    "metadata": (0.95, 0.95, 0.95),  # a stated date, trusted; not measured (the benchmarks carry none)
+    "dateline": (0.99, 0.99, 0.99),  # 705/709/709 of 713
+    "dateline without year": (0.85, 0.92, 0.99),  # 71/77/83 of 83
     # the text names the day ("on June 1") and its weekday, in its opening lines or further down
-    "day and its weekday in the opening": 0.82,  # 171/207
-    "day and its weekday": 0.39,  # 46/118
-    "day before and the weekday in the opening": 0.57,  # 20/35
-    "day before and the weekday": 0.30,  # 12/41
-    "weekday on a sibling's stated day in the opening": 0.47,  # 19/41, however alike the two articles
-    "weekday on a sibling's stated day": 0.22,  # 4/21
-    "day or day before": 0.28,  # 88/313: a date the text names, with no weekday to confirm it
-    "weekday in the opening": 0.13,  # 54/432: the weekday alone leaves the week to the other cues
-    "weekday": 0.07,  # 33/497
-    "siblings or earlier days": 0.05,  # 24/506: neither the day nor its weekday is in the text
-    "collection's middle month": 0.24,  # 8/35
-    "month of recent dates": 0.17,  # 1/10 (1/3 Timeline17, 0/7 TempEval-3)
-    "year after a finished year": 0.4,  # 3/8 (1/2, 2/6)
-    "latest year": 0.11,  # 7/68 (1/11, 6/57)
-    "none": 0.0,
+    "day and its weekday in the opening": (0.82, 0.95, 0.99),  # 171/197/207 of 207
+    "day and its weekday": (0.39, 0.84, 0.98),  # 46/100/117 of 118
+    "day before and the weekday in the opening": (0.57, 0.76, 0.97),  # 20/27/35 of 35
+    "day before and the weekday": (0.30, 0.65, 0.95),  # 12/27/40 of 41
+    "weekday on a sibling's stated day in the opening": (0.47, 0.77, 0.98),  # 19/32/41 of 41
+    "weekday on a sibling's stated day": (0.22, 0.61, 0.96),  # 4/13/21 of 21
+    "day or day before": (0.28, 0.71, 0.97),  # 88/221/304 of 311: a named date, no weekday to confirm it
+    "weekday in the opening": (0.13, 0.43, 0.98),  # 54/185/426 of 432: the week is left to the other cues
+    "weekday": (0.07, 0.40, 0.95),  # 33/199/473 of 498
+    "siblings or earlier days": (0.05, 0.34, 0.95),  # 24/174/483 of 507: neither the day nor its weekday
+    "collection's middle month": (0.0, 0.24, 0.97),  # -/8/35 of 35
+    "month of recent dates": (0.0, 0.17, 0.60),  # month 1/10 (1/3 Timeline17, 0/7 TempEval-3), year 2/3
+    "year after a finished year": (0.0, 0.0, 0.4),  # 3/8 (1/2, 2/6)
+    "latest year": (0.0, 0.0, 0.11),  # 7/68 (1/11, 6/57)
+    "none": (0.0, 0.0, 0.0),
+}
+_RIGHT_SHARE_ALONE: dict[str, Shares] = {
+    # The same kinds when an article is dated by its own text only (``date_article``, as a library dates an
+    # article entering a mixed stream): no story span bounds the year, so the coarse precisions are less sure.
+    # Counts are Timeline17's and TempEval-3's (TBAQ) pooled, in brackets.
+    "metadata": (0.95, 0.95, 0.95),
+    "dateline": (0.99, 0.99, 0.99),  # 705/709/709 of 713
+    "dateline without year": (0.10, 0.10, 0.20),  # 0/0/1 of 8: its year is a guess
+    "day and its weekday in the opening": (0.85, 0.91, 0.94),  # 147/159/164 of 173
+    "day and its weekday": (0.37, 0.77, 0.87),  # 33/69/78 of 89
+    "day before and the weekday in the opening": (0.35, 0.42, 0.69),  # 8/10/17 of 24 (8/10/17 of 23, 0/0/0 of 1)
+    "day before and the weekday": (0.17, 0.46, 0.75),  # 3/10/17 of 22
+    "weekday on a sibling's stated day in the opening": (0.0, 0.0, 0.0),  # no siblings alone
+    "weekday on a sibling's stated day": (0.0, 0.0, 0.0),
+    "day or day before": (0.25, 0.65, 0.79),  # 38/102/125 of 157 (38/101/123 of 152, 0/1/2 of 5)
+    "weekday in the opening": (0.12, 0.24, 0.48),  # 3/7/15 of 31 (3/7/15 of 28, 0/0/0 of 3)
+    "weekday": (0.06, 0.20, 0.33),  # 2/10/17 of 52
+    "siblings or earlier days": (0.0, 0.0, 0.0),
+    "collection's middle month": (0.0, 0.0, 0.0),
+    "month of recent dates": (0.0, 0.54, 0.64),  # -/63/75 of 117 (-/63/75 of 110, -/0/0 of 7)
+    "year after a finished year": (0.0, 0.0, 0.39),  # 16/42 (14/36, 2/6)
+    "latest year": (0.0, 0.0, 0.19),  # 125/655 (119/598, 6/57)
+    "none": (0.0, 0.0, 0.0),
 }
 _WEEKDAY_NAME = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _CALENDAR_CYCLE = 11  # within this many years every date falls on every weekday at least once
@@ -205,10 +233,21 @@ def date_article(
     problem = plausible_metadata(metadata_date, today)
     if problem is None:
         return DateEstimate(metadata_date, "metadata", 0.95, (f"metadata date {metadata_date.iso()}",))
-    estimate = _calibrated(*_estimate(_read_cues(text if isinstance(text, str) else ""), today))
+    estimate = _calibrated(*_estimate(_read_cues(text if isinstance(text, str) else ""), today), _RIGHT_SHARE_ALONE)
     if metadata_date is not None:
-        return DateEstimate(estimate.date, estimate.source, estimate.confidence, (problem, *estimate.cues))
+        return replace(estimate, cues=(problem, *estimate.cues))
     return estimate
+
+
+def anchoring_date(estimate: DateEstimate) -> PartialDate | None:
+    """The estimate's date at the finest precision sure enough for relative expressions to resolve against
+    (``ANCHOR_CONFIDENCE``), or ``None``: an article sure of its month but not its day resolves "Wednesday"
+    to that month, not to a day that is more often wrong than right."""
+    if estimate.date is None:
+        return None
+    if estimate.confidences is not None:
+        return estimate.confidences.supported(estimate.date, ANCHOR_CONFIDENCE)
+    return estimate.date if estimate.confidence >= ANCHOR_CONFIDENCE else None
 
 
 def _line_bounds(text: str, position: int) -> tuple[int, int]:
@@ -637,9 +676,17 @@ def _read_collection(
     return {key: (estimates[key], evidence_of[key]) for key in estimates}
 
 
-def _calibrated(estimate: DateEstimate, evidence: str) -> DateEstimate:
-    """The estimate with the confidence a reader takes it for: the chance its date is right at its precision."""
-    return replace(estimate, confidence=_RIGHT_SHARE[evidence])
+def _calibrated(estimate: DateEstimate, evidence: str, shares: Mapping[str, Shares] = _RIGHT_SHARE) -> DateEstimate:
+    """The estimate with the confidences a reader takes it for: the chance its date is right at its own
+    precision, and at each coarser one."""
+    if estimate.date is None:
+        return replace(estimate, confidence=0.0)
+    day, month, year = shares[evidence]
+    precision = estimate.date.precision
+    confidences = DateConfidence(
+        day=day if precision == "day" else 0.0, month=month if precision != "year" else 0.0, year=year
+    )
+    return replace(estimate, confidence=confidences.at(precision), confidences=confidences)
 
 
 def _middle(span: DayRange) -> dt.date:

@@ -53,13 +53,13 @@ def describe_time_expressions(
 ) -> tuple[DateEstimate | None, list[TimeExpression]]:
     """Tag ``text``; when no DCT is given, infer one with the dater first and say how (for ``storyline timex``).
 
-    An inferred date anchors relative expressions only when the dater is sure enough of it; otherwise they
-    stay underspecified ("XXXX-WXX-3") rather than wrong.
+    An inferred date anchors relative expressions only at a precision the dater is sure enough of; otherwise
+    they stay underspecified ("XXXX-WXX-3") rather than wrong.
     """
     estimate = None
     if dct is None:
-        from storyline.analyze.time.dating import ANCHOR_CONFIDENCE, date_article
+        from storyline.analyze.time.dating import anchoring_date, date_article
 
         estimate = date_article(text)
-        dct = estimate.date if estimate.confidence >= ANCHOR_CONFIDENCE else None
+        dct = anchoring_date(estimate)
     return estimate, find_time_expressions(text, dct)

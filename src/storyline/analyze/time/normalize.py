@@ -224,10 +224,21 @@ def _with_part(day: dt.date, part: str | None) -> str:
     return day.isoformat() + (f"T{part}" if part else "")
 
 
+def _coarse_anchor(ctx: Context) -> str | None:
+    """The month or year of a DCT known no finer: "Wednesday" in an article sure only of its month happened
+    in (about) that month."""
+    if ctx.dct is None or ctx.dct.precision == "day":
+        return None
+    return ctx.dct.iso() if ctx.year() is not None else None
+
+
 def _weekday(reading: Reading, ctx: Context) -> Resolved:
     fields = reading.fields
     today = ctx.day()
     if today is None:
+        coarse = _coarse_anchor(ctx)
+        if coarse is not None:
+            return "DATE", coarse, fields["mod"]
         return "DATE", f"XXXX-WXX-{fields['wd']}" + (f"T{fields['part']}" if fields["part"] else ""), fields["mod"]
     offset = weekday_offset(today, fields["wd"], fields["rel"], ctx.future(reading))
     return "DATE", _with_part(today + dt.timedelta(days=offset), fields["part"]), fields["mod"]
@@ -237,7 +248,7 @@ def _relday(reading: Reading, ctx: Context) -> Resolved:
     fields = reading.fields
     today = ctx.day()
     if today is None:
-        return "DATE", "XXXX-XX-XX", fields["mod"]
+        return "DATE", _coarse_anchor(ctx) or "XXXX-XX-XX", fields["mod"]
     return "DATE", _with_part(today + dt.timedelta(days=fields["offset"]), fields["part"]), fields["mod"]
 
 

@@ -9,13 +9,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from storyline.analyze.vectors import GROUPS, Vector, rarity
-from storyline.model import Article, ArticleAnalysis
+from storyline.model import Article, ArticleAnalysis, DateConfidence
 
 MIN_CONFIDENCE = 0.2
 """An inferred date below this confidence says nothing about when the article's news happened."""
 LOOSE_DAYS = 30
-"""How far either side an inferred day may be when its confidence is under the anchoring threshold."""
+"""How far either side an inferred day may be when its day is unsure but not its month, or not wholly."""
 LOOSE_BELOW = 0.4
+"""The confidence from which a precision of an inferred date is sure (the anchoring threshold)."""
 
 __all__ = ["GROUPS", "ArticleFeatures", "article_features", "rarity"]
 
@@ -52,19 +53,28 @@ def article_features(analysis: ArticleAnalysis) -> ArticleFeatures:
 
 def date_window(article: Article) -> tuple[int, int] | None:
     """The days the article's date may fall on: its day when stated or confidently inferred, a month either
-    side when inferred loosely, the whole month or year at coarser precision, nothing when unknown."""
+    side when only its month is sure, the whole month or year at coarser precision (stated, or the finest an
+    inferred date is sure of), nothing when unknown."""
     published = article.published
-    inferred = article.published_from == "text"
-    if published is None or (inferred and article.published_confidence < MIN_CONFIDENCE):
+    if published is None:
         return None
+    if article.published_from == "text":
+        confidences = article.published_confidences or DateConfidence(**{published.precision: article.published_confidence})
+        if published.precision == "day" and confidences.day < LOOSE_BELOW and (
+            confidences.month >= LOOSE_BELOW or confidences.day >= MIN_CONFIDENCE
+        ):
+            first = published.value.toordinal()
+            return first - LOOSE_DAYS, first + LOOSE_DAYS
+        supported = confidences.supported(published, LOOSE_BELOW) or confidences.supported(published, MIN_CONFIDENCE)
+        if supported is None:
+            return None
+        published = supported
     first = published.value.toordinal()
     if published.precision == "year":
         return first, dt.date(published.value.year, 12, 31).toordinal()
     if published.precision == "month":
         following = dt.date(published.value.year + published.value.month // 12, published.value.month % 12 + 1, 1)
         return first, following.toordinal() - 1
-    if inferred and article.published_confidence < LOOSE_BELOW:
-        return first - LOOSE_DAYS, first + LOOSE_DAYS
     return first, first
 
 
