@@ -175,3 +175,21 @@ def test_library_briefing_lists_every_copy_of_its_articles(seeds_library, tmp_pa
     (story,) = [briefing.story for briefing in result.briefings]
     assert len(result.duplicates) == 2 and result.updated_stories == (story.id,)
     assert sorted(duplicate.path for duplicate in story.duplicates) == sorted(str(path) for path in reprints)
+
+
+def test_library_add_leaves_the_briefing_of_a_very_big_story_to_refresh(tmp_path, monkeypatch):
+    monkeypatch.setattr("storyline.library.library.DEFERRED_BRIEFING_ARTICLES", 2)
+    with Library(tmp_path / "big.db") as library:
+        result = library.add([EXAMPLES])
+        (listing,) = library.stories()
+    assert result.briefings == ()
+    assert listing.articles == 5 and "storyline refresh" in listing.pending
+
+
+def test_library_refresh_builds_a_pending_briefing_and_clears_the_note(tmp_path, monkeypatch):
+    monkeypatch.setattr("storyline.library.library.DEFERRED_BRIEFING_ARTICLES", 2)
+    with Library(tmp_path / "big.db") as library:
+        library.add([EXAMPLES])
+        (briefing,) = library.refresh()
+        (listing,) = library.stories()
+    assert len(briefing.story.articles) == 5 and listing.pending is None

@@ -140,6 +140,7 @@ def stories(db: Path, as_json: bool) -> None:
             click.echo(
                 f"{listing.id}  {listing.title}  |  {span}  |  {listing.articles} articles, {listing.sources} sources, "
                 f"{listing.events} events  |  updated {listing.updated}"
+                + (f"  |  pending: {listing.pending}" if listing.pending else "")
             )
     if not listings and not as_json:
         click.echo(f"no stories in {db} yet; `storyline add PATH --db {db}` adds articles", err=True)

@@ -51,7 +51,7 @@ def run(
         stream.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in kept), encoding="utf-8")
         started = time.perf_counter()
         with Library(Path(folder) / "library.db", cache=cache or default_cache()) as library:
-            result = library.add([stream, *mix], AddOptions(briefings=False))
+            result = library.add([stream, *(Path(path) for path in mix)], AddOptions(briefings=False))
             predicted = _predictions(library, result, stream)
         seconds = time.perf_counter() - started
     line_ids = [str(line.get("id", number)) for number, line in enumerate(kept, start=1)]

@@ -28,6 +28,11 @@ from storyline.story.title import content_words, typicality
 FULL_BRIEFING_ARTICLES = 300
 """Up to this many articles a story's briefing is rebuilt whole with every article it gains; a bigger story
 rebuilds its summary only when asked to (``refresh``), and its briefing says the summary is pending."""
+DEFERRED_BRIEFING_ARTICLES = 1_000
+"""Above this many articles ``add`` leaves a story's briefing to ``refresh``: rebuilding it reads every
+article's analysis back into memory, which for the largest stories costs more memory and time than an
+add of a few articles should."""
+BRIEFING_PENDING = "briefing of {articles} articles is rebuilt by `storyline refresh`; this one is older"
 SUMMARY_PENDING = "summary: this story has more than {limit} articles; its summary is rebuilt by `storyline refresh`"
 
 
@@ -99,7 +104,7 @@ def story_listing(story: Story, *, updated: str, version: int) -> dict:
         "id": story.id, "title": story.title,
         "first": dates[0].iso() if dates else None, "last": dates[-1].iso() if dates else None,
         "articles": len(story.articles), "sources": len({article.source for article in story.articles if article.source}),
-        "events": len(story.events), "updated": updated, "version": version,
+        "events": len(story.events), "updated": updated, "version": version, "pending": None,
     }
 
 

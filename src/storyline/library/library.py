@@ -25,7 +25,13 @@ from storyline.ingest import read_inputs
 from storyline.ingest.dedupe import find_duplicates, near_copy_of
 from storyline.ingest.reader import DEFAULT_MAX_BYTES
 from storyline.library.analyses import Progress, cached_analyses
-from storyline.library.briefing import Briefing, load_version, rebuild_briefing
+from storyline.library.briefing import (
+    BRIEFING_PENDING,
+    DEFERRED_BRIEFING_ARTICLES,
+    Briefing,
+    load_version,
+    rebuild_briefing,
+)
 from storyline.library.clustering import ClusteringModel, Clusterer, Placement, article_features, default_model
 from storyline.library.placing import placement_order
 from storyline.library.search import SearchHit, passages, search
@@ -78,6 +84,8 @@ class StoryListing:
     events: int
     updated: str
     version: int
+    pending: str | None = None
+    """Set when the story grew past what ``add`` rebuilds (its briefing is older than its articles)."""
 
 
 class Library:
@@ -125,7 +133,7 @@ class Library:
 
     def stories(self) -> list[StoryListing]:
         """Every story, newest activity first (its latest article's date, then its latest briefing)."""
-        listings = [StoryListing(**{key: row[key] for key in StoryListing.__slots__}) for row in self.store.listings()]
+        listings = [StoryListing(**{key: row.get(key) for key in StoryListing.__slots__}) for row in self.store.listings()]
         listings.sort(key=lambda listing: (listing.updated, listing.id), reverse=True)
         listings.sort(key=lambda listing: listing.last or "", reverse=True)
         return listings
@@ -198,7 +206,7 @@ class Library:
         merged = tuple((gone, placement.story_id) for placement in placements for gone in placement.merged)
         # Stories an earlier, interrupted add changed are stale too: their briefings are rebuilt with these.
         stale = sorted(set(touched) | set(self.store.stale_stories())) if options.briefings else []
-        briefings = tuple(self._rebuild(stale, StoryOptions(options.summary_words)))
+        briefings = tuple(self._rebuild(stale, StoryOptions(options.summary_words), defer_big=True))
         new_stories = tuple(story for story in touched if self._seq(story) > stories_before)
         return AddResult(
             read=len(articles), placed=len(placements), known=len(known), duplicates=tuple(duplicates + copies),
@@ -248,10 +256,19 @@ class Library:
             self.store.mark_stale(sorted(stories))
         return stories
 
-    def _rebuild(self, story_ids: Sequence[str], options: StoryOptions, *, full: bool = False) -> list[Briefing]:
+    def _rebuild(
+        self, story_ids: Sequence[str], options: StoryOptions, *, full: bool = False, defer_big: bool = False
+    ) -> list[Briefing]:
+        """Rebuild these briefings; with ``defer_big`` (as ``add`` does) a story over
+        ``DEFERRED_BRIEFING_ARTICLES`` only has its listing updated and is left for ``refresh``."""
         briefings = []
         for story_id in story_ids:
             with self.store.transaction():
+                articles, events = self.store.story_size(story_id)
+                if defer_big and articles > DEFERRED_BRIEFING_ARTICLES:
+                    note = BRIEFING_PENDING.format(articles=articles)
+                    self.store.mark_briefing_pending(story_id, articles, events, note)
+                    continue
                 briefings.append(rebuild_briefing(self.store, story_id, options, full=full))
         return briefings
 

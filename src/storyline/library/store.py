@@ -332,6 +332,25 @@ class Store:
         """These stories' briefings are out of date (say, a copy of one of their articles came in)."""
         self._write("UPDATE stories SET stale = 1 WHERE id = ?", [(story_id,) for story_id in story_ids])
 
+    def story_size(self, story_id: str) -> tuple[int, int]:
+        """(articles, events) of a story, counted in the library."""
+        rows = self._query(
+            "SELECT COUNT(m.article_id), COUNT(DISTINCT e.id) FROM events e JOIN members m ON m.event_id = e.id "
+            "WHERE e.story_id = ?", [story_id],
+        )
+        return rows[0] if rows else (0, 0)
+
+    def mark_briefing_pending(self, story_id: str, articles: int, events: int, note: str) -> None:
+        """A story whose briefing is left for ``refresh``: its listing shows its size now and says so; it
+        stays stale, so ``refresh`` picks it up."""
+        rows = self._query("SELECT listing FROM stories WHERE id = ?", [story_id])
+        listing = json.loads(rows[0][0]) if rows and rows[0][0] else {
+            "id": story_id, "title": "(briefing pending)", "first": None, "last": None, "sources": 0,
+            "updated": "", "version": 0,
+        }
+        listing.update(articles=articles, events=events, pending=note)
+        self._write("UPDATE stories SET listing = ?, stale = 1 WHERE id = ?", [(json.dumps(listing, sort_keys=True), story_id)])
+
     def set_listing(self, story_id: str, listing: dict[str, Any]) -> None:
         """A story's row in ``storyline stories``, written when its briefing is rebuilt."""
         self._write("UPDATE stories SET listing = ?, stale = 0 WHERE id = ?", [(json.dumps(listing, sort_keys=True), story_id)])
