@@ -252,6 +252,8 @@ def _pick_events(
     member_vectors = vectors[members]
     articles = np.array([dated[index].article_index for index in members])
     tells = np.array([date not in dated[index].other_dates for index in members])
+    if not tells.any():
+        return []  # only supported by sentences that tell another date first
     centroid = np.asarray(member_vectors[np.flatnonzero(tells)].mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     if norm == 0:
