@@ -110,8 +110,10 @@ def warm_add(library: Library, article) -> dict:
                 "briefing_s": 0.0, "story_articles": 0}
     story_id = library.store.resolve_story(result.placements[0].story_id)
     articles, _ = library.store.story_size(story_id)
-    row = {"article": article.path, "placed": True, "analysis_s": round(analysis, 3), "placement_s": round(placement, 3),
-           "story_articles": articles}
+    row = {
+        "article": article.path, "placed": True, "analysis_s": round(analysis, 3),
+        "placement_s": round(placement, 3), "story_articles": articles,
+    }
     if articles > DEFERRED_BRIEFING_ARTICLES:  # as add does: the briefing is left to refresh
         return {**row, "briefing_s": 0.0, "pending": ["briefing deferred to refresh"]}
     started = time.perf_counter()

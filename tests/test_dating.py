@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from storyline.analyze.time.dating import ANCHOR_CONFIDENCE, anchoring_date, date_article, date_collection, plausible_metadata
+from storyline.analyze.time.dating import (
+    ANCHOR_CONFIDENCE,
+    anchoring_date,
+    date_article,
+    date_collection,
+    plausible_metadata,
+)
 from storyline.model import PartialDate
 
 TODAY = dt.date(2025, 1, 1)

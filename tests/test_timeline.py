@@ -401,6 +401,7 @@ def test_timeline_skips_a_date_no_sentence_tells_first():
         "American troops fought a long insurgency in Iraq in 2007 and left the country in the withdrawal in 2011.",
         "The drawdown is the largest pullback of American forces from the country since 2011 by most counts.",
     ]
-    analysis = _analysis("iraq", lines, "2018-02-05", [("in 2007", "2007"), ("in 2011", "2011"), ("2011 by most counts", "2011")])
+    timexes = [("in 2007", "2007"), ("in 2011", "2011"), ("2011 by most counts", "2011")]
+    analysis = _analysis("iraq", lines, "2018-02-05", timexes)
     timeline = build_timeline([analysis], max_dates=5)
     assert PartialDate.parse("2011") not in {entry.date for entry in timeline}

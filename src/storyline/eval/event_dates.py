@@ -10,9 +10,10 @@ covers most of it; a sentence the stage drops or leaves undated predicts "no eve
 *right* when its date equals the gold date at the same precision (or both say no event), *consistent*
 when it does not contradict the gold (one is the other read at a coarser precision), *wrong* when both
 give dates that contradict. Documents marked ``heldout`` are also scored apart (``heldout_accuracy``):
-their errors are not read while the dater changes. Two runs: articles as read (metadata or file-name dates where the input
-has them, else dated from their text as ``add`` does), and text only (every stated date hidden, each
-article dated from its own text), where the precision an uncertain date is shown at matters most.
+their errors are not read while the dater changes. Two runs: articles as read (metadata or file-name
+dates where the input has them, else dated from their text as ``add`` does), and text only (every stated
+date hidden, each article dated from its own text), where the precision an uncertain date is shown at
+matters most. A sentence that only refers to its dates (``refers_only``) predicts "no event".
 """
 
 from __future__ import annotations

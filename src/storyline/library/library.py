@@ -133,7 +133,8 @@ class Library:
 
     def stories(self) -> list[StoryListing]:
         """Every story, newest activity first (its latest article's date, then its latest briefing)."""
-        listings = [StoryListing(**{key: row.get(key) for key in StoryListing.__slots__}) for row in self.store.listings()]
+        rows = self.store.listings()
+        listings = [StoryListing(**{key: row.get(key) for key in StoryListing.__slots__}) for row in rows]
         listings.sort(key=lambda listing: (listing.updated, listing.id), reverse=True)
         listings.sort(key=lambda listing: listing.last or "", reverse=True)
         return listings

@@ -349,7 +349,8 @@ class Store:
             "updated": "", "version": 0,
         }
         listing.update(articles=articles, events=events, pending=note)
-        self._write("UPDATE stories SET listing = ?, stale = 1 WHERE id = ?", [(json.dumps(listing, sort_keys=True), story_id)])
+        record = json.dumps(listing, sort_keys=True)
+        self._write("UPDATE stories SET listing = ?, stale = 1 WHERE id = ?", [(record, story_id)])
 
     def set_listing(self, story_id: str, listing: dict[str, Any]) -> None:
         """A story's row in ``storyline stories``, written when its briefing is rebuilt."""

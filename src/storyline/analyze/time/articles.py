@@ -37,7 +37,9 @@ def anchor_date(article: Article) -> PartialDate | None:
     "Friday" stays underspecified rather than wrong."""
     if article.published is None or article.published_from != "text":
         return article.published
-    estimate = DateEstimate(article.published, "text", article.published_confidence, confidences=article.published_confidences)
+    estimate = DateEstimate(
+        article.published, "text", article.published_confidence, confidences=article.published_confidences
+    )
     return anchoring_date(estimate)
 
 

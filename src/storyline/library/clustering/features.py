@@ -59,7 +59,9 @@ def date_window(article: Article) -> tuple[int, int] | None:
     if published is None:
         return None
     if article.published_from == "text":
-        confidences = article.published_confidences or DateConfidence(**{published.precision: article.published_confidence})
+        confidences = article.published_confidences or DateConfidence(
+            **{published.precision: article.published_confidence}
+        )
         if published.precision == "day" and confidences.day < LOOSE_BELOW and (
             confidences.month >= LOOSE_BELOW or confidences.day >= MIN_CONFIDENCE
         ):
