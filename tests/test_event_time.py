@@ -44,3 +44,8 @@ def test_event_time_value_compared_with_an_earlier_year_is_dated_now():
 ])
 def test_event_time_plain_dates_still_date_the_event(sentence, expression):
     assert _verdicts(sentence)[expression] is True
+
+
+def test_event_time_day_naming_what_a_hearing_discussed_does_not_date_the_hearing():
+    verdicts = _verdicts("Lawmakers grilled Vindman about Trump's July 25 phone call on Tuesday.")
+    assert verdicts == {"July 25": False, "Tuesday": True}

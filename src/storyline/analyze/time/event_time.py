@@ -4,7 +4,8 @@ A timeline entry is dated by when its event happened, not by every date its sent
 kinds of mention do not date the sentence's event, whatever the tagger resolved them to:
 
 - a **name**: a year that is part of what something is called ("the 2016 election", "the 1922 Committee",
-  "Worlds 2023", "Euro 2012"): the sentence is about something else that refers to it;
+  "Worlds 2023", "Euro 2012"), or a day that says which happening is meant ("Trump's July 25 phone call",
+  "the April 20 explosion"): the sentence is about something else that refers to it;
 - a **comparison**: a year or time the news is measured against ("the first time since 1993", "larger than in
   2019", "up from 2,000 in 2018", "a turnaround from four years ago");
 - the **start of a span**: "since January 2018" says how long a state has lasted, not when something
@@ -42,6 +43,14 @@ _NAME_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+|[a-z]+(?:al|ion|ions|ics|ship|ment
                          r"campaign|elections?|primar(?:y|ies)|convention|debate|deal|accord|agreement|treaty|"
                          r"survey|report|film|movie|album|model)\b)")
 """A bare year followed by a noun it classifies: "the 2016 election", "the 1922 Committee"."""
+_HAPPENING_AFTER = re.compile(
+    r"^,?\s+(?:[a-z]+[- ])?(?:call|meeting|attack|attacks|explosion|blast|hearing|speech|announcement|deadline|"
+    r"visit|raid|strike|strikes|bombing|shooting|crash|storm|earthquake|quake|massacre|protest|protests|rally|"
+    r"killing|killings|arrest|ruling|decision|letter|memo|statement|tweet|interview|summit|vote|election|"
+    r"referendum|coup|uprising|disaster|spill|accident|fire|flood|ceasefire|agreement|deal|order|report|"
+    r"testimony|debate|incident|assault|offensive|invasion|withdrawal|launch|meltdown|leak|release|letter)\b"
+)
+"""A noun of happening after a day that modifies it: "the April 20 explosion", "Trump's July 25 phone call"."""
 _ARTICLE_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that|last|next)\s+|['’]s\s+)$")
 _MONTHS = frozenset({
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
@@ -59,7 +68,15 @@ def dates_the_event(text: str, timex: TimeExpression) -> bool:
         return False
     if _COMPARED.search(before) or _COMPARED_BEFORE_NUMBER.search(before):
         return False
-    return not _is_name(timex.text, before, after)
+    return not (_is_name(timex.text, before, after) or _is_about(timex.text, before, after))
+
+
+def _is_about(expression: str, before: str, after: str) -> bool:
+    """A day used to say which happening the sentence speaks of ("Trump's July 25 phone call", "the April 20
+    explosion"): the sentence is about that happening, and its own event (a hearing, a report) is later."""
+    if _YEAR.fullmatch(expression) or not any(character.isdigit() for character in expression):
+        return False
+    return bool(_ARTICLE_BEFORE.search(before) and _HAPPENING_AFTER.match(after))
 
 
 def _is_name(expression: str, before: str, after: str) -> bool:
