@@ -75,8 +75,8 @@ def run(data: Path, out: Path | None = None) -> dict:
         prefix = "" if mode == "as_read" else "text_only_"
         scores.update(_scores(judged[mode], prefix=prefix))
         heldout = [judgement for judgement in judged[mode] if judgement.heldout]
-        scores[f"{prefix}heldout_accuracy"] = _scores(heldout, prefix="")["accuracy"]
-        scores[f"{prefix}dev_accuracy"] = _scores([j for j in judged[mode] if not j.heldout], prefix="")["accuracy"]
+        scores[f"{prefix}heldout_accuracy"] = _accuracy(heldout)
+        scores[f"{prefix}dev_accuracy"] = _accuracy([j for j in judged[mode] if not j.heldout])
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         rows = {mode: [_as_record(judgement) for judgement in items] for mode, items in judged.items()}
@@ -132,6 +132,10 @@ def _scores(judgements: Sequence[Judgement], prefix: str) -> dict:
             kind: round(sum(j.right for j in items) / len(items), 3) for kind, items in sorted(by_kind.items())
         },
     }
+
+
+def _accuracy(judgements: Sequence[Judgement]) -> float:
+    return round(sum(j.right for j in judgements) / (len(judgements) or 1), 4)
 
 
 def _within(finer: PartialDate, coarser: PartialDate) -> bool:

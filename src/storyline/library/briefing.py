@@ -124,7 +124,9 @@ def load_version(store: Store, data: dict) -> Story:
     """A stored version as a Story again, its articles read back from the store."""
     articles = []
     for article in store.articles(data["article_ids"]):
-        published, published_from, confidence, confidences = data["article_dates"][article.id]
+        # versions stored before dates had a confidence per precision hold three fields
+        published, published_from, confidence, *per_precision = data["article_dates"][article.id]
+        confidences = per_precision[0] if per_precision else None
         articles.append(replace(
             article, published=PartialDate.parse(published) if published else None, published_from=published_from,
             published_confidence=confidence, published_confidences=from_data(DateConfidence, confidences),

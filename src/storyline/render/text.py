@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from storyline.analyze.time import ANCHOR_CONFIDENCE
+from storyline.analyze.time import ANCHOR_CONFIDENCE, anchor_date
 from storyline.model import Article, PartialDate
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -108,12 +108,12 @@ def published_note(article: Article) -> str:
 
 def _inferred_note(article: Article) -> str:
     """An inferred date at the precision it is sure of, with the finer guess and its lower confidence after."""
-    published, confidences = article.published, article.published_confidences
-    supported = confidences.supported(published, ANCHOR_CONFIDENCE) if confidences and published else None
-    if supported is None or supported == published:
+    published, supported = article.published, anchor_date(article)
+    if supported is None or supported == published or article.published_confidences is None:
         return f"{human_date(published)}, inferred from text (confidence {_share(article.published_confidence)})"
+    sure = article.published_confidences.at(supported.precision)
     return (
-        f"{human_date(supported)}, inferred from text (confidence {_share(confidences.at(supported.precision))}; "
+        f"{human_date(supported)}, inferred from text (confidence {_share(sure)}; "
         f"{human_date(published)} at {_share(article.published_confidence)})"
     )
 

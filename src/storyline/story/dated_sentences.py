@@ -172,8 +172,9 @@ def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> li
             continue
         seen_texts.add(text)
         timexes = timexes_by_sentence[position]
-        dates = finest_dates([timex for timex in timexes if dates_the_event(article.text, timex)])
-        references = tuple(finest_dates([timex for timex in timexes if not dates_the_event(article.text, timex)]))
+        dating = [dates_the_event(article.text, timex) for timex in timexes]
+        dates = finest_dates([timex for timex, dates_it in zip(timexes, dating) if dates_it])
+        references = tuple(finest_dates([timex for timex, dates_it in zip(timexes, dating) if not dates_it]))
         if dates and lead_left > 0 and all(_reports_news_of_the_day(text, date, published) for date in dates):
             dates = []
         mentioned = bool(dates)

@@ -48,7 +48,7 @@ _HAPPENING_AFTER = re.compile(
     r"visit|raid|strike|strikes|bombing|shooting|crash|storm|earthquake|quake|massacre|protest|protests|rally|"
     r"killing|killings|arrest|ruling|decision|letter|memo|statement|tweet|interview|summit|vote|election|"
     r"referendum|coup|uprising|disaster|spill|accident|fire|flood|ceasefire|agreement|deal|order|report|"
-    r"testimony|debate|incident|assault|offensive|invasion|withdrawal|launch|meltdown|leak|release|letter)\b"
+    r"testimony|debate|incident|assault|offensive|invasion|withdrawal|launch|meltdown|leak|release)\b"
 )
 """A noun of happening after a day that modifies it: "the April 20 explosion", "Trump's July 25 phone call"."""
 _ARTICLE_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that|last|next)\s+|['’]s\s+)$")

@@ -229,7 +229,8 @@ def _coarse_anchor(ctx: Context) -> str | None:
     in (about) that month."""
     if ctx.dct is None or ctx.dct.precision == "day":
         return None
-    return ctx.dct.iso() if ctx.year() is not None else None
+    ctx.used_dct = True
+    return ctx.dct.iso()
 
 
 def _weekday(reading: Reading, ctx: Context) -> Resolved:
