@@ -46,7 +46,7 @@ def test_cli_library_stories_json_is_one_object_per_line(added):
     result = CliRunner().invoke(main, ["stories", "--db", str(db), "--json"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
-    expected = {"id", "title", "first", "last", "articles", "sources", "events", "updated", "version", "pending"}
+    expected = {"id", "title", "first", "last", "articles", "sources", "events", "updated", "version", "pending", "outlets", "days"}
     assert rows and set(rows[0]) == expected
     assert sum(row["articles"] for row in rows) == 5
 

@@ -134,7 +134,7 @@ def stories(db: Path, as_json: bool) -> None:
         listings = library.stories()
     for listing in listings:
         if as_json:
-            click.echo(json.dumps({key: getattr(listing, key) for key in listing.__slots__}, ensure_ascii=False))
+            click.echo(json.dumps(listing.as_dict(), ensure_ascii=False))
         else:
             span = listing.first if listing.first == listing.last else f"{listing.first or '?'} to {listing.last or '?'}"
             click.echo(
@@ -181,6 +181,26 @@ def refresh(story_ids: tuple[str, ...], db: Path, full: bool, summary_words: int
         click.echo(f"{briefing.story.id}: {briefing.story.title} ({state})")
     if not briefings:
         click.echo("every briefing is up to date", err=True)
+
+
+@main.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--allow-writes", is_flag=True, help="Accept POST /api/articles (needs --token).")
+@click.option("--token", envvar="STORYLINE_TOKEN", help="Token for writes, and for every request off loopback "
+              "(or set STORYLINE_TOKEN).")
+@_max_bytes_option
+def serve(db: Path, host: str, port: int, allow_writes: bool, token: str | None, max_bytes: int) -> None:
+    """Browse, search and check the library's stories in a web browser (it reads while `add` writes)."""
+    import uvicorn
+
+    from storyline.web import ServeOptions, create_app
+
+    _require_library(db)
+    app = create_app(ServeOptions(db, host=host, allow_writes=allow_writes, token=token, max_body=max_bytes))
+    click.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
 def _require_library(db: Path) -> None:

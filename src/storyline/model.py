@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
+from urllib.parse import urlsplit
 
 Precision = Literal["day", "month", "year"]
 DateSource = Literal["metadata", "text", "file"]
@@ -135,6 +136,11 @@ class Article:
     """Per precision, for an inferred date (``published_confidence`` is the one at its own precision)."""
     content_hash: str = ""
     title_span: Span | None = None
+
+    @property
+    def outlet(self) -> str | None:
+        """Who published it: the outlet named in its metadata, else its web address's host ("reuters.com")."""
+        return self.source or outlet_of_url(self.url)
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,3 +353,14 @@ class Story:
     id: str | None = None
     events: tuple[StoryEvent, ...] = ()
     pending: tuple[str, ...] = ()
+
+
+def outlet_of_url(url: str | None) -> str | None:
+    """The host of a web address without "www." ("https://www.bbc.co.uk/news/1" -> "bbc.co.uk")."""
+    if not url or "://" not in url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None

@@ -4,8 +4,8 @@ into briefings that stay current. ``Library`` is the door for a growing library 
 
 from storyline.library.briefing import Briefing
 from storyline.library.build import BuildOptions, BuildResult, build_story
-from storyline.library.library import AddOptions, AddResult, Library, StoryListing
-from storyline.library.search import SearchHit
+from storyline.library.library import AddOptions, AddResult, Library, LibraryArticle, StoryListing
+from storyline.library.search import SearchFilter, SearchHit
 
 __all__ = [
     "AddOptions",
@@ -14,6 +14,8 @@ __all__ = [
     "BuildOptions",
     "BuildResult",
     "Library",
+    "LibraryArticle",
+    "SearchFilter",
     "SearchHit",
     "StoryListing",
     "build_story",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -100,10 +101,12 @@ def event_title(articles: Sequence[Article]) -> str:
 def story_listing(story: Story, *, updated: str, version: int) -> dict:
     """The story's line in ``storyline stories``."""
     dates = sorted(date for article in story.articles if (date := anchor_date(article)))
+    outlets = sorted({article.outlet for article in story.articles if article.outlet})
     return {
         "id": story.id, "title": story.title,
         "first": dates[0].iso() if dates else None, "last": dates[-1].iso() if dates else None,
-        "articles": len(story.articles), "sources": len({article.source for article in story.articles if article.source}),
+        "articles": len(story.articles), "sources": len(outlets), "outlets": outlets,
+        "days": dict(Counter(date.iso() for date in dates if date.precision == "day")),
         "events": len(story.events), "updated": updated, "version": version, "pending": None,
     }
 
@@ -120,19 +123,27 @@ def pack_story(story: Story) -> dict:
     return data
 
 
+PACKED_ONLY = ("article_ids", "article_dates")
+"""Fields of a stored version that are not Story fields: which articles it holds and how it dated them."""
+
+
 def load_version(store: Store, data: dict) -> Story:
     """A stored version as a Story again, its articles read back from the store."""
-    articles = []
-    for article in store.articles(data["article_ids"]):
-        # versions stored before dates had a confidence per precision hold three fields
-        published, published_from, confidence, *per_precision = data["article_dates"][article.id]
-        confidences = per_precision[0] if per_precision else None
-        articles.append(replace(
-            article, published=PartialDate.parse(published) if published else None, published_from=published_from,
-            published_confidence=confidence, published_confidences=from_data(DateConfidence, confidences),
-        ))
-    record = {key: value for key, value in data.items() if key not in ("article_ids", "article_dates")}
+    articles = [replace(article, **briefing_dates(data, article.id)) for article in store.articles(data["article_ids"])]
+    record = {key: value for key, value in data.items() if key not in PACKED_ONLY}
     return replace(from_data(Story, record), articles=tuple(articles))
+
+
+def briefing_dates(data: dict, article_id: str) -> dict:
+    """The date fields a stored version gave one of its articles (``published``, ``published_from`` and its
+    confidences), to ``replace`` into the article as stored."""
+    # versions stored before dates had a confidence per precision hold three fields
+    published, published_from, confidence, *per_precision = data["article_dates"][article_id]
+    return {
+        "published": PartialDate.parse(published) if published else None, "published_from": published_from,
+        "published_confidence": confidence,
+        "published_confidences": from_data(DateConfidence, per_precision[0] if per_precision else None),
+    }
 
 
 def _digest(record: dict) -> str:

@@ -14,12 +14,14 @@ from __future__ import annotations
 import fcntl
 import json
 import time
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyline.analyze.time import date_alone
+from storyline.codec import from_data
 from storyline.errors import NotFound, StoreError
 from storyline.ingest import read_inputs
 from storyline.ingest.dedupe import find_duplicates, near_copy_of
@@ -28,16 +30,23 @@ from storyline.library.analyses import Progress, cached_analyses
 from storyline.library.briefing import (
     BRIEFING_PENDING,
     DEFERRED_BRIEFING_ARTICLES,
+    PACKED_ONLY,
     Briefing,
+    briefing_dates,
     load_version,
     rebuild_briefing,
 )
 from storyline.library.clustering import ClusteringModel, Clusterer, Placement, article_features, default_model
 from storyline.library.placing import placement_order
-from storyline.library.search import SearchHit, passages, search
+from storyline.library.search import SearchFilter, SearchHit, passages, search
 from storyline.library.store import Store
-from storyline.model import Article, ArticleAnalysis, Duplicate, Rejected, Story
+from storyline.model import Article, ArticleAnalysis, Duplicate, Evidence, Rejected, Story, StoryEvent
+from storyline.render.citations import story_evidence
 from storyline.story.build import StoryOptions, generated_at
+
+
+CACHED_BRIEFINGS = 32
+"""Decoded briefings kept for article pages: a reader going through one story's sources reads the same one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,15 +95,47 @@ class StoryListing:
     version: int
     pending: str | None = None
     """Set when the story grew past what ``add`` rebuilds (its briefing is older than its articles)."""
+    outlets: tuple[str, ...] = ()
+    days: tuple[tuple[str, int], ...] = ()
+    """Articles per day (ISO date, count) for the articles dated to the day, in date order."""
+
+    def as_dict(self) -> dict:
+        """The listing as ``storyline stories --json`` and the web API give it."""
+        data = {key: getattr(self, key) for key in self.__slots__}
+        data["outlets"], data["days"] = list(self.outlets), dict(self.days)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryArticle:
+    """An article as the library knows it: ``cited`` holds (where in the briefing, evidence) for every
+    span its story's briefing cites in it ("timeline[3].evidence[0]"); the event, story and briefing fields
+    are ``None`` until it has been placed and briefed."""
+
+    article: Article
+    event_id: str | None
+    story_id: str | None
+    story_title: str | None
+    event: StoryEvent | None
+    duplicates: tuple[Duplicate, ...]
+    cited: tuple[tuple[str, Evidence], ...]
+    reason: str | None = None
+    """Why the clusterer put it in its event."""
 
 
 class Library:
     """A storyline library file (SQLite). Use as a context manager."""
 
-    def __init__(self, path: Path | str, *, cache: Path | str | None = None, model: ClusteringModel | None = None) -> None:
+    def __init__(
+        self, path: Path | str, *, cache: Path | str | None = None, model: ClusteringModel | None = None,
+        readonly: bool = False,
+    ) -> None:
+        """Open (or create) a library; ``readonly`` opens an existing one for reading only (the web app),
+        which never waits for a writer and cannot change the file."""
         self.path = Path(path)
-        self.store = Store(self.path, cache=cache)
+        self.store = Store(self.path, cache=cache, readonly=readonly)
         self.clusterer = Clusterer(self.store, model or default_model())
+        self._briefings: OrderedDict[tuple[str, int], dict] = OrderedDict()
 
     def __enter__(self) -> Library:
         return self
@@ -134,10 +175,20 @@ class Library:
     def stories(self) -> list[StoryListing]:
         """Every story, newest activity first (its latest article's date, then its latest briefing)."""
         rows = self.store.listings()
-        listings = [StoryListing(**{key: row.get(key) for key in StoryListing.__slots__}) for row in rows]
+        listings = [_listing(row) for row in rows]
         listings.sort(key=lambda listing: (listing.updated, listing.id), reverse=True)
         listings.sort(key=lambda listing: listing.last or "", reverse=True)
         return listings
+
+    def listing(self, story_id: str) -> StoryListing | None:
+        """One story's line in ``stories`` (``None`` before its first briefing)."""
+        row = self.store.listing(self.resolve(story_id))
+        return _listing(row) if row else None
+
+    def titles(self, story_ids: set[str]) -> dict[str, str]:
+        """The titles of these stories (by current id), for pages that name stories they link to."""
+        rows = (self.store.listing(story_id) for story_id in sorted(story_ids))
+        return {row["id"]: row["title"] for row in rows if row}
 
     def story(self, story_id: str) -> Story:
         """The latest briefing of a story (by id, unique id prefix, or an id merged into another)."""
@@ -146,6 +197,10 @@ class Library:
         if latest is None:
             raise NotFound(f"story {story_id} has no briefing yet; run `storyline refresh --db {self.path}` to build it")
         return load_version(self.store, json.loads(latest[2]))
+
+    def version(self, story_id: str) -> int | None:
+        """The number of a story's latest briefing (``None`` before its first): what changes when it does."""
+        return self.store.latest_version_number(self.resolve(story_id))
 
     def resolve(self, story_id: str) -> str:
         """The current id of a story named by its id, a unique prefix of it, or an id merged into another."""
@@ -160,9 +215,51 @@ class Library:
             raise NotFound(f"{story_id!r} names {len(current)} stories ({', '.join(current[:3])}…); give more of the id")
         raise NotFound(f"no story {story_id!r} in {self.path}; `storyline stories --db {self.path}` lists them")
 
-    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-        """Titles and sentences matching ``query`` (every word, any form of it; "quoted phrases" as written)."""
-        return search(self.store, query, limit=limit, offset=offset)
+    def search(
+        self, query: str, *, limit: int = 20, offset: int = 0, within: SearchFilter = SearchFilter()
+    ) -> list[SearchHit]:
+        """Titles and sentences matching ``query`` (every word, any form of it; "quoted phrases" as written),
+        optionally only in one story (any id ``resolve`` takes), from one outlet or within dates."""
+        if within.story_id is not None:
+            within = replace(within, story_id=self.resolve(within.story_id))
+        return search(self.store, query, limit=limit, offset=offset, within=within)
+
+    def article(self, article_id: str) -> LibraryArticle:
+        """One article of the library as its story's latest briefing shows it: dated as the briefing dates
+        it, with the event and story it feeds, its copies, and every span the briefing cites in it."""
+        found = self.store.articles([article_id])
+        if not found:
+            raise NotFound(f"no article {article_id!r} in {self.path}; its id is the one a story's sources link to")
+        article = found[0]
+        membership = self.store.membership(article_id)
+        duplicates = tuple(self.store.duplicates_of([article_id]))
+        if membership is None:
+            return LibraryArticle(article, None, None, None, None, duplicates, ())
+        event_id, story_id, reason = membership
+        briefing = self._latest_briefing(story_id)
+        if briefing is None:
+            return LibraryArticle(article, event_id, story_id, None, None, duplicates, (), reason)
+        dated = replace(article, **briefing_dates(briefing, article_id))
+        packed = from_data(Story, {key: value for key, value in briefing.items() if key not in PACKED_ONLY})
+        event = next((event for event in packed.events if event.id == event_id), None)
+        cited = tuple((where, evidence) for where, evidence in story_evidence(packed) if evidence.article == article_id)
+        return LibraryArticle(dated, event_id, story_id, packed.title, event, duplicates, cited, reason)
+
+    def _latest_briefing(self, story_id: str) -> dict | None:
+        """The packed record of a story's latest briefing, decoded once per version."""
+        number = self.store.latest_version_number(story_id)
+        if number is None:
+            return None
+        key = (story_id, number)
+        if key not in self._briefings:
+            latest = self.store.latest_version(story_id)
+            if latest is None:
+                return None
+            self._briefings[key] = json.loads(latest[2])
+            while len(self._briefings) > CACHED_BRIEFINGS:
+                self._briefings.popitem(last=False)
+        self._briefings.move_to_end(key)
+        return self._briefings[key]
 
     # --- the work ---
 
@@ -291,6 +388,14 @@ class Library:
                 yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _listing(row: dict) -> StoryListing:
+    """A stored listing as a StoryListing (listings written before outlets and days were kept lack them)."""
+    fields = {key: row.get(key) for key in StoryListing.__slots__}
+    fields["outlets"] = tuple(row.get("outlets") or ())
+    fields["days"] = tuple(sorted((row.get("days") or {}).items()))
+    return StoryListing(**fields)
 
 
 def _unreadable(analysis: ArticleAnalysis, failures: Sequence[Rejected]) -> bool:

@@ -7,6 +7,7 @@ sentence with its exact span in its article, so a result links to the very sente
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -47,17 +48,36 @@ def match_expression(query: str) -> str:
     return " ".join(terms)
 
 
-def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+@dataclass(frozen=True, slots=True)
+class SearchFilter:
+    """What narrows a search: one story (its current id), one outlet (``Article.outlet``), and the days
+    its events fall in (inclusive; an undated event is outside any range)."""
+
+    story_id: str | None = None
+    outlet: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def days(self) -> tuple[int, int] | None:
+        if self.since is None and self.until is None:
+            return None
+        return (self.since or dt.date.min).toordinal(), (self.until or dt.date.max).toordinal()
+
+
+def search(
+    store: Store, query: str, *, limit: int = 20, offset: int = 0, within: SearchFilter = SearchFilter()
+) -> list[SearchHit]:
     """Titles and sentences matching ``query``, best first (FTS5's BM25 rank)."""
     limit = max(1, min(limit, MAX_LIMIT))
-    hits = []
-    for article_id, start, end, kind, marked, _ in store.search_passages(match_expression(query), limit, max(0, offset)):
-        membership = store.membership(article_id)
-        hits.append(SearchHit(
-            article_id, start if start >= 0 else None, end if end >= 0 else None, kind, _fragments(marked),
-            membership[0] if membership else None, membership[1] if membership else None,
-        ))
-    return hits
+    rows = store.search_passages(
+        match_expression(query), limit, max(0, offset), story_id=within.story_id, outlet=within.outlet,
+        days=within.days(),
+    )
+    return [
+        SearchHit(article_id, start if start >= 0 else None, end if end >= 0 else None, kind, _fragments(marked),
+                  event_id, story_id)
+        for article_id, start, end, kind, marked, event_id, story_id in rows
+    ]
 
 
 def passages(article_id: str, text: str, title: str | None, title_span: tuple[int, int] | None,

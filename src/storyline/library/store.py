@@ -27,7 +27,7 @@ from storyline.codec import from_data, to_data
 from storyline.errors import StoreError
 from storyline.library.clustering.features import ArticleFeatures, features_from_record, features_record
 from storyline.library.clustering.summaries import ClusterSummary
-from storyline.model import Article, ArticleAnalysis, Duplicate, Rejected
+from storyline.model import Article, ArticleAnalysis, Duplicate, Rejected, outlet_of_url
 
 SCHEMA_VERSION = "2"
 UNDATED_FIRST, UNDATED_LAST = 0, 99_999_999
@@ -95,9 +95,9 @@ class Store:
     replay each collection into one) reuse what an earlier run computed.
     """
 
-    def __init__(self, path: Path | str, *, cache: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str, *, cache: Path | str | None = None, readonly: bool = False) -> None:
         self.path = Path(path)
-        self._db = _connect(self.path, SCHEMA)
+        self._db = _open_for_reading(self.path) if readonly else _connect(self.path, SCHEMA)
         self._cache_db = _connect(Path(cache), SCHEMA) if cache else self._db
         self._events: OrderedDict[str, ClusterSummary] = OrderedDict()
         self._stories: OrderedDict[str, ClusterSummary] = OrderedDict()
@@ -360,6 +360,10 @@ class Store:
         rows = self._query("SELECT listing FROM stories WHERE merged_into IS NULL AND listing IS NOT NULL")
         return [json.loads(listing) for (listing,) in rows]
 
+    def listing(self, story_id: str) -> dict[str, Any] | None:
+        rows = self._query("SELECT listing FROM stories WHERE id = ? AND listing IS NOT NULL", [story_id])
+        return json.loads(rows[0][0]) if rows else None
+
     def merged_stories(self, story_id: str) -> list[str]:
         return [row[0] for row in self._query("SELECT id FROM stories WHERE merged_into = ? ORDER BY seq", [story_id])]
 
@@ -380,6 +384,10 @@ class Store:
             [(story_id, number, created_at, digest, zlib.compress(story_json.encode("utf-8")))],
         )
         return number
+
+    def latest_version_number(self, story_id: str) -> int | None:
+        rows = self._query("SELECT MAX(version) FROM versions WHERE story_id = ?", [story_id])
+        return rows[0][0] if rows else None
 
     def latest_version(self, story_id: str) -> tuple[int, str, str] | None:
         """(version, created at, story.json text) of the latest briefing of a story."""
@@ -415,13 +423,30 @@ class Store:
         """(text, article id, start, end, kind) rows; kind is "title" or "sentence"."""
         self._write("INSERT INTO passages (text, article_id, start, end, kind) VALUES (?, ?, ?, ?, ?)", list(rows))
 
-    def search_passages(self, match: str, limit: int, offset: int) -> list[tuple[str, int, int, str, str, float]]:
-        """(article id, start, end, kind, highlighted text, rank) for an FTS5 MATCH expression, best first.
-        Matched words are wrapped in \\x02 … \\x03."""
+    def search_passages(
+        self, match: str, limit: int, offset: int, *, story_id: str | None = None, outlet: str | None = None,
+        days: tuple[int, int] | None = None,
+    ) -> list[tuple[str, int, int, str, str, str, str]]:
+        """(article id, start, end, kind, highlighted text, event id, story id) for an FTS5 MATCH expression,
+        best first, optionally only in one story, from one outlet, or in events within ``days`` (first and
+        last day as ordinals; undated events are left out then). Matched words are wrapped in \\x02 … \\x03."""
+        conditions, params = ["passages MATCH ?"], [match]
+        if story_id is not None:
+            conditions.append("e.story_id = ?")
+            params.append(story_id)
+        if outlet is not None:
+            conditions.append("outlet(a.record) = ?")
+            params.append(outlet)
+        if days is not None:
+            conditions.append("e.first_day > ? AND e.last_day >= ? AND e.first_day <= ?")
+            params.extend([UNDATED_FIRST, days[0], days[1]])
+        join_articles = "JOIN articles a ON a.id = passages.article_id " if outlet is not None else ""
         try:
             return self._db.execute(
-                "SELECT article_id, start, end, kind, highlight(passages, 0, char(2), char(3)), rank FROM passages "
-                "WHERE passages MATCH ? ORDER BY rank, article_id, start LIMIT ? OFFSET ?", (match, limit, offset),
+                "SELECT passages.article_id, start, end, kind, highlight(passages, 0, char(2), char(3)), "
+                "m.event_id, e.story_id FROM passages JOIN members m ON m.article_id = passages.article_id "
+                f"JOIN events e ON e.id = m.event_id {join_articles}WHERE {' AND '.join(conditions)} "
+                "ORDER BY passages.rank, passages.article_id, start LIMIT ? OFFSET ?", (*params, limit, offset),
             ).fetchall()
         except sqlite3.OperationalError as error:
             raise StoreError(f"cannot search for {match!r} ({error})") from error
@@ -486,6 +511,7 @@ def _connect(path: Path, schema: str) -> sqlite3.Connection:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         db.executescript(schema)
+        _register_functions(db)
         version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if version is None:
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
@@ -500,6 +526,36 @@ def _connect(path: Path, schema: str) -> sqlite3.Connection:
             f"{path}: cannot open the storyline database ({error}); "
             "choose another file with --db or delete this one to start afresh"
         ) from error
+
+
+def _open_for_reading(path: Path) -> sqlite3.Connection:
+    """A connection that only reads (the web app): it never creates the file or changes its schema."""
+    if not path.is_file():
+        raise StoreError(f"{path}: no storyline library here; make one with `storyline add FILES --db {path}`")
+    try:
+        # one connection per thread still; closing one from the thread that shuts the server down is allowed
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+        version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.Error as error:
+        raise StoreError(f"{path}: cannot read it as a storyline library ({error}); pass another --db") from error
+    if version is None or version[0] != SCHEMA_VERSION:
+        db.close()
+        raise StoreError(
+            f"{path}: written by another storyline version (schema {version[0] if version else 'unknown'}, "
+            f"this one reads {SCHEMA_VERSION}); rebuild it with `storyline add`"
+        )
+    _register_functions(db)
+    return db
+
+
+def _register_functions(db: sqlite3.Connection) -> None:
+    """SQL functions the queries use: ``outlet(record)`` is an article record's ``Article.outlet``."""
+
+    def outlet(record: str) -> str | None:
+        data = json.loads(record)
+        return data.get("source") or outlet_of_url(data.get("url"))
+
+    db.create_function("outlet", 1, outlet, deterministic=True)
 
 
 def _pack(record: dict) -> bytes:

@@ -7,7 +7,7 @@ quote that drifted from its source; a story that fails is a bug upstream, report
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from storyline.errors import StageError
@@ -78,10 +78,13 @@ class SourceIndex:
     fragment; story order is deterministic, so the same story gives the same anchors.
     """
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, href: Callable[[Evidence], str] | None = None) -> None:
+        """``href`` says where a citation of an evidence span links to; by default the span's ``<mark>`` in
+        the same page (report.html holds the articles' texts; the web app links to article pages)."""
         check_evidence(story)
         self.articles = {article.id: article for article in story.articles}
         self.numbers = {article.id: n for n, article in enumerate(story.articles, start=1)}
+        self._href = href or (lambda evidence: f"#{self.mark_id(evidence)}")
 
     def anchor(self, article_id: str) -> str:
         return f"source-{self.numbers[article_id]}"
@@ -92,7 +95,7 @@ class SourceIndex:
     def cite(self, evidence: Evidence) -> Citation:
         return Citation(
             number=self.numbers[evidence.article],
-            href=f"#{self.mark_id(evidence)}",
+            href=self._href(evidence),
             label=self.label(evidence.article),
             quote=evidence.quote,
         )

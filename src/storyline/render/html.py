@@ -8,6 +8,7 @@ Jinja2 autoescaping escapes all article and user text; only markup built here is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -88,8 +89,14 @@ def render_html(story: Story) -> str:
     """report.html text for ``story``; raises StageError if any evidence does not quote its article."""
     index = SourceIndex(story)
     sources = _sources(story, index)
+    return _template().render(**briefing_context(story, index, sources))
+
+
+def briefing_context(story: Story, index: SourceIndex, sources: list[SourceView]) -> dict:
+    """What the briefing's templates show, its citations linked as ``index`` links them: report.html and
+    the web app's story page render the same sections from it."""
     events = _events(story)
-    return _template().render(
+    return dict(
         story=story,
         events=events,
         source_groups=_source_groups(story, events, sources),
@@ -106,11 +113,17 @@ def render_html(story: Story) -> str:
     )
 
 
+def briefing_templates() -> jinja2.BaseLoader:
+    """Where the briefing's templates live (``briefing_sections.html.j2``, ``briefing.css``), for another
+    page that shows the same sections."""
+    return jinja2.FileSystemLoader(_TEMPLATES)
+
+
 @cache
 def _template() -> jinja2.Template:
     """The report template, loaded once: autoescaping on, and a missing variable is an error, not blank."""
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_TEMPLATES),
+        loader=briefing_templates(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -191,6 +204,11 @@ def _sources(story: Story, index: SourceIndex) -> list[SourceView]:
     spans: dict[str, list[tuple[int, int, str]]] = {a.id: [] for a in story.articles}
     for _, evidence in story_evidence(story):
         spans[evidence.article].append((evidence.start, evidence.end, index.mark_id(evidence)))
+    return source_views(story, index, lambda article: highlight(article.text, spans[article.id]))
+
+
+def source_views(story: Story, index: SourceIndex, text: Callable[[Article], Markup]) -> list[SourceView]:
+    """Each article as the Sources section lists it, with ``text(article)`` as its body."""
     copies: dict[str, list[Duplicate]] = {}
     for duplicate in story.duplicates:
         copies.setdefault(duplicate.of, []).append(duplicate)
@@ -201,9 +219,9 @@ def _sources(story: Story, index: SourceIndex) -> list[SourceView]:
             article=article,
             label=source_label(article),
             published=published_note(article),
-            link=article.url if article.url and _is_web_address(article.url) else None,
+            link=article.url if article.url and is_web_address(article.url) else None,
             copies=tuple(sorted(copies.get(article.id, []), key=lambda d: d.path)),
-            text=highlight(article.text, spans[article.id]),
+            text=text(article),
         )
         for article in story.articles
     ]
@@ -239,7 +257,7 @@ def _source_groups(
     return groups
 
 
-def _is_web_address(url: str) -> bool:
+def is_web_address(url: str) -> bool:
     """Only http(s) addresses become links: a "javascript:" URL in an input must not run in the report."""
     return url.lower().startswith(("http://", "https://"))
 

@@ -48,7 +48,7 @@ def story_data(story: Story) -> dict[str, Any]:
         "title": story.title,
         "generated_at": story.generated_at,
         "articles": [
-            _article(article, sorted(copies.get(article.id, [])), event_of.get(article.id)) for article in story.articles
+            article_data(article, sorted(copies.get(article.id, [])), event_of.get(article.id)) for article in story.articles
         ],
         "events": [_event(event) for event in story.events],
         "timeline": [_timeline_entry(entry) for entry in story.timeline],
@@ -56,7 +56,7 @@ def story_data(story: Story) -> dict[str, Any]:
         "quotes": [_quote(quote) for quote in story.quotes],
         "figures": [_series(series) for series in story.figures],
         "entities": [_entity(entity) for entity in story.entities],
-        "rejected": [_rejected(rejected) for rejected in story.rejected],
+        "rejected": [rejected_data(rejected) for rejected in story.rejected],
         "pending": list(story.pending),
     }
 
@@ -71,11 +71,13 @@ def _value(value: float | tuple[float, float]) -> int | float | list[int | float
     return plain_number(value)
 
 
-def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+def evidence_data(evidence: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    """Evidence as story.json holds it."""
     return [{"article": e.article, "start": e.start, "end": e.end, "quote": e.quote} for e in evidence]
 
 
-def _article(article: Article, duplicates: list[str], event: str | None) -> dict[str, Any]:
+def article_data(article: Article, duplicates: list[str], event: str | None) -> dict[str, Any]:
+    """One article as story.json holds it."""
     return {
         "id": article.id,
         "event": event,
@@ -111,12 +113,12 @@ def _timeline_entry(entry: TimelineEntry) -> dict[str, Any]:
         "text": entry.text,
         "support": entry.support,
         "planned": entry.planned,
-        "evidence": _evidence(entry.evidence),
+        "evidence": evidence_data(entry.evidence),
     }
 
 
 def _summary_sentence(sentence: SummarySentence) -> dict[str, Any]:
-    return {"text": sentence.text, "evidence": _evidence(sentence.evidence)}
+    return {"text": sentence.text, "evidence": evidence_data(sentence.evidence)}
 
 
 def _quote(quote: Quote) -> dict[str, Any]:
@@ -126,7 +128,7 @@ def _quote(quote: Quote) -> dict[str, Any]:
         "direct": quote.direct,
         "date": _iso(quote.date),
         "cue": quote.cue,
-        "evidence": _evidence(quote.evidence),
+        "evidence": evidence_data(quote.evidence),
     }
 
 
@@ -135,7 +137,7 @@ def _point(point: FigurePoint) -> dict[str, Any]:
         "value": _value(point.value),
         "qualifier": point.qualifier,
         "as_of": _iso(point.as_of),
-        "evidence": _evidence(point.evidence),
+        "evidence": evidence_data(point.evidence),
     }
 
 
@@ -143,7 +145,7 @@ def _conflict(conflict: FigureConflict) -> dict[str, Any]:
     return {
         "period": conflict.period,
         "values": [_value(value) for value in conflict.values],
-        "evidence": _evidence(conflict.evidence),
+        "evidence": evidence_data(conflict.evidence),
     }
 
 
@@ -166,5 +168,5 @@ def _entity(entity: Entity) -> dict[str, Any]:
     }
 
 
-def _rejected(rejected: Rejected) -> dict[str, Any]:
+def rejected_data(rejected: Rejected) -> dict[str, Any]:
     return {"path": rejected.path, "reason": rejected.reason, "stage": rejected.stage}
