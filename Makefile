@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 APT_GET := $(shell command -v apt-get)
 
-.PHONY: install install-test demo test gate browser eval-deps throughput clean
+.PHONY: install install-test demo serve test gate browser eval-deps throughput clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "storyline needs Python 3.11 or newer: set PYTHON=/path/to/python3.11")'
@@ -24,6 +24,11 @@ install-test: $(VENV)/.installed-test
 demo: install
 	$(BIN)/storyline build examples/seeds -o out/seeds
 
+# The demo library in the browser: examples/seeds added to out/seeds.db, served on http://127.0.0.1:8000/.
+serve: install
+	$(BIN)/storyline add examples/seeds --db out/seeds.db --quiet
+	$(BIN)/storyline serve --db out/seeds.db
+
 test: install-test browser eval-deps
 	$(BIN)/pytest -q
 
@@ -31,7 +36,8 @@ test: install-test browser eval-deps
 gate: install-test eval-deps
 	$(BIN)/pytest -q -m gate tests/test_quality_gate.py
 
-# The report test renders report.html in Debian's Chromium; without it that one test is skipped.
+# The report and web app tests drive Debian's Chromium (Playwright uses it; nothing is downloaded);
+# without it those tests are skipped.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { [ -n "$(APT_GET)" ] && [ "$$(id -u)" = 0 ] && \
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || \

@@ -25,3 +25,19 @@ def nlp():
     from storyline.analyze.nlp import load_nlp
 
     return load_nlp()
+
+
+WEB_INPUTS = (EXAMPLES, REPO / "tests" / "fixtures" / "ingest" / "articles.jsonl",
+              REPO / "tests" / "fixtures" / "ingest" / "gulf_news.rss", REPO / "tests" / "fixtures" / "web" / "hostile.jsonl")
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory) -> Path:
+    """A library for the web app's tests: the seeds (one story, no outlets), oil-spill articles and a feed
+    from named outlets, and an article whose title, text, address and outlet carry script payloads."""
+    from storyline.library import Library
+
+    db = tmp_path_factory.mktemp("web") / "library.db"
+    with Library(db) as library:
+        library.add(list(WEB_INPUTS))
+    return db

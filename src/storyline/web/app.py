@@ -108,6 +108,7 @@ def create_app(options: ServeOptions) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_middleware(_Guard, options=options)
     app.add_api_route("/static/{name}", _static, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/favicon.ico", lambda: _static("favicon.svg"), methods=["GET"], include_in_schema=False)
     app.router.on_shutdown.append(app.state.web.readers.close)
     return app
 
