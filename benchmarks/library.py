@@ -1,6 +1,6 @@
 """Library benchmark: replay the development collections into one library, then add one article warm.
 
-    .venv/bin/python benchmarks/library.py [--cache FILE] [--chunk N] [--json OUT]
+    .venv/bin/python benchmarks/library.py [--cache FILE] [--chunk N] [--json OUT] [--keep FILE]
 
 1. Replay: every dev collection of ../shared/bench/clustering, the Timeline17 source folders, PolNeAR and
    TempEval-3 texts (over 10,000 articles after duplicates), added ``--chunk`` articles per ``add`` with
@@ -12,6 +12,8 @@
    their story's briefing are timed apart. Targets: placement ≤ 0.2 s beyond the analysis; briefing
    ≤ 2 s for a story of up to 300 articles (a bigger one leaves its summary for later and says so; one
    over 1,000 articles leaves its whole briefing to ``refresh``, as ``add`` does).
+
+``--keep FILE`` keeps the library built (the web app's load benchmark, ``serve_load.py``, reads it).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=default_cache())
     parser.add_argument("--chunk", type=int, default=1000)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--keep", type=Path, help="Build the library in this file and keep it.")
     args = parser.parse_args()
 
     articles = list(read_inputs(replay_inputs()).articles)
@@ -60,7 +63,9 @@ def main() -> None:
     held_out, replayed = articles[:HELD_OUT], sorted(articles[HELD_OUT:], key=lambda article: article.path)
     report: dict = {"inputs": len(articles), "chunks": []}
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "library.db"
+        db = args.keep or Path(folder) / "library.db"
+        if db.exists():
+            parser.error(f"{db} exists; --keep names a new file")
         started = time.perf_counter()
         with Library(db, cache=args.cache) as library:
             for offset in range(0, len(replayed), args.chunk):

@@ -123,6 +123,28 @@ class LibraryArticle:
     """Why the clusterer put it in its event."""
 
 
+@dataclass(frozen=True, slots=True)
+class _ArticleIndex:
+    """A stored briefing by article: its title, its events by id and the spans it cites in each article
+    (with where in the briefing), so an article page costs lookups, not a walk over the whole briefing."""
+
+    record: dict
+    title: str
+    events: dict[str, StoryEvent]
+    cited: dict[str, tuple[tuple[str, Evidence], ...]]
+
+    @classmethod
+    def of(cls, record: dict) -> _ArticleIndex:
+        packed = from_data(Story, {key: value for key, value in record.items() if key not in PACKED_ONLY})
+        cited: dict[str, list[tuple[str, Evidence]]] = {}
+        for where, evidence in story_evidence(packed):
+            cited.setdefault(evidence.article, []).append((where, evidence))
+        return cls(
+            {"article_dates": record["article_dates"]}, packed.title, {event.id: event for event in packed.events},
+            {article_id: tuple(spans) for article_id, spans in cited.items()},
+        )
+
+
 class Library:
     """A storyline library file (SQLite). Use as a context manager."""
 
@@ -135,7 +157,7 @@ class Library:
         self.path = Path(path)
         self.store = Store(self.path, cache=cache, readonly=readonly)
         self.clusterer = Clusterer(self.store, model or default_model())
-        self._briefings: OrderedDict[tuple[str, int], dict] = OrderedDict()
+        self._briefings: OrderedDict[tuple[str, int], _ArticleIndex] = OrderedDict()
 
     def __enter__(self) -> Library:
         return self
@@ -239,14 +261,14 @@ class Library:
         briefing = self._latest_briefing(story_id)
         if briefing is None:
             return LibraryArticle(article, event_id, story_id, None, None, duplicates, (), reason)
-        dated = replace(article, **briefing_dates(briefing, article_id))
-        packed = from_data(Story, {key: value for key, value in briefing.items() if key not in PACKED_ONLY})
-        event = next((event for event in packed.events if event.id == event_id), None)
-        cited = tuple((where, evidence) for where, evidence in story_evidence(packed) if evidence.article == article_id)
-        return LibraryArticle(dated, event_id, story_id, packed.title, event, duplicates, cited, reason)
+        dated = replace(article, **briefing_dates(briefing.record, article_id))
+        return LibraryArticle(
+            dated, event_id, story_id, briefing.title, briefing.events.get(event_id), duplicates,
+            briefing.cited.get(article_id, ()), reason,
+        )
 
-    def _latest_briefing(self, story_id: str) -> dict | None:
-        """The packed record of a story's latest briefing, decoded once per version."""
+    def _latest_briefing(self, story_id: str) -> _ArticleIndex | None:
+        """What article pages need of a story's latest briefing, decoded once per version."""
         number = self.store.latest_version_number(story_id)
         if number is None:
             return None
@@ -255,7 +277,7 @@ class Library:
             latest = self.store.latest_version(story_id)
             if latest is None:
                 return None
-            self._briefings[key] = json.loads(latest[2])
+            self._briefings[key] = _ArticleIndex.of(json.loads(latest[2]))
             while len(self._briefings) > CACHED_BRIEFINGS:
                 self._briefings.popitem(last=False)
         self._briefings.move_to_end(key)
