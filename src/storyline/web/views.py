@@ -13,8 +13,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from storyline.library import Library, LibraryArticle, StoryListing
-from storyline.model import Evidence, PartialDate, Story
+from storyline.library import LibraryArticle, StoryListing
+from storyline.model import PartialDate, Story
 from storyline.render.citations import SourceIndex
 from storyline.render.highlight import highlight
 from storyline.render.html import briefing_context, is_web_address, source_views
@@ -23,6 +23,7 @@ from storyline.story.coverage import story_coverage
 
 STORIES_PER_PAGE = 50
 KIND_NAMES = {"timeline": "Timeline", "summary": "Summary", "quotes": "Quote", "figures": "Figure"}
+"""What the parts of a briefing that cite an article are called on its page."""
 
 
 def article_href(article_id: str, start: int | None = None, end: int | None = None) -> str:
@@ -56,20 +57,30 @@ def story_context(story: Story, listing: StoryListing | None) -> dict:
 
 
 @dataclass(frozen=True, slots=True)
-class CitedSpan:
+class CitedItem:
+    """One item of the briefing that cites this article (a timeline entry, a quote with its speaker…): its
+    spans here, in text order, the first one linked."""
+
     anchor: str
     kind: str
-    quote: str
+    quotes: tuple[str, ...]
 
 
 def article_context(found: LibraryArticle) -> dict:
     """The article page: its text with every cited span marked under its anchor, and what it feeds."""
     article = found.article
-    spans = {(evidence.start, evidence.end): where for where, evidence in found.cited}
-    cited = [
-        CitedSpan(span_anchor(start, end), KIND_NAMES.get(where.split("[")[0], where), article.text[start:end])
-        for (start, end), where in sorted(spans.items())
-    ]
+    by_item: dict[str, list[tuple[int, int]]] = {}
+    for where, evidence in found.cited:
+        by_item.setdefault(where.rsplit(".evidence", 1)[0], []).append((evidence.start, evidence.end))
+    cited = sorted(
+        (
+            CitedItem(span_anchor(*min(spans)), KIND_NAMES.get(item.split("[")[0], item),
+                      tuple(article.text[start:end] for start, end in sorted(set(spans))))
+            for item, spans in by_item.items()
+        ),
+        key=lambda item: tuple(int(part) for part in item.anchor.split("-")[1:]),
+    )
+    spans = {(evidence.start, evidence.end) for _, evidence in found.cited}
     return dict(
         found=found,
         article=article,
@@ -151,10 +162,3 @@ def listing_rows(listings: list[StoryListing]) -> list[dict]:
         for listing in listings
     ]
 
-
-def story_titles(library: Library) -> dict[str, str]:
-    return {listing.id: listing.title for listing in library.stories()}
-
-
-def evidence_link(evidence: Evidence) -> str:
-    return article_href(evidence.article, evidence.start, evidence.end)
