@@ -151,14 +151,20 @@ def stories(db: Path, as_json: bool) -> None:
 @_db_option
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Folder for the outputs.")
 def show(story_id: str, db: Path, out_dir: Path) -> None:
-    """Write the briefing of STORY_ID (an id, or enough of one to be unique) to OUT, as build does."""
+    """Write the briefing of STORY_ID (an id, or enough of one to be unique) to OUT, as build does, with
+    changes.atom, a feed of what each of its versions changed."""
     from storyline.library import Library
     from storyline.render import write_story
+    from storyline.render.changes import changes_atom
 
     _require_library(db)
     with Library(db) as library:
         story = library.story(story_id)
+        history = library.history(story_id)
     written = write_story(story, out_dir)
+    feed = out_dir / "changes.atom"
+    feed.write_text(changes_atom(story.title, story.id or story_id, history), encoding="utf-8")
+    written.append(feed)
     for note in story.pending:
         click.echo(f"pending: {note}", err=True)
     click.echo(f"report: {next(path for path in written if path.suffix == '.html')}")
@@ -181,6 +187,26 @@ def refresh(story_ids: tuple[str, ...], db: Path, full: bool, summary_words: int
         click.echo(f"{briefing.story.id}: {briefing.story.title} ({state})")
     if not briefings:
         click.echo("every briefing is up to date", err=True)
+
+
+@main.command()
+@click.argument("story_id")
+@click.option("--since", required=True, help="An ISO 8601 date or date-time (UTC unless it says otherwise), or a version number.")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="The changes as one JSON object.")
+def changes(story_id: str, since: str, db: Path, as_json: bool) -> None:
+    """What changed in STORY_ID's briefing since WHEN: new events and timeline entries, figures whose latest
+    value moved, new disagreements, speakers, quotes and outlets, each with its evidence."""
+    from storyline.library import Library
+    from storyline.render.changes import changes_data, changes_text
+
+    _require_library(db)
+    with Library(db) as library:
+        found = library.changes(story_id, since)
+    if as_json:
+        click.echo(json.dumps(changes_data(found), ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        click.echo(changes_text(found), nl=False)
 
 
 @main.command()

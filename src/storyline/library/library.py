@@ -11,6 +11,7 @@ completes with the same result.
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import json
 import time
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from storyline.analyze.time import date_alone
 from storyline.codec import from_data
-from storyline.errors import NotFound, StoreError
+from storyline.errors import BadInput, NotFound, StoreError
 from storyline.ingest import read_inputs
 from storyline.ingest.dedupe import find_duplicates, near_copy_of
 from storyline.ingest.reader import DEFAULT_MAX_BYTES
@@ -43,6 +44,7 @@ from storyline.library.store import Store
 from storyline.model import Article, ArticleAnalysis, Duplicate, Evidence, Rejected, Story, StoryEvent
 from storyline.render.citations import story_evidence
 from storyline.story.build import StoryOptions, generated_at
+from storyline.story.changes import StoryChanges, story_changes
 
 
 CACHED_BRIEFINGS = 32
@@ -219,6 +221,42 @@ class Library:
         if latest is None:
             raise NotFound(f"story {story_id} has no briefing yet; run `storyline refresh --db {self.path}` to build it")
         return load_version(self.store, json.loads(latest[2]))
+
+    def changes(self, story_id: str, since: str) -> StoryChanges:
+        """What changed in a story's briefing since ``since``: an ISO 8601 date or date-time (UTC unless it
+        says otherwise), compared with the briefing as it stood then, or a version number."""
+        resolved = self.resolve(story_id)
+        versions = self.store.versions(resolved)
+        if not versions:
+            raise NotFound(f"story {story_id} has no briefing yet; run `storyline refresh --db {self.path}` to build it")
+        base = _base_version(versions, since, story_id)
+        latest = self.store.version(resolved, versions[-1][0])
+        before = self.store.version(resolved, base) if base is not None else None
+        assert latest is not None
+        return story_changes(
+            load_version(self.store, json.loads(before[2])) if before else None,
+            load_version(self.store, json.loads(latest[2])),
+            before_version=before[0] if before else None, before_at=before[1] if before else None,
+            after_version=latest[0], after_at=latest[1],
+        )
+
+    def history(self, story_id: str, *, limit: int = 20) -> list[StoryChanges]:
+        """The latest ``limit`` changes of a story's briefing, newest first: each version against the one
+        before it (the first version against nothing)."""
+        resolved = self.resolve(story_id)
+        versions = self.store.versions(resolved)[-(limit + 1):]
+        loaded = []
+        for number, at in versions:
+            record = self.store.version(resolved, number)
+            assert record is not None
+            loaded.append((number, at, load_version(self.store, json.loads(record[2]))))
+        first_kept = 1 if len(loaded) > limit else 0
+        changes = [
+            story_changes(previous[2] if previous else None, story, before_version=previous[0] if previous else None,
+                          before_at=previous[1] if previous else None, after_version=number, after_at=at)
+            for previous, (number, at, story) in list(zip([None, *loaded[:-1]], loaded, strict=True))[first_kept:]
+        ]
+        return changes[::-1]
 
     def version(self, story_id: str) -> int | None:
         """The number of a story's latest briefing (``None`` before its first): what changes when it does."""
@@ -410,6 +448,34 @@ class Library:
                 yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _base_version(versions: list[tuple[int, str]], since: str, story_id: str) -> int | None:
+    """The version a change is measured from: the one numbered ``since``, or the latest made at or before
+    the moment ``since`` names (``None`` when the story's first briefing came after it)."""
+    text = since.strip()
+    if text.isdigit():
+        number = int(text)
+        if number not in {version for version, _ in versions}:
+            raise NotFound(f"story {story_id} has no version {number}; its versions are 1 to {versions[-1][0]}")
+        return number
+    moment = utc_moment(text)
+    earlier = [version for version, created_at in versions if created_at <= moment]
+    return earlier[-1] if earlier else None
+
+
+def utc_moment(text: str) -> str:
+    """An ISO 8601 date or date-time as the UTC instant versions are stamped with ("2026-12-01T00:00:00Z")."""
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as error:
+        raise BadInput(
+            f"--since {text!r} is neither a version number nor an ISO 8601 date or date-time; "
+            "write 2026-12-01, 2026-12-01T09:30:00Z or 3"
+        ) from error
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment.replace(microsecond=0).isoformat() + "Z"
 
 
 def _listing(row: dict) -> StoryListing:

@@ -385,6 +385,16 @@ class Store:
         )
         return number
 
+    def versions(self, story_id: str) -> list[tuple[int, str]]:
+        """(version, created at) of every briefing of a story, oldest first."""
+        return self._query("SELECT version, created_at FROM versions WHERE story_id = ? ORDER BY version", [story_id])
+
+    def version(self, story_id: str, number: int) -> tuple[int, str, str] | None:
+        """(version, created at, story.json text) of one briefing of a story."""
+        rows = self._query("SELECT version, created_at, story FROM versions WHERE story_id = ? AND version = ?",
+                           [story_id, number])
+        return (rows[0][0], rows[0][1], zlib.decompress(rows[0][2]).decode("utf-8")) if rows else None
+
     def latest_version_number(self, story_id: str) -> int | None:
         rows = self._query("SELECT MAX(version) FROM versions WHERE story_id = ?", [story_id])
         return rows[0][0] if rows else None

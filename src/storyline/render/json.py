@@ -50,10 +50,10 @@ def story_data(story: Story) -> dict[str, Any]:
         "articles": [
             article_data(article, sorted(copies.get(article.id, [])), event_of.get(article.id)) for article in story.articles
         ],
-        "events": [_event(event) for event in story.events],
-        "timeline": [_timeline_entry(entry) for entry in story.timeline],
+        "events": [event_data(event) for event in story.events],
+        "timeline": [timeline_entry_data(entry) for entry in story.timeline],
         "summary": [_summary_sentence(sentence) for sentence in story.summary],
-        "quotes": [_quote(quote) for quote in story.quotes],
+        "quotes": [quote_data(quote) for quote in story.quotes],
         "figures": [_series(series) for series in story.figures],
         "entities": [_entity(entity) for entity in story.entities],
         "rejected": [rejected_data(rejected) for rejected in story.rejected],
@@ -100,14 +100,14 @@ def _confidences(confidences: DateConfidence | None) -> dict[str, float] | None:
     return {"day": confidences.day, "month": confidences.month, "year": confidences.year}
 
 
-def _event(event: StoryEvent) -> dict[str, Any]:
+def event_data(event: StoryEvent) -> dict[str, Any]:
     return {
         "id": event.id, "title": event.title, "first": _iso(event.first), "last": _iso(event.last),
         "articles": list(event.articles),
     }
 
 
-def _timeline_entry(entry: TimelineEntry) -> dict[str, Any]:
+def timeline_entry_data(entry: TimelineEntry) -> dict[str, Any]:
     return {
         "date": entry.date.iso(),
         "text": entry.text,
@@ -121,7 +121,7 @@ def _summary_sentence(sentence: SummarySentence) -> dict[str, Any]:
     return {"text": sentence.text, "evidence": evidence_data(sentence.evidence)}
 
 
-def _quote(quote: Quote) -> dict[str, Any]:
+def quote_data(quote: Quote) -> dict[str, Any]:
     return {
         "speaker": quote.speaker,
         "text": quote.text,
@@ -132,7 +132,7 @@ def _quote(quote: Quote) -> dict[str, Any]:
     }
 
 
-def _point(point: FigurePoint) -> dict[str, Any]:
+def point_data(point: FigurePoint) -> dict[str, Any]:
     return {
         "value": _value(point.value),
         "qualifier": point.qualifier,
@@ -141,7 +141,7 @@ def _point(point: FigurePoint) -> dict[str, Any]:
     }
 
 
-def _conflict(conflict: FigureConflict) -> dict[str, Any]:
+def conflict_data(conflict: FigureConflict) -> dict[str, Any]:
     return {
         "period": conflict.period,
         "values": [_value(value) for value in conflict.values],
@@ -154,8 +154,8 @@ def _series(series: FigureSeries) -> dict[str, Any]:
         "what": series.what,
         "where": series.where,
         "unit": series.unit,
-        "points": [_point(point) for point in series.points],
-        "conflicts": [_conflict(conflict) for conflict in series.conflicts],
+        "points": [point_data(point) for point in series.points],
+        "conflicts": [conflict_data(conflict) for conflict in series.conflicts],
     }
 
 

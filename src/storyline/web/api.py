@@ -22,6 +22,7 @@ from storyline.ingest.jsonl import read_json
 from storyline.ingest.reader import read_file
 from storyline.library import AddResult, Library, SearchFilter
 from storyline.model import Article, Rejected
+from storyline.render.changes import changes_data
 from storyline.render.json import article_data, evidence_data, rejected_data, render_json
 from storyline.web.app import WebState
 from storyline.web.pages import parse_day
@@ -58,6 +59,12 @@ def get_story(request: Request, story_id: str) -> Response:
     version = library.version(resolved)
     text = state.pages.get(("story-json", resolved, version), lambda: render_json(library.story(resolved)))
     return Response(text, media_type="application/json")
+
+
+@router.get("/stories/{story_id}/changes")
+def get_changes(request: Request, story_id: str, since: str = Query(..., min_length=1)) -> dict[str, Any]:
+    """What changed in the story since ``since`` (an ISO 8601 date or date-time, or a version number)."""
+    return changes_data(_state(request).library().changes(story_id, since))
 
 
 @router.get("/articles/{article_id}")

@@ -11,11 +11,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from storyline.errors import BadInput
 from storyline.library import SearchFilter
 from storyline.web.app import WebState
+from storyline.render.changes import changes_atom
 from storyline.web.views import (
     STORIES_PER_PAGE,
     StoryFilter,
     article_context,
     article_href,
+    changes_context,
     listing_rows,
     story_context,
     story_href,
@@ -108,3 +110,32 @@ def search_page(
 def _query(**values: object) -> str:
     """A query string of the values that are set, for links to another page of the same list."""
     return "?" + urlencode({key: value for key, value in values.items() if value not in (None, "")})
+
+
+@router.get("/stories/{story_id}/changes", response_class=HTMLResponse)
+def changes_page(request: Request, story_id: str, since: str | None = None) -> Response:
+    """What changed in the story since a date or version (by default, since the version before the latest)."""
+    state = _state(request)
+    library = state.library()
+    resolved = library.resolve(story_id)
+    versions = library.store.versions(resolved)
+    chosen = since or (str(versions[-2][0]) if len(versions) > 1 else "1")
+    found = library.changes(resolved, chosen)
+    story = library.story(resolved)
+    return state.page("changes.html.j2", **changes_context(story, found), since=chosen, versions=versions)
+
+
+@router.get("/stories/{story_id}/changes.atom")
+def changes_feed(request: Request, story_id: str) -> Response:
+    """An Atom feed of the story's changes, one entry per version, for any feed reader."""
+    state = _state(request)
+    library = state.library()
+    resolved = library.resolve(story_id)
+    base = str(request.base_url).rstrip("/")
+    listing = library.listing(resolved)
+    feed = changes_atom(
+        listing.title if listing else resolved, resolved, library.history(resolved),
+        link=lambda evidence: base + article_href(evidence.article, evidence.start, evidence.end),
+        story_link=base + story_href(resolved),
+    )
+    return Response(feed, media_type="application/atom+xml")

@@ -15,10 +15,12 @@ from markupsafe import Markup
 
 from storyline.library import LibraryArticle, StoryListing
 from storyline.model import PartialDate, Story
-from storyline.render.citations import SourceIndex
+from storyline.render.changes import change_lines
+from storyline.render.citations import CITED_SOURCES, SourceIndex
 from storyline.render.highlight import highlight
 from storyline.render.html import briefing_context, is_web_address, source_views
 from storyline.render.text import human_date, published_note, source_label
+from storyline.story.changes import StoryChanges
 from storyline.story.coverage import story_coverage
 
 STORIES_PER_PAGE = 50
@@ -162,3 +164,13 @@ def listing_rows(listings: list[StoryListing]) -> list[dict]:
         for listing in listings
     ]
 
+
+
+def changes_context(story: Story, changes: StoryChanges) -> dict:
+    """The changes page: each change under its heading, cited as the story page cites (sources numbered as
+    in the latest briefing)."""
+    index = SourceIndex(story, href=lambda evidence: article_href(evidence.article, evidence.start, evidence.end))
+    sections: dict[str, list[tuple[str, list]]] = {}
+    for heading, line, evidence in change_lines(changes):
+        sections.setdefault(heading, []).append((line, index.cite_all(evidence)))
+    return dict(story=story, changes=changes, sections=sections, cited_sources=CITED_SOURCES, story_href=story_href(story.id or ""))
