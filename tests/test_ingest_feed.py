@@ -73,3 +73,14 @@ def test_ingest_feed_rejects_an_error_page_saved_as_a_feed():
 )
 def test_ingest_feed_tells_feeds_from_other_xml(head, feed):
     assert is_feed(head) is feed
+
+
+def test_ingest_feed_takes_the_description_not_a_photos_media_caption():
+    (article,) = _read("science_desk_media.rss")
+    assert article.text.startswith("A capsule carrying rock and dust from the asteroid Bennu landed")
+    assert "Recovery crews" not in article.text
+
+
+def test_ingest_feed_drops_the_continue_reading_link_closing_an_entry():
+    (article,) = _read("world_desk_read_on.rss")
+    assert article.text.endswith("until the dispute is settled.")

@@ -132,18 +132,17 @@ def stories(db: Path, as_json: bool) -> None:
     _require_library(db)
     with Library(db) as library:
         listings = library.stories()
-    for listing in listings:
-        if as_json:
-            click.echo(json.dumps(listing.as_dict(), ensure_ascii=False))
-        else:
-            span = listing.first if listing.first == listing.last else f"{listing.first or '?'} to {listing.last or '?'}"
-            click.echo(
-                f"{listing.id}  {listing.title}  |  {span}  |  {listing.articles} articles, {listing.sources} sources, "
-                f"{listing.events} events  |  updated {listing.updated}"
-                + (f"  |  pending: {listing.pending}" if listing.pending else "")
-            )
-    if not listings and not as_json:
-        click.echo(f"no stories in {db} yet; `storyline add PATH --db {db}` adds articles", err=True)
+
+    def line(listing) -> str:
+        span = listing.first if listing.first == listing.last else f"{listing.first or '?'} to {listing.last or '?'}"
+        return (
+            f"{listing.id}  {listing.title}  |  {span}  |  {listing.articles} articles, {listing.sources} sources, "
+            f"{listing.events} events  |  updated {listing.updated}"
+            + (f"  |  pending: {listing.pending}" if listing.pending else "")
+        )
+
+    _echo_rows(listings, as_json, lambda listing: listing.as_dict(), line,
+               f"no stories in {db} yet; `storyline add PATH --db {db}` adds articles")
 
 
 @main.command()
@@ -207,6 +206,85 @@ def changes(story_id: str, since: str, db: Path, as_json: bool) -> None:
         click.echo(json.dumps(changes_data(found), ensure_ascii=False, indent=2, sort_keys=True))
     else:
         click.echo(changes_text(found), nl=False)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@_db_option
+@click.option("--every", default="15m", show_default=True, help="Time between rounds: 90s, 15m, 1h.")
+@click.option("--once", is_flag=True, help="One round, then exit (for cron).")
+@_max_bytes_option
+def watch(sources: tuple[str, ...], db: Path, every: str, once: bool, max_bytes: int) -> None:
+    """Follow SOURCES (RSS, Atom or JSON Feed URLs, files listing feeds one a line or as OPML, folders to
+    pick up new files from) into the library, adding what is new each round."""
+    import signal
+    import threading
+
+    from storyline.library import AddOptions, Library
+    from storyline.watch import Watcher, parse_interval
+
+    seconds = parse_interval(every)
+    stop = threading.Event()
+
+    def stop_after_this(signum: int, _frame: object) -> None:
+        click.echo(f"{signal.Signals(signum).name}: stopping after the current entry", err=True)
+        stop.set()
+
+    signal.signal(signal.SIGINT, stop_after_this)
+    signal.signal(signal.SIGTERM, stop_after_this)
+    with Library(db) as library:
+        watcher = Watcher(library, stop=stop, options=AddOptions(max_bytes=max_bytes))
+        try:
+            while True:
+                _echo_round(watcher.round(list(sources)))
+                if once or stop.wait(seconds):
+                    break
+        finally:
+            watcher.fetcher.close()
+
+
+def _echo_round(report) -> None:
+    for line in report.sources:
+        counts = f": {line.entries} new, {line.added} added" if line.entries else ""
+        click.echo(f"{line.source}: {line.status}{counts}" + (f" ({line.error})" if line.error else ""), err=True)
+        for note in line.notes:
+            click.echo(f"  note: {note}", err=True)
+    for result in report.results:
+        _echo_rejected(result.rejected)
+    for story_id in report.new_stories:
+        click.echo(f"new story {story_id}")
+    for story_id in report.updated_stories:
+        click.echo(f"updated story {story_id}")
+
+
+@main.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per source.")
+def sources(db: Path, as_json: bool) -> None:
+    """The sources `watch` follows: last fetch, status, error and articles added."""
+    from storyline.library import Library
+
+    _require_library(db)
+    with Library(db) as library:
+        states = library.sources()
+    fields = ("source", "kind", "title", "last_fetch", "status", "error", "articles")
+
+    def line(state: dict) -> str:
+        error = f"  |  error: {state['error']}" if state["error"] else ""
+        return (f"{state['source']}  |  {state['kind']}  |  last fetch {state['last_fetch'] or 'never'}  |  "
+                f"{state['status']}  |  {state['articles']} articles{error}")
+
+    _echo_rows(states, as_json, lambda state: {key: state[key] for key in fields}, line,
+               f"no watched source in {db}; `storyline watch FEED_URL --db {db}` adds one")
+
+
+def _echo_rows(rows: list, as_json: bool, as_dict: Callable[[Any], dict], as_line: Callable[[Any], str],
+               empty: str) -> None:
+    """One line per row, or one JSON object per row with --json; says so on stderr when there are none."""
+    for row in rows:
+        click.echo(json.dumps(as_dict(row), ensure_ascii=False) if as_json else as_line(row))
+    if not rows and not as_json:
+        click.echo(empty, err=True)
 
 
 @main.command()

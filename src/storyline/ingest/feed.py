@@ -7,10 +7,12 @@ summary knows the feed may be missing entries after the error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import feedparser
+from lxml import etree
 
 from storyline.errors import BadInput
 from storyline.ingest.article import make_article
@@ -18,6 +20,10 @@ from storyline.ingest.dates import parse_metadata_date
 from storyline.ingest.html import html_to_text
 from storyline.model import Article, PartialDate, Rejected
 
+_MEDIA_RSS = "http://search.yahoo.com/mrss/"
+# The link many feeds end an entry's text with, pointing to the page: not part of what the entry says.
+_READ_ON = re.compile(r"\s*(?:Continue reading|Keep reading|Read more|Read the full (?:story|article))\s*(?:\.\.\.|…|»|→)?\s*$",
+                      re.IGNORECASE)
 # feedparser's complaints that say nothing about the feed's structure.
 _HARMLESS_FEED_ERRORS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
@@ -28,9 +34,9 @@ def is_feed(data: bytes) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
-def read_feed(data: bytes, label: str) -> Iterator[Article | Rejected]:
-    """Articles from a feed's entries, as ``label#<entry number>``; raise BadInput when nothing is
-    recoverable (not a feed, malformed before its first entry, or no entries at all)."""
+def parse_entries(data: bytes, label: str) -> tuple[Any, Exception | None]:
+    """feedparser's reading of a feed, and the XML error it recovered from (``None`` when well formed);
+    raise BadInput when it is not a feed or is malformed before its first entry."""
     parsed = feedparser.parse(data)
     error = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if isinstance(error, _HARMLESS_FEED_ERRORS):
@@ -38,13 +44,22 @@ def read_feed(data: bytes, label: str) -> Iterator[Article | Rejected]:
     if not parsed.entries:
         if error is not None:
             raise BadInput(f"{label}: malformed feed, no entry could be read ({error})")
-        if not parsed.version:
+        if not parsed.version and not is_feed(data):
             raise BadInput(f"{label}: not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> root)")
+    return parsed, error
+
+
+def read_feed(data: bytes, label: str) -> Iterator[Article | Rejected]:
+    """Articles from a feed's entries, as ``label#<entry number>``; raise BadInput when nothing is
+    recoverable (not a feed, malformed before its first entry, or no entries at all)."""
+    parsed, error = parse_entries(data, label)
+    if not parsed.entries:
         raise BadInput(f"{label}: empty, the feed has no entries")
     feed_title = parsed.feed.get("title")
+    captions = media_captions(data)
     for number, entry in enumerate(parsed.entries, start=1):
         try:
-            yield _article_from_entry(entry, f"{label}#{number}", feed_title)
+            yield _article_from_entry(entry, f"{label}#{number}", feed_title, captions)
         except BadInput as failure:
             yield Rejected(label, f"entry {number}: {str(failure).removeprefix(f'{label}#{number}: ')}")
     if error is not None:
@@ -52,24 +67,48 @@ def read_feed(data: bytes, label: str) -> Iterator[Article | Rejected]:
                               f"before it, later ones may be missing")
 
 
-def _article_from_entry(entry: Any, path: str, feed_title: str | None) -> Article:
-    text = _entry_text(entry)
+def _article_from_entry(entry: Any, path: str, feed_title: str | None, captions: frozenset[str]) -> Article:
+    text = entry_text(entry, captions)
     if not text:
         raise BadInput(f"{path}: no text, the entry has neither content nor a summary")
     entry_source = entry.get("source", {}).get("title")
     title = html_to_text(entry.get("title", "")) or None
     return make_article(text, path, title=title, source=entry_source or feed_title, url=entry.get("link"),
-                        published=_entry_date(entry))
+                        published=entry_date(entry))
 
 
-def _entry_text(entry: Any) -> str:
-    """The fullest text the entry carries: its longest ``content`` part, else its summary."""
-    contents = [part.get("value", "") for part in entry.get("content", [])]
-    longest = max(contents, key=len, default="")
-    return html_to_text(longest) or html_to_text(entry.get("summary", ""))
+def entry_text(entry: Any, captions: frozenset[str] = frozenset()) -> str:
+    """The fullest text the entry carries: its longest ``content`` part, else its summary, without a closing
+    "Continue reading…" link. feedparser files a photo's ``media:description`` among the entry's content
+    parts; a part that is one of the feed's ``captions`` (``media_captions``) is passed over."""
+    contents = [
+        text for part in entry.get("content", [])
+        if (text := html_to_text(part.get("value", ""))) and _plain(text) not in captions
+    ]
+    text = max(contents, key=len, default="") or html_to_text(entry.get("summary", ""))
+    return _READ_ON.sub("", text).rstrip()
 
 
-def _entry_date(entry: Any) -> PartialDate | None:
+def media_captions(data: bytes) -> frozenset[str]:
+    """Every ``media:description`` (Media RSS: a photo's or video's caption) in a feed, as plain text."""
+    if _MEDIA_RSS.encode() not in data:
+        return frozenset()
+    try:
+        root = etree.fromstring(data, etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return frozenset()
+    if root is None:
+        return frozenset()
+    return frozenset(
+        _plain(html_to_text(element.text)) for element in root.iter(f"{{{_MEDIA_RSS}}}description") if element.text
+    )
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def entry_date(entry: Any) -> PartialDate | None:
     """Publication date as the feed writes it (local to the publisher); feedparser's parsed struct is in
     UTC and would move a late-evening story to the next day, so it is only the fallback."""
     for field in ("published", "updated", "created"):

@@ -187,6 +187,35 @@ class Library:
         with self._writing():
             return self._add(articles, options, on_progress, list(rejected), started)
 
+    def take_in(
+        self, source: str, articles: Sequence[Article], rejected: Sequence[Rejected],
+        entries: Sequence[tuple[str, str | None]], options: AddOptions = AddOptions(),
+    ) -> AddResult:
+        """Add what a watched source gave, then mark its entries seen: an entry is never marked before its
+        articles are in, so a run stopped in between takes it again (and finds its articles known).
+        Waits for another writer to finish rather than failing, as a watch runs beside ``add``."""
+        started = time.perf_counter()
+        with self._writing(wait=True):
+            result = self._add(articles, options, None, list(rejected), started)
+            with self.store.transaction():
+                self.store.mark_seen(source, entries, generated_at())
+        return result
+
+    def source_state(self, source: str) -> dict | None:
+        """What the library knows of a watched source: validators, last fetch, status, error, articles."""
+        return self.store.source_state(source)
+
+    def record_source(self, state: dict) -> None:
+        with self._writing(wait=True), self.store.transaction():
+            self.store.save_source_state(state)
+
+    def seen_entries(self, source: str, entries: Sequence[str]) -> set[str]:
+        return self.store.seen_entries(source, entries)
+
+    def sources(self) -> list[dict]:
+        """Every watched source with its last fetch, status, error and the articles it added."""
+        return self.store.source_states()
+
     def refresh(self, story_ids: Sequence[str] | None = None, *, full: bool = False, summary_words: int = 100) -> list[Briefing]:
         """Rebuild the briefings of these stories (default: every story whose articles changed since its last
         briefing); ``full`` also rebuilds the parts a big story leaves for later."""
@@ -434,12 +463,13 @@ class Library:
         return self.store.story(story_id).seq
 
     @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """Hold the library's writer lock: one writer at a time, readers never blocked."""
+    def _writing(self, *, wait: bool = False) -> Iterator[None]:
+        """Hold the library's writer lock: one writer at a time, readers never blocked. A second writer is
+        told to wait its turn, or with ``wait`` waits for it."""
         lock_path = self.path.with_name(self.path.name + ".lock")
         with open(lock_path, "w") as lock:
             try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
             except BlockingIOError as error:
                 raise StoreError(
                     f"{self.path}: another storyline process is adding to this library; wait for it to finish"

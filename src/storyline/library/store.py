@@ -82,6 +82,13 @@ CREATE INDEX IF NOT EXISTS duplicates_by_original ON duplicates (of);
 CREATE TABLE IF NOT EXISTS rejected (
     path TEXT NOT NULL, reason TEXT NOT NULL, stage TEXT NOT NULL, added_at TEXT NOT NULL, PRIMARY KEY (path, reason)
 );
+CREATE TABLE IF NOT EXISTS sources (
+    source TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT, etag TEXT, last_modified TEXT, last_fetch TEXT,
+    status TEXT, error TEXT, articles INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS source_entries (
+    source TEXT NOT NULL, entry TEXT NOT NULL, article_id TEXT, seen_at TEXT NOT NULL, PRIMARY KEY (source, entry)
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(
     text, article_id UNINDEXED, start UNINDEXED, end UNINDEXED, kind UNINDEXED, tokenize = 'porter unicode61'
 );
@@ -460,6 +467,37 @@ class Store:
             ).fetchall()
         except sqlite3.OperationalError as error:
             raise StoreError(f"cannot search for {match!r} ({error})") from error
+
+    # --- watched sources (storyline watch) ---
+
+    SOURCE_FIELDS = ("source", "kind", "title", "etag", "last_modified", "last_fetch", "status", "error", "articles")
+
+    def source_state(self, source: str) -> dict[str, Any] | None:
+        rows = self._query(f"SELECT {', '.join(self.SOURCE_FIELDS)} FROM sources WHERE source = ?", [source])
+        return dict(zip(self.SOURCE_FIELDS, rows[0], strict=True)) if rows else None
+
+    def save_source_state(self, state: dict[str, Any]) -> None:
+        """Insert or replace one source's row (every field of ``SOURCE_FIELDS``)."""
+        row = tuple(state.get(name) for name in self.SOURCE_FIELDS)
+        self._write(f"INSERT OR REPLACE INTO sources VALUES ({', '.join('?' * len(row))})", [row])
+
+    def source_states(self) -> list[dict[str, Any]]:
+        rows = self._query(f"SELECT {', '.join(self.SOURCE_FIELDS)} FROM sources ORDER BY source")
+        return [dict(zip(self.SOURCE_FIELDS, row, strict=True)) for row in rows]
+
+    def seen_entries(self, source: str, entries: Sequence[str]) -> set[str]:
+        """Which of these entries of a source were already taken in."""
+        sql = "SELECT entry FROM source_entries WHERE source = ? AND entry IN ({})"
+        seen: set[str] = set()
+        for offset in range(0, len(entries), 500):
+            chunk = list(entries[offset : offset + 500])
+            seen.update(row[0] for row in self._query(sql.format(",".join("?" * len(chunk))), [source, *chunk]))
+        return seen
+
+    def mark_seen(self, source: str, entries: Sequence[tuple[str, str | None]], seen_at: str) -> None:
+        """(entry, article id or None) taken in from a source."""
+        self._write("INSERT OR REPLACE INTO source_entries VALUES (?, ?, ?, ?)",
+                    [(source, entry, article_id, seen_at) for entry, article_id in entries])
 
     def meta(self, key: str) -> str | None:
         rows = self._query("SELECT value FROM meta WHERE key = ?", [key])
