@@ -42,3 +42,11 @@ def test_cli_build_prints_where_the_report_is(tmp_path):
     result = CliRunner().invoke(main, ["build", str(EXAMPLES), "-o", str(tmp_path), "--quiet"])
     assert result.exit_code == 0, result.output
     assert f"report: {tmp_path / 'report.html'}" in result.output
+
+
+def test_cli_build_of_inputs_all_rejected_says_so_and_exits_non_zero(tmp_path):
+    (tmp_path / "empty.txt").write_text("\n")
+    (tmp_path / "notes.md").write_text("# Reading list\n")
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 4
+    assert "all 2 inputs were rejected" in result.output and not (tmp_path / "out" / "report.html").exists()

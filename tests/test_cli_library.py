@@ -87,3 +87,9 @@ def test_cli_library_refresh_with_nothing_stale_says_so(added):
     result = CliRunner().invoke(main, ["refresh", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "every briefing is up to date" in result.output
+
+
+def test_cli_library_add_of_inputs_all_rejected_says_so_and_exits_non_zero(tmp_path):
+    (tmp_path / "empty.txt").write_text("\n")
+    result = CliRunner().invoke(main, ["add", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "news.db")])
+    assert result.exit_code == 4 and "all 1 inputs were rejected" in result.output

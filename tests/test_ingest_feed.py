@@ -84,3 +84,13 @@ def test_ingest_feed_takes_the_description_not_a_photos_media_caption():
 def test_ingest_feed_drops_the_continue_reading_link_closing_an_entry():
     (article,) = _read("world_desk_read_on.rss")
     assert article.text.endswith("until the dispute is settled.")
+
+
+def test_ingest_feed_reads_a_saved_json_feed_as_articles():
+    from storyline.ingest import read_inputs
+
+    result = read_inputs([FIXTURES / "tech_desk_feed.json"])
+    assert [article.title for article in result.articles] == ["Drone deliveries reach rural clinics",
+                                                               "A telescope carried by a balloon"]
+    assert result.rejected == ()
+    assert result.articles[0].source == "Tech Desk" and result.articles[0].published == PartialDate(dt.date(2023, 6, 12), "day")

@@ -17,6 +17,8 @@ from storyline.errors import StorylineError
 from storyline.ingest.reader import DEFAULT_MAX_BYTES
 
 EXIT_REJECTED = 3
+EXIT_NOTHING_READ = 4
+"""Every input was rejected: there is nothing to build or add."""
 
 
 class StorylineGroup(click.Group):
@@ -69,9 +71,11 @@ def build(
     )
     with _progress_bar(quiet) as on_progress:
         result = build_story(paths, options, on_progress)
-    written = write_story(result.story, out_dir)
     story = result.story
     _echo_rejected(story.rejected)
+    if not story.articles and not story.duplicates:
+        _nothing_read(len(story.rejected), "no briefing was written")
+    written = write_story(story, out_dir)
     several = (
         f"; they hold {result.stories} unrelated stories, built here as one: "
         f"`storyline add` sorts them into a library of stories" if result.stories > 1 else ""
@@ -102,6 +106,8 @@ def add(paths: tuple[Path, ...], db: Path, summary_words: int, max_bytes: int, s
         result = library.add(paths, AddOptions(summary_words=summary_words, max_bytes=max_bytes), on_progress)
         titles = {briefing.story.id: briefing.story for briefing in result.briefings}
     _echo_rejected(result.rejected)
+    if not result.read and not result.duplicates:
+        _nothing_read(len(result.rejected), "no story changed")
     reused = len(result.placements) - result.analyzed
     click.echo(
         f"{result.read} articles read, {len(result.duplicates)} duplicates, {len(result.rejected)} rejected, "
@@ -305,6 +311,13 @@ def serve(db: Path, host: str, port: int, allow_writes: bool, token: str | None,
     app = create_app(ServeOptions(db, host=host, allow_writes=allow_writes, token=token, max_body=max_bytes))
     click.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+def _nothing_read(rejected: int, outcome: str) -> None:
+    """Stop a run that read no article at all, saying why, rather than write an empty briefing."""
+    why = f"all {rejected} inputs were rejected (reasons above)" if rejected else "the inputs hold no article"
+    click.echo(f"error: no article to read: {why}; {outcome}", err=True)
+    sys.exit(EXIT_NOTHING_READ)
 
 
 def _require_library(db: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import feedparser
@@ -106,6 +107,52 @@ def media_captions(data: bytes) -> frozenset[str]:
 
 def _plain(text: str) -> str:
     return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class JsonFeedItem:
+    """One item of a JSON Feed, as an RSS entry would give it."""
+
+    id: object
+    link: str | None
+    title: str | None
+    published: PartialDate | None
+    text: str
+
+
+def is_json_feed(document: Any) -> bool:
+    """A JSON Feed (https://jsonfeed.org) names its version by a jsonfeed.org address."""
+    return isinstance(document, dict) and str(document.get("version", "")).startswith("https://jsonfeed.org/")
+
+
+def json_feed_items(document: dict) -> list[JsonFeedItem]:
+    """The items of a JSON Feed, which feedparser does not read: its HTML content as text, else its text
+    content or summary."""
+    items = []
+    for item in document.get("items") or []:
+        if not isinstance(item, dict):
+            continue
+        html = item.get("content_html")
+        text = html_to_text(html) if isinstance(html, str) and html else str(item.get("content_text") or item.get("summary") or "")
+        items.append(JsonFeedItem(
+            item.get("id"), item.get("url") or item.get("external_url"),
+            html_to_text(str(item.get("title") or "")) or None,
+            parse_metadata_date(item.get("date_published") or item.get("date_modified")), _READ_ON.sub("", text).strip(),
+        ))
+    return items
+
+
+def read_json_feed(document: dict, label: str) -> Iterator[Article | Rejected]:
+    """Articles from a saved JSON Feed's items, as ``label#<item number>``."""
+    items = json_feed_items(document)
+    if not items:
+        raise BadInput(f"{label}: empty, the JSON Feed has no items")
+    for number, item in enumerate(items, start=1):
+        if not item.text:
+            yield Rejected(label, f"item {number}: no text, the item has neither content nor a summary")
+            continue
+        yield make_article(item.text, f"{label}#{number}", title=item.title, source=document.get("title"),
+                           url=item.link, published=item.published)
 
 
 def entry_date(entry: Any) -> PartialDate | None:

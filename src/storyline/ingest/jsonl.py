@@ -16,6 +16,7 @@ from storyline.errors import BadInput
 from storyline.ingest.article import make_article
 from storyline.ingest.dates import parse_metadata_date
 from storyline.ingest.decode import decode_text, detect_bom, normalize_newlines
+from storyline.ingest.feed import is_json_feed, read_json_feed
 from storyline.ingest.html import article_from_html, html_to_text
 from storyline.model import Article, Rejected
 
@@ -54,6 +55,9 @@ def read_json(data: bytes, label: str) -> Iterator[Article | Rejected]:
         raise BadInput(f"{label}: not valid JSON ({error.msg.removesuffix(' at')} at line {error.lineno} "
                        f"column {error.colno}); "
                        f"if it holds one record per line, name it .jsonl") from error
+    if is_json_feed(document):
+        yield from read_json_feed(document, label)
+        return
     records = _record_list(document)
     if records is None:
         yield _article_or_rejected(document, label, label, "the record")

@@ -15,8 +15,14 @@ from typing import Any
 from xml.etree import ElementTree
 
 from storyline.errors import BadInput
-from storyline.ingest.dates import parse_metadata_date
-from storyline.ingest.feed import entry_date, entry_text, media_captions, parse_entries
+from storyline.ingest.feed import (
+    entry_date,
+    entry_text,
+    is_json_feed,
+    json_feed_items,
+    media_captions,
+    parse_entries,
+)
 from storyline.ingest.html import html_to_text
 from storyline.model import PartialDate
 
@@ -89,19 +95,13 @@ def _json_feed(data: bytes, url: str) -> ParsedFeed:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BadInput(f"{url}: not valid JSON ({error})") from error
-    if not isinstance(document, dict) or not str(document.get("version", "")).startswith("https://jsonfeed.org/"):
+    if not is_json_feed(document):
         raise BadInput(f"{url}: JSON, but not a JSON Feed (no jsonfeed.org version)")
-    entries = []
-    for item in document.get("items") or []:
-        if not isinstance(item, dict):
-            continue
-        link = item.get("url") or item.get("external_url")
-        title = html_to_text(str(item.get("title") or "")) or None
-        published = parse_metadata_date(item.get("date_published") or item.get("date_modified"))
-        html = item.get("content_html")
-        text = html_to_text(html) if html else str(item.get("content_text") or item.get("summary") or "")
-        entries.append(FeedEntry(_key(item.get("id"), link, title, published), link, title, published, text.strip()))
-    return ParsedFeed(document.get("title"), tuple(entries))
+    entries = tuple(
+        FeedEntry(_key(item.id, item.link, item.title, item.published), item.link, item.title, item.published, item.text)
+        for item in json_feed_items(document)
+    )
+    return ParsedFeed(document.get("title"), entries)
 
 
 def _key(entry_id: object, link: str | None, title: str | None, published: PartialDate | None) -> str:
