@@ -6,7 +6,8 @@
 LIBRARY is a library of at least 10,000 articles (``benchmarks/library.py --keep LIBRARY`` builds one from
 the development collections); it is copied first, so the run leaves it as it was. ``storyline serve``
 serves the copy on 127.0.0.1 while ``storyline add`` adds ``--add`` inputs to it (by default the real saved
-pages, feeds and crawls of ../shared/bench/realworld, which the library does not hold). ``--clients``
+pages, feeds and crawls of ../shared/bench/realworld, which the library does not hold; ``--add`` with no
+path measures the readers alone). ``--clients``
 clients then request, for ``--seconds`` (and at most ``--max-requests`` requests), pages and API calls
 drawn at random: the stories page, story pages, article pages, search pages, and the API's story, article
 and search calls, over stories and articles sampled from the library and words of their titles.
@@ -126,7 +127,7 @@ def main() -> None:
         try:
             wait_for(base, server)
             writer = subprocess.Popen([STORYLINE, "add", *add_inputs, "--db", db, "--quiet"],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) if add_inputs else None
             results: list = []
             started = time.perf_counter()
             until = started + args.seconds
@@ -138,8 +139,11 @@ def main() -> None:
 
             asyncio.run(load())
             elapsed = time.perf_counter() - started
-            add_running = writer.poll() is None
-            writer.wait()
+            add_running = writer is not None and writer.poll() is None
+            if add_running:  # it has done its part; a stopped add leaves the (copied) library sound
+                writer.terminate()
+            if writer is not None:
+                writer.wait()
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -148,7 +152,7 @@ def main() -> None:
         "library_articles": pool["total"][0],
         "stories": len(pool["stories"]), "clients": args.clients, "seconds": round(elapsed, 1),
         "requests": len(results), "requests_per_second": round(len(results) / elapsed, 1),
-        "add_ran_throughout": add_running, "add_exit": writer.returncode,
+        "add_ran_throughout": add_running, "add_exit": writer.returncode if writer else None,
         "overall": percentiles([latency for _, _, latency, _ in results]),
         "by_kind": {kind: percentiles([latency for k, _, latency, _ in results if k == kind]) for kind in KINDS},
         "errors": len(errors), "error_examples": errors[:10],

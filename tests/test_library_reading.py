@@ -9,7 +9,8 @@ import pytest
 
 from storyline.errors import StoreError
 from storyline.ingest.article import make_article
-from storyline.library import Library, SearchFilter
+from storyline.library import AddOptions, Library, SearchFilter
+from storyline.render.citations import story_evidence
 
 pytestmark = pytest.mark.slow
 
@@ -78,3 +79,23 @@ def test_library_listing_keeps_outlets_and_articles_per_day(library):
     assert listing.sources == len(listing.outlets)
     assert sum(count for _, count in listing.days) <= listing.articles
     assert [day for day, _ in listing.days] == sorted(day for day, _ in listing.days)
+
+
+def test_library_article_placed_after_its_storys_briefing_is_shown_as_stored(web_db, tmp_path):
+    db = tmp_path / "library.db"
+    db.write_bytes(web_db.read_bytes())
+    later = make_article("BP said on Tuesday that the static kill of the Macondo well had worked, and that mud "
+                         "pumped into the well was holding back the oil.", "bp_static_kill_update.txt")
+    with Library(db) as writable:
+        writable.add_articles([later], AddOptions(briefings=False))
+    with Library(db, readonly=True) as library:
+        found = library.article(later.id)
+    assert found.story_id is not None and found.cited == () and found.article.text == later.text
+
+
+def test_library_article_cites_exactly_what_the_briefing_cites_in_it(library):
+    story = library.story(_seeds(library).id)
+    for article in story.articles:
+        expected = sorted((where, e.start, e.end) for where, e in story_evidence(story) if e.article == article.id)
+        found = sorted((where, e.start, e.end) for where, e in library.article(article.id).cited)
+        assert found == expected

@@ -110,6 +110,19 @@ def test_web_api_bad_date_filter_says_how_to_write_it(site):
     assert reply.status_code == 400 and "YYYY-MM-DD" in reply.json()["error"]["message"]
 
 
+def test_web_every_story_and_article_page_answers(site):
+    for listing in site.get("/api/stories").json()["stories"]:
+        assert site.get(f"/stories/{listing['id']}").status_code == 200, listing["title"]
+        for article in site.get(f"/api/stories/{listing['id']}").json()["articles"]:
+            assert site.get(f"/articles/{article['id']}").status_code == 200, article["path"]
+
+
+def test_web_story_page_shows_what_only_one_outlet_reports(site):
+    story = next(s for s in site.get("/api/stories").json()["stories"] if s["sources"] >= 2)
+    page = site.get(f"/stories/{story['id']}").text
+    assert "Only one outlet reports" in page and 'class="sole"' in page
+
+
 def test_web_pages_unknown_article_gets_a_readable_error_page(site):
     reply = site.get("/articles/0000000000000000")
     assert reply.status_code == 404

@@ -43,6 +43,10 @@ _db_option = click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_LIBRARY, show_default=True,
     help="The library file.",
 )
+_workers_option = click.option(
+    "--workers", type=click.IntRange(1), default=None,
+    help="Processes for parsing and analysis (default: every core this process may use).",
+)
 _max_bytes_option = click.option(
     "--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
     help="Largest input file (or record of a JSONL file or web archive) read, in bytes.",
@@ -56,18 +60,21 @@ _max_bytes_option = click.option(
 @click.option("--title", help="Title of the briefing (default: the most typical headline).")
 @click.option("--summary-words", default=100, show_default=True, type=click.IntRange(20, 1000))
 @_max_bytes_option
+@_workers_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def build(
     paths: tuple[Path, ...], out_dir: Path, db: Path | None, title: str | None, summary_words: int, max_bytes: int,
-    strict: bool, quiet: bool,
+    workers: int | None, strict: bool, quiet: bool,
 ) -> None:
     """Read articles from PATHS (files or folders) and write them as one briefing to OUT."""
+    from storyline.analyze.parallel import default_workers
     from storyline.library import BuildOptions, build_story
     from storyline.render import write_story
 
     options = BuildOptions(
-        db=db or out_dir / "storyline.db", summary_words=summary_words, title=title, max_bytes=max_bytes
+        db=db or out_dir / "storyline.db", summary_words=summary_words, title=title, max_bytes=max_bytes,
+        workers=workers or default_workers(),
     )
     with _progress_bar(quiet) as on_progress:
         result = build_story(paths, options, on_progress)
@@ -95,15 +102,21 @@ def build(
 @_db_option
 @click.option("--summary-words", default=100, show_default=True, type=click.IntRange(20, 1000))
 @_max_bytes_option
+@_workers_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def add(paths: tuple[Path, ...], db: Path, summary_words: int, max_bytes: int, strict: bool, quiet: bool) -> None:
+def add(
+    paths: tuple[Path, ...], db: Path, summary_words: int, max_bytes: int, workers: int | None, strict: bool,
+    quiet: bool,
+) -> None:
     """Add the articles of PATHS to the library: each goes to an event and a story, and the stories it
     touches get their briefings rebuilt."""
+    from storyline.analyze.parallel import default_workers
     from storyline.library import AddOptions, Library
 
     with Library(db) as library, _progress_bar(quiet) as on_progress:
-        result = library.add(paths, AddOptions(summary_words=summary_words, max_bytes=max_bytes), on_progress)
+        options = AddOptions(summary_words=summary_words, max_bytes=max_bytes, workers=workers or default_workers())
+        result = library.add(paths, options, on_progress)
         titles = {briefing.story.id: briefing.story for briefing in result.briefings}
     _echo_rejected(result.rejected)
     if not result.read and not result.duplicates:

@@ -17,6 +17,7 @@ from storyline.analyze.time import date_articles
 from storyline.ingest import read_inputs
 from storyline.ingest.dedupe import find_duplicates
 from storyline.ingest.reader import DEFAULT_MAX_BYTES
+from storyline.analyze.parallel import AnalysisPool
 from storyline.library.analyses import Progress, cached_analyses
 from storyline.library.briefing import story_events
 from storyline.library.clustering import Clusterer, MemoryState, article_features, default_model
@@ -34,6 +35,8 @@ class BuildOptions:
     summary_words: int = 100
     title: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    workers: int = 1
+    """Processes for the per-article work (parse and analysis); more than one pays from a few dozen articles."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,8 @@ def build_story(paths: Sequence[Path], options: BuildOptions, on_progress: Progr
     with Store(options.db) as store:
         with store.transaction():
             store.save_articles(articles)
-        analyses, analyzed = cached_analyses(store, articles, rejected, on_progress)
+        with AnalysisPool(options.workers) as pool:
+            analyses, analyzed = cached_analyses(store, articles, rejected, on_progress, pool=pool)
     events, story_count, story_id = _events_of(analyses)
     story = assemble_story(
         analyses, StoryOptions(options.summary_words, options.title), rejected=rejected, duplicates=duplicates,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import json
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
@@ -21,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from storyline.analyze.parallel import AnalysisPool
 from storyline.analyze.time import date_alone
 from storyline.codec import from_data
 from storyline.errors import BadInput, NotFound, StoreError
@@ -31,7 +33,6 @@ from storyline.library.analyses import Progress, cached_analyses
 from storyline.library.briefing import (
     BRIEFING_PENDING,
     DEFERRED_BRIEFING_ARTICLES,
-    PACKED_ONLY,
     Briefing,
     briefing_dates,
     load_version,
@@ -42,12 +43,13 @@ from storyline.library.placing import placement_order
 from storyline.library.search import SearchFilter, SearchHit, passages, search
 from storyline.library.store import Store
 from storyline.model import Article, ArticleAnalysis, Duplicate, Evidence, Rejected, Story, StoryEvent
-from storyline.render.citations import story_evidence
 from storyline.story.build import StoryOptions, generated_at
 from storyline.story.changes import StoryChanges, story_changes
 
 
-CACHED_BRIEFINGS = 32
+ANALYSIS_WINDOW = 512
+"""New articles analyzed ahead by worker processes at a time, before they are placed batch by batch."""
+CACHED_BRIEFINGS = 64
 """Decoded briefings kept for article pages: a reader going through one story's sources reads the same one."""
 
 
@@ -61,6 +63,8 @@ class AddOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     briefings: bool = True
     batch: int = 32
+    workers: int = 1
+    """Processes for the per-article work (parse and analysis); more than one pays from a few dozen articles."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,14 +141,33 @@ class _ArticleIndex:
 
     @classmethod
     def of(cls, record: dict) -> _ArticleIndex:
-        packed = from_data(Story, {key: value for key, value in record.items() if key not in PACKED_ONLY})
+        """Indexed straight from the stored record: only its evidence and events are made into objects
+        (a big story's briefing holds thousands of items an article page never shows)."""
         cited: dict[str, list[tuple[str, Evidence]]] = {}
-        for where, evidence in story_evidence(packed):
-            cited.setdefault(evidence.article, []).append((where, evidence))
+        for where, item in _packed_evidence(record):
+            cited.setdefault(item["article"], []).append((where, Evidence(item["article"], item["start"], item["end"], item["quote"])))
+        events = [from_data(StoryEvent, event) for event in record.get("events", [])]
         return cls(
-            {"article_dates": record["article_dates"]}, packed.title, {event.id: event for event in packed.events},
+            {"article_dates": record["article_dates"]}, record["title"], {event.id: event for event in events},
             {article_id: tuple(spans) for article_id, spans in cited.items()},
         )
+
+
+def _packed_evidence(record: dict) -> Iterator[tuple[str, dict]]:
+    """Every evidence item of a stored briefing with where it sits, as ``story_evidence`` walks a Story."""
+    for name in ("timeline", "summary", "quotes"):
+        for i, item in enumerate(record.get(name, [])):
+            for j, evidence in enumerate(item.get("evidence", [])):
+                yield f"{name}[{i}].evidence[{j}]", evidence
+    for i, series in enumerate(record.get("figures", [])):
+        for part in ("points", "conflicts"):
+            for k, item in enumerate(series.get(part, [])):
+                for j, evidence in enumerate(item.get("evidence", [])):
+                    yield f"figures[{i}].{part}[{k}].evidence[{j}]", evidence
+
+
+_BRIEFINGS: OrderedDict[tuple[str, str, int], _ArticleIndex] = OrderedDict()
+_BRIEFING_LOCK = threading.Lock()
 
 
 class Library:
@@ -159,7 +182,6 @@ class Library:
         self.path = Path(path)
         self.store = Store(self.path, cache=cache, readonly=readonly)
         self.clusterer = Clusterer(self.store, model or default_model())
-        self._briefings: OrderedDict[tuple[str, int], _ArticleIndex] = OrderedDict()
 
     def __enter__(self) -> Library:
         return self
@@ -233,6 +255,10 @@ class Library:
         listings.sort(key=lambda listing: listing.last or "", reverse=True)
         return listings
 
+    def listings_revision(self) -> int:
+        """Grows whenever ``stories()`` would answer differently: what a reader caches the list by."""
+        return self.store.listings_revision()
+
     def listing(self, story_id: str) -> StoryListing | None:
         """One story's line in ``stories`` (``None`` before its first briefing)."""
         row = self.store.listing(self.resolve(story_id))
@@ -287,6 +313,16 @@ class Library:
         ]
         return changes[::-1]
 
+    def versions(self, story_id: str) -> list[tuple[int, str]]:
+        """(version, when it was made) of every briefing of a story, oldest first."""
+        return self.store.versions(self.resolve(story_id))
+
+    def article_version(self, article_id: str) -> tuple[str, int | None] | None:
+        """The story an article feeds and the number of that story's latest briefing (what its page shows
+        changes with), or ``None`` for an article in no story."""
+        membership = self.store.membership(article_id)
+        return (membership[1], self.store.latest_version_number(membership[1])) if membership else None
+
     def version(self, story_id: str) -> int | None:
         """The number of a story's latest briefing (``None`` before its first): what changes when it does."""
         return self.store.latest_version_number(self.resolve(story_id))
@@ -328,6 +364,8 @@ class Library:
         briefing = self._latest_briefing(story_id)
         if briefing is None:
             return LibraryArticle(article, event_id, story_id, None, None, duplicates, (), reason)
+        if article_id not in briefing.record["article_dates"]:  # placed after its story's latest briefing
+            return LibraryArticle(article, event_id, story_id, briefing.title, None, duplicates, (), reason)
         dated = replace(article, **briefing_dates(briefing.record, article_id))
         return LibraryArticle(
             dated, event_id, story_id, briefing.title, briefing.events.get(event_id), duplicates,
@@ -335,20 +373,25 @@ class Library:
         )
 
     def _latest_briefing(self, story_id: str) -> _ArticleIndex | None:
-        """What article pages need of a story's latest briefing, decoded once per version."""
+        """What article pages need of a story's latest briefing, decoded once per version and shared by
+        every Library of this file in the process (the web app has one per thread)."""
         number = self.store.latest_version_number(story_id)
         if number is None:
             return None
-        key = (story_id, number)
-        if key not in self._briefings:
-            latest = self.store.latest_version(story_id)
-            if latest is None:
-                return None
-            self._briefings[key] = _ArticleIndex.of(json.loads(latest[2]))
-            while len(self._briefings) > CACHED_BRIEFINGS:
-                self._briefings.popitem(last=False)
-        self._briefings.move_to_end(key)
-        return self._briefings[key]
+        key = (str(self.path.resolve()), story_id, number)
+        with _BRIEFING_LOCK:
+            if key in _BRIEFINGS:
+                _BRIEFINGS.move_to_end(key)
+                return _BRIEFINGS[key]
+        latest = self.store.version(story_id, number)
+        if latest is None:
+            return None
+        index = _ArticleIndex.of(json.loads(latest[2]))
+        with _BRIEFING_LOCK:
+            _BRIEFINGS[key] = index
+            while len(_BRIEFINGS) > CACHED_BRIEFINGS:
+                _BRIEFINGS.popitem(last=False)
+        return index
 
     # --- the work ---
 
@@ -368,6 +411,9 @@ class Library:
         placements: list[Placement] = []
         copies: list[Duplicate] = []
         analyzed = 0
+        with AnalysisPool(options.workers) as pool:
+            if pool.worth_it(len(new)):
+                analyzed += self._analyze_ahead(new, pool, on_progress)
         for offset in range(0, len(new), options.batch):
             batch = new[offset : offset + options.batch]
             failures: list[Rejected] = []
@@ -401,6 +447,17 @@ class Library:
             updated_stories=tuple(story for story in touched if story not in new_stories), merged=merged,
             placements=tuple(placements), analyzed=analyzed, seconds=time.perf_counter() - started, briefings=briefings,
         )
+
+    def _analyze_ahead(self, articles: Sequence[Article], pool: AnalysisPool, on_progress: Progress | None) -> int:
+        """Analyze new articles on the pool's workers into the store, a window at a time (memory stays
+        bounded), so the placing finds them there; returns how many were parsed anew. An article that fails
+        is not stored, and the placing analyzes it again and reports it."""
+        parsed = 0
+        for offset in range(0, len(articles), ANALYSIS_WINDOW):
+            window = articles[offset : offset + ANALYSIS_WINDOW]
+            parsed += cached_analyses(self.store, window, [], _offset_progress(on_progress, offset, len(articles)),
+                                      pool=pool)[1]
+        return parsed
 
     def _place(self, analysis: ArticleAnalysis, now: str, copies: list[Duplicate]) -> Placement | None:
         """Place one analyzed article, or record it as a copy of an article of the event it would join."""

@@ -326,6 +326,7 @@ class Store:
         self._write("UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?", [(into.id, gone.id, gone.id)])
         self._write("UPDATE stories SET summary = NULL, stale = 0 WHERE id = ?", [(gone.id,)])
         self._write("DELETE FROM story_keys WHERE story_id = ?", [(gone.id,)])
+        self._listings_changed()
 
     # --- stories as readers see them ---
 
@@ -358,10 +359,21 @@ class Store:
         listing.update(articles=articles, events=events, pending=note)
         record = json.dumps(listing, sort_keys=True)
         self._write("UPDATE stories SET listing = ?, stale = 1 WHERE id = ?", [(record, story_id)])
+        self._listings_changed()
 
     def set_listing(self, story_id: str, listing: dict[str, Any]) -> None:
         """A story's row in ``storyline stories``, written when its briefing is rebuilt."""
         self._write("UPDATE stories SET listing = ?, stale = 0 WHERE id = ?", [(json.dumps(listing, sort_keys=True), story_id)])
+        self._listings_changed()
+
+    def listings_revision(self) -> int:
+        """A number that grows whenever a story's listing changes (readers cache the list by it)."""
+        value = self.meta("listings_revision")
+        return int(value) if value else 0
+
+    def _listings_changed(self) -> None:
+        self._write("INSERT INTO meta VALUES ('listings_revision', '1') ON CONFLICT (key) DO UPDATE SET "
+                    "value = CAST(value AS INTEGER) + 1", [()])
 
     def listings(self) -> list[dict[str, Any]]:
         rows = self._query("SELECT listing FROM stories WHERE merged_into IS NULL AND listing IS NOT NULL")

@@ -43,7 +43,7 @@ def list_stories(
 ) -> dict[str, Any]:
     """Stories, newest activity first, each as ``storyline stories --json`` gives it."""
     chosen = StoryFilter(parse_day(since, "since"), parse_day(until, "until"), outlet or None)
-    kept = [listing for listing in _state(request).library().stories() if chosen.keeps(listing)]
+    kept = [listing for listing in _state(request).listings() if chosen.keeps(listing)]
     return {
         "stories": [dict(listing.as_dict(), href=story_href(listing.id)) for listing in kept[offset : offset + limit]],
         "total": len(kept), "limit": limit, "offset": offset,

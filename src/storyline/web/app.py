@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline.errors import BadInput, NotFound, StoreError, StorylineError
-from storyline.library import Library
+from storyline.library import Library, StoryListing
 from storyline.render.html import briefing_templates
 from storyline.web.readers import PageCache, Readers
 
@@ -79,6 +79,11 @@ class WebState:
 
     def library(self) -> Library:
         return self.readers.library()
+
+    def listings(self) -> list[StoryListing]:
+        """Every story's listing, read once per change of the listings (``add`` bumps the revision)."""
+        library = self.library()
+        return self.pages.get(("listings", library.listings_revision()), library.stories)
 
     def page(self, name: str, status_code: int = 200, **context: object) -> HTMLResponse:
         return HTMLResponse(self.templates.get_template(name).render(**context), status_code=status_code)

@@ -47,16 +47,21 @@ def stories_page(
     page: int = Query(1, ge=1),
 ) -> HTMLResponse:
     state = _state(request)
-    listings = state.library().stories()
-    outlets = sorted({name for listing in listings for name in listing.outlets}, key=str.casefold)
     chosen = StoryFilter(parse_day(since, "since"), parse_day(until, "until"), outlet or None)
-    kept = [listing for listing in listings if chosen.keeps(listing)]
-    shown = kept[(page - 1) * STORIES_PER_PAGE : page * STORIES_PER_PAGE]
-    return state.page(
-        "stories.html.j2", rows=listing_rows(shown), total=len(kept), everything=len(listings), outlets=outlets,
-        chosen=chosen, page=page, pages=max(1, -(-len(kept) // STORIES_PER_PAGE)),
-        query_for=lambda number: _query(since=since, until=until, outlet=outlet, page=number),
-    )
+    revision = state.library().listings_revision()
+
+    def render() -> str:
+        listings = state.listings()
+        outlets = sorted({name for listing in listings for name in listing.outlets}, key=str.casefold)
+        kept = [listing for listing in listings if chosen.keeps(listing)]
+        shown = kept[(page - 1) * STORIES_PER_PAGE : page * STORIES_PER_PAGE]
+        return state.templates.get_template("stories.html.j2").render(
+            rows=listing_rows(shown), total=len(kept), everything=len(listings), outlets=outlets,
+            chosen=chosen, page=page, pages=max(1, -(-len(kept) // STORIES_PER_PAGE)),
+            query_for=lambda number: _query(since=since, until=until, outlet=outlet, page=number),
+        )
+
+    return HTMLResponse(state.pages.get(("stories-page", revision, chosen, page), render))
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -79,7 +84,13 @@ def story_page(request: Request, story_id: str) -> Response:
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     state = _state(request)
-    return state.page("article.html.j2", **article_context(state.library().article(article_id)))
+    library = state.library()
+    version = library.article_version(article_id)
+
+    def render() -> str:
+        return state.templates.get_template("article.html.j2").render(**article_context(library.article(article_id)))
+
+    return HTMLResponse(state.pages.get(("article-page", article_id, version), render))
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -118,7 +129,7 @@ def changes_page(request: Request, story_id: str, since: str | None = None) -> R
     state = _state(request)
     library = state.library()
     resolved = library.resolve(story_id)
-    versions = library.store.versions(resolved)
+    versions = library.versions(resolved)
     chosen = since or (str(versions[-2][0]) if len(versions) > 1 else "1")
     found = library.changes(resolved, chosen)
     story = library.story(resolved)

@@ -50,21 +50,32 @@ class Readers:
 
 
 class PageCache:
-    """A bounded, thread-safe map from a key (story id, version, kind) to what was rendered for it."""
+    """A bounded, thread-safe map from a key (story id, version, kind) to what was rendered for it. Threads
+    asking for the same missing key wait for the one rendering it rather than all rendering it."""
 
     def __init__(self, size: int = CACHED_PAGES) -> None:
         self.size = size
         self._pages: OrderedDict[Hashable, object] = OrderedDict()
         self._lock = threading.Lock()
+        self._rendering: dict[Hashable, threading.Lock] = {}
 
     def get(self, key: Hashable, render: Callable[[], Value]) -> Value:
         with self._lock:
             if key in self._pages:
                 self._pages.move_to_end(key)
                 return self._pages[key]  # type: ignore[return-value]
-        value = render()
-        with self._lock:
-            self._pages[key] = value
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+            own = self._rendering.setdefault(key, threading.Lock())
+        with own:
+            with self._lock:
+                if key in self._pages:
+                    return self._pages[key]  # type: ignore[return-value]
+            try:
+                value = render()
+            finally:
+                with self._lock:
+                    self._rendering.pop(key, None)
+            with self._lock:
+                self._pages[key] = value
+                while len(self._pages) > self.size:
+                    self._pages.popitem(last=False)
         return value
