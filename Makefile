@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 APT_GET := $(shell command -v apt-get)
 
-.PHONY: install install-test demo serve test gate browser eval-deps throughput clean
+.PHONY: install install-test demo serve test gate browser eval-deps throughput ray clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "storyline needs Python 3.11 or newer: set PYTHON=/path/to/python3.11")'
@@ -54,3 +54,7 @@ throughput: install-test
 
 clean:
 	rm -rf $(VENV) out
+
+# Ray for --ray (an optional extra, about 600 MB; make test installs it with the test extras).
+ray: install
+	$(BIN)/pip install --quiet -e ".[ray]"

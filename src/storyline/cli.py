@@ -47,6 +47,11 @@ _workers_option = click.option(
     "--workers", type=click.IntRange(1), default=None,
     help="Processes for parsing and analysis (default: every core this process may use).",
 )
+_ray_option = click.option(
+    "--ray", "ray_address", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
+    help="Parse and analyze on Ray: alone, a local Ray with this machine's CPUs; with ADDRESS (or RAY_ADDRESS) "
+         "a running cluster. Needs the ray extra.",
+)
 _max_bytes_option = click.option(
     "--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
     help="Largest input file (or record of a JSONL file or web archive) read, in bytes.",
@@ -61,11 +66,12 @@ _max_bytes_option = click.option(
 @click.option("--summary-words", default=100, show_default=True, type=click.IntRange(20, 1000))
 @_max_bytes_option
 @_workers_option
+@_ray_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def build(
     paths: tuple[Path, ...], out_dir: Path, db: Path | None, title: str | None, summary_words: int, max_bytes: int,
-    workers: int | None, strict: bool, quiet: bool,
+    workers: int | None, ray_address: str | None, strict: bool, quiet: bool,
 ) -> None:
     """Read articles from PATHS (files or folders) and write them as one briefing to OUT."""
     from storyline.analyze.parallel import default_workers
@@ -74,7 +80,7 @@ def build(
 
     options = BuildOptions(
         db=db or out_dir / "storyline.db", summary_words=summary_words, title=title, max_bytes=max_bytes,
-        workers=workers or default_workers(),
+        workers=workers or default_workers(), ray=_ray_address(ray_address),
     )
     with _progress_bar(quiet) as on_progress:
         result = build_story(paths, options, on_progress)
@@ -103,11 +109,12 @@ def build(
 @click.option("--summary-words", default=100, show_default=True, type=click.IntRange(20, 1000))
 @_max_bytes_option
 @_workers_option
+@_ray_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was rejected.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def add(
-    paths: tuple[Path, ...], db: Path, summary_words: int, max_bytes: int, workers: int | None, strict: bool,
-    quiet: bool,
+    paths: tuple[Path, ...], db: Path, summary_words: int, max_bytes: int, workers: int | None,
+    ray_address: str | None, strict: bool, quiet: bool,
 ) -> None:
     """Add the articles of PATHS to the library: each goes to an event and a story, and the stories it
     touches get their briefings rebuilt."""
@@ -115,7 +122,8 @@ def add(
     from storyline.library import AddOptions, Library
 
     with Library(db) as library, _progress_bar(quiet) as on_progress:
-        options = AddOptions(summary_words=summary_words, max_bytes=max_bytes, workers=workers or default_workers())
+        options = AddOptions(summary_words=summary_words, max_bytes=max_bytes, workers=workers or default_workers(),
+                             ray=_ray_address(ray_address))
         result = library.add(paths, options, on_progress)
         titles = {briefing.story.id: briefing.story for briefing in result.briefings}
     _echo_rejected(result.rejected)
@@ -324,6 +332,17 @@ def serve(db: Path, host: str, port: int, allow_writes: bool, token: str | None,
     app = create_app(ServeOptions(db, host=host, allow_writes=allow_writes, token=token, max_body=max_bytes))
     click.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+def _ray_address(given: str | None) -> str | None:
+    """The --ray value as the library takes it, after checking Ray is installed (a clear message now, not
+    after reading every input)."""
+    if given is None:
+        return None
+    from storyline.distributed.ray_pool import require_ray
+
+    require_ray()
+    return given
 
 
 def _nothing_read(rejected: int, outcome: str) -> None:

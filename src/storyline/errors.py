@@ -24,3 +24,7 @@ class ModelMissing(StorylineError):
 
 class NotFound(StorylineError):
     """A story, article or event the caller named is not in the library."""
+
+
+class MissingExtra(StorylineError):
+    """An optional part of storyline (Ray) was asked for but is not installed."""

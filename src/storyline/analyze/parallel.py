@@ -10,10 +10,14 @@ model and stages run on the same texts.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc
 
@@ -21,10 +25,16 @@ from storyline.analyze.nlp import load_nlp
 from storyline.analyze.pipeline import MAX_CHARS, analyze_articles, parse_key, serialize_doc
 from storyline.model import Article, ArticleAnalysis, Rejected
 
+if TYPE_CHECKING:
+    from storyline.distributed import RayPool
+
 CHUNK = 16
 """Articles sent to a worker at a time: enough to batch spaCy, few enough to keep every worker busy."""
 MIN_ARTICLES = 48
 """Below this many articles to parse, one process is faster than starting workers (each loads spaCy)."""
+
+PR_SET_PDEATHSIG = 1
+"""prctl(2) option: the signal a process gets when its parent dies."""
 
 Analyzed = tuple[bytes | None, ArticleAnalysis, list[Rejected]]
 
@@ -35,6 +45,18 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+class WorkerPool(Protocol):
+    """Where the per-article work runs: local processes (``AnalysisPool``) or Ray (``RayPool``)."""
+
+    def worth_it(self, count: int) -> bool: ...
+
+    def analyze(
+        self, articles: Sequence[Article], parses: dict[str, bytes]
+    ) -> Iterator[tuple[Article, bytes | None, ArticleAnalysis, list[Rejected]]]: ...
+
+    def close(self) -> None: ...
 
 
 class AnalysisPool:
@@ -67,7 +89,7 @@ class AnalysisPool:
         ``parses`` is reused rather than parsed again."""
         if self._executor is None:
             context = multiprocessing.get_context("spawn")
-            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_load_model)
+            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_start_worker)
         chunks = [
             [(article, parses.get(parse_key(article))) for article in articles[offset : offset + CHUNK]]
             for offset in range(0, len(articles), CHUNK)
@@ -102,5 +124,28 @@ def analyze_chunk(items: list[tuple[Article, bytes | None]]) -> list[Analyzed]:
     return results
 
 
-def _load_model() -> None:
+def _start_worker() -> None:
+    """A worker dies with the process that started it (Linux): an ``add`` killed or stopped mid-run must
+    not leave spaCy processes behind waiting for work that will never come."""
+    _die_with_parent()
     load_nlp()
+
+
+def _die_with_parent() -> None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
+        return
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def analysis_pool(workers: int, ray: str | None = None) -> AnalysisPool | RayPool:
+    """The pool a build or an add analyzes on: Ray when ``ray`` names it ("local" for a Ray started here,
+    else a cluster's address), else ``workers`` local processes."""
+    if ray:
+        from storyline.distributed import RayPool
+
+        return RayPool(None if ray == "local" else ray)
+    return AnalysisPool(workers)

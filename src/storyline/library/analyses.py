@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
-from storyline.analyze.parallel import AnalysisPool
+from storyline.analyze.parallel import WorkerPool
 from storyline.analyze.pipeline import analysis_key, analyze_articles, parse_articles, parse_key, serialize_doc
 from storyline.library.store import Store
 from storyline.model import Article, ArticleAnalysis, Rejected
@@ -18,7 +18,7 @@ PARSE_BATCH = 100
 
 def cached_analyses(
     store: Store, articles: Sequence[Article], rejected: list[Rejected], on_progress: Progress | None = None,
-    *, pool: AnalysisPool | None = None,
+    *, pool: WorkerPool | None = None,
 ) -> tuple[list[ArticleAnalysis], int]:
     """The analyses of ``articles`` in their order and how many were parsed anew (the costly part), on the
     ``pool``'s worker processes when there are enough articles to analyze for it to pay.
@@ -68,7 +68,7 @@ def cached_analyses(
 
 def _analyzed_by_workers(
     store: Store, todo: list[Article], parses: dict[str, bytes], rejected: list[Rejected],
-    on_progress: Progress | None, pool: AnalysisPool,
+    on_progress: Progress | None, pool: WorkerPool,
 ) -> tuple[list[ArticleAnalysis], int]:
     """``todo`` analyzed by worker processes, new parses and analyses stored in batches as they come."""
     fresh: list[ArticleAnalysis] = []

@@ -17,7 +17,7 @@ from storyline.analyze.time import date_articles
 from storyline.ingest import read_inputs
 from storyline.ingest.dedupe import find_duplicates
 from storyline.ingest.reader import DEFAULT_MAX_BYTES
-from storyline.analyze.parallel import AnalysisPool
+from storyline.analyze.parallel import analysis_pool
 from storyline.library.analyses import Progress, cached_analyses
 from storyline.library.briefing import story_events
 from storyline.library.clustering import Clusterer, MemoryState, article_features, default_model
@@ -37,6 +37,8 @@ class BuildOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     workers: int = 1
     """Processes for the per-article work (parse and analysis); more than one pays from a few dozen articles."""
+    ray: str | None = None
+    """Run the per-article work on Ray instead: "local" starts one here, anything else is a cluster address."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,7 @@ def build_story(paths: Sequence[Path], options: BuildOptions, on_progress: Progr
     with Store(options.db) as store:
         with store.transaction():
             store.save_articles(articles)
-        with AnalysisPool(options.workers) as pool:
+        with analysis_pool(options.workers, options.ray) as pool:
             analyses, analyzed = cached_analyses(store, articles, rejected, on_progress, pool=pool)
     events, story_count, story_id = _events_of(analyses)
     story = assemble_story(

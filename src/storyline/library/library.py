@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from storyline.analyze.parallel import AnalysisPool
+from storyline.analyze.parallel import WorkerPool, analysis_pool
 from storyline.analyze.time import date_alone
 from storyline.codec import from_data
 from storyline.errors import BadInput, NotFound, StoreError
@@ -65,6 +65,8 @@ class AddOptions:
     batch: int = 32
     workers: int = 1
     """Processes for the per-article work (parse and analysis); more than one pays from a few dozen articles."""
+    ray: str | None = None
+    """Run the per-article work on Ray instead: "local" starts one here, anything else is a cluster address."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +413,7 @@ class Library:
         placements: list[Placement] = []
         copies: list[Duplicate] = []
         analyzed = 0
-        with AnalysisPool(options.workers) as pool:
+        with analysis_pool(options.workers, options.ray) as pool:
             if pool.worth_it(len(new)):
                 analyzed += self._analyze_ahead(new, pool, on_progress)
         for offset in range(0, len(new), options.batch):
@@ -448,7 +450,7 @@ class Library:
             placements=tuple(placements), analyzed=analyzed, seconds=time.perf_counter() - started, briefings=briefings,
         )
 
-    def _analyze_ahead(self, articles: Sequence[Article], pool: AnalysisPool, on_progress: Progress | None) -> int:
+    def _analyze_ahead(self, articles: Sequence[Article], pool: WorkerPool, on_progress: Progress | None) -> int:
         """Analyze new articles on the pool's workers into the store, a window at a time (memory stays
         bounded), so the placing finds them there; returns how many were parsed anew. An article that fails
         is not stored, and the placing analyzes it again and reports it."""
