@@ -1,7 +1,7 @@
 """Web app load benchmark: concurrent readers on a large library while an ``add`` writes to it.
 
     .venv/bin/python benchmarks/serve_load.py --db LIBRARY [--clients 50] [--seconds 30] [--add PATH ...]
-                                              [--json OUT]
+                                              [--add-workers 1] [--json OUT]
 
 LIBRARY is a library of at least 10,000 articles (``benchmarks/library.py --keep LIBRARY`` builds one from
 the development collections); it is copied first, so the run leaves it as it was. ``storyline serve``
@@ -111,6 +111,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--max-requests", type=int, default=200_000)
     parser.add_argument("--add", type=Path, nargs="*", default=None)
+    parser.add_argument("--add-workers", type=int, default=1,
+                        help="Processes the add beside the server parses on (a serving machine keeps a core for readers).")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     if not args.db.is_file():
@@ -126,7 +128,8 @@ def main() -> None:
         server = subprocess.Popen([STORYLINE, "serve", "--db", db, "--port", str(port)], stderr=subprocess.DEVNULL)
         try:
             wait_for(base, server)
-            writer = subprocess.Popen([STORYLINE, "add", *add_inputs, "--db", db, "--quiet"],
+            writer = subprocess.Popen([STORYLINE, "add", *add_inputs, "--db", db, "--quiet", "--workers",
+                                       str(args.add_workers)],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) if add_inputs else None
             results: list = []
             started = time.perf_counter()

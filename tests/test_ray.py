@@ -80,3 +80,4 @@ def test_ray_without_the_extra_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)
     with pytest.raises(MissingExtra, match=r"pip install 'storyline\[ray\]'"):
         require_ray()
+

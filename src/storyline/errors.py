@@ -28,3 +28,7 @@ class NotFound(StorylineError):
 
 class MissingExtra(StorylineError):
     """An optional part of storyline (Ray) was asked for but is not installed."""
+
+
+class ClusterUnavailable(StorylineError):
+    """The Ray cluster named with --ray cannot be reached or started."""

@@ -142,10 +142,10 @@ def _die_with_parent() -> None:
 
 
 def analysis_pool(workers: int, ray: str | None = None) -> AnalysisPool | RayPool:
-    """The pool a build or an add analyzes on: Ray when ``ray`` names it ("local" for a Ray started here,
-    else a cluster's address), else ``workers`` local processes."""
+    """The pool a build or an add analyzes on: Ray when ``ray`` names it ("local" for a Ray started here
+    with ``workers`` CPUs, else a cluster's address), else ``workers`` local processes."""
     if ray:
         from storyline.distributed import RayPool
 
-        return RayPool(None if ray == "local" else ray)
+        return RayPool(None, workers) if ray == "local" else RayPool(ray)
     return AnalysisPool(workers)

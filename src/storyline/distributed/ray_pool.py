@@ -19,7 +19,7 @@ from typing import Any
 
 from storyline.analyze.parallel import CHUNK, analyze_chunk
 from storyline.analyze.pipeline import parse_key
-from storyline.errors import MissingExtra
+from storyline.errors import ClusterUnavailable, MissingExtra
 from storyline.model import Article, ArticleAnalysis, Rejected
 
 RESTARTS = 3
@@ -91,10 +91,16 @@ class RayPool:
         if self.ray.is_initialized():
             return
         local = self.address is None
-        self.ray.init(
-            address=self.address, num_cpus=self.workers if local else None, include_dashboard=False,
-            log_to_driver=False, configure_logging=False,
-        )
+        try:
+            self.ray.init(
+                address=self.address, num_cpus=self.workers if local else None, include_dashboard=False,
+                log_to_driver=False, configure_logging=False,
+            )
+        except Exception as error:  # noqa: BLE001 - Ray fails to start or connect in many ways; each is this
+            where = "start a local Ray" if local else f"reach the Ray cluster at {self.address}"
+            raise ClusterUnavailable(
+                f"cannot {where} ({error}); start one with `ray start --head`, or check --ray and RAY_ADDRESS"
+            ) from error
         self._started = True
 
 
