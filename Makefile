@@ -22,11 +22,11 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 demo: install
-	$(BIN)/storyline build examples/seeds -o out/seeds
+	$(BIN)/storyline build examples/seeds/*.txt -o out/seeds
 
 # The demo library in the browser: examples/seeds added to out/seeds.db, served on http://127.0.0.1:8000/.
 serve: install
-	$(BIN)/storyline add examples/seeds --db out/seeds.db --quiet
+	$(BIN)/storyline add examples/seeds/*.txt --db out/seeds.db --quiet
 	$(BIN)/storyline serve --db out/seeds.db
 
 test: install-test browser eval-deps

@@ -174,3 +174,21 @@ def test_ingest_reader_turns_a_parser_crash_into_a_rejection(tmp_path, monkeypat
     (tmp_path / "deep.html").write_text("<div>" * 10 + "Nested" + "</div>" * 10)
     (rejected,) = read_inputs([tmp_path]).rejected
     assert rejected.reason == "could not be read (RecursionError: maximum recursion depth exceeded)"
+
+
+def test_ingest_reader_reads_a_gzipped_page_as_the_page(tmp_path):
+    import gzip
+
+    page = (Path(__file__).parent / "fixtures" / "ingest" / "news_page.html").read_bytes()
+    (tmp_path / "cap.html.gz").write_bytes(gzip.compress(page))
+    (article,) = read_inputs([tmp_path / "cap.html.gz"]).articles
+    assert article.title == "BP says new cap has stopped oil leaking into Gulf"
+
+
+def test_ingest_reader_refuses_a_gzip_that_inflates_past_the_limit(tmp_path):
+    import gzip
+
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"oil " * 1_000_000))
+    result = read_inputs([tmp_path / "bomb.txt.gz"], max_bytes=100_000)
+    assert not result.articles and "oversized once decompressed" in result.rejected[0].reason
+    assert "--max-bytes" in result.rejected[0].reason

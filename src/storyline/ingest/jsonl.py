@@ -72,7 +72,7 @@ def _records_in_lines(lines: Any, label: str, max_bytes: int) -> Iterator[Articl
     seen_record = False
     for number, raw in enumerate(lines, start=1):
         if len(raw) > max_bytes:
-            yield Rejected(label, f"line {number}: oversized, {len(raw):,} bytes is over the {max_bytes:,} limit")
+            yield Rejected(label, f"line {number}: oversized, {len(raw):,} bytes is over the {max_bytes:,} limit (--max-bytes)")
             seen_record = True
             continue
         try:

@@ -6,7 +6,9 @@ be read never stops the run; it is listed in ``rejected`` so nothing is dropped 
 
 from __future__ import annotations
 
+import gzip
 import os
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,6 +34,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 # Streamed containers of many records: their size limit applies to each record, not to the whole file.
 CONTAINER_SUFFIXES = JSONL_SUFFIXES + WARC_SUFFIXES
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES
+"""Each may also be gzipped (".html.gz", ".jsonl.gz"…)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +83,7 @@ def read_file(
             raise BadInput(f"{label}: empty file")
         if size > max_bytes and _suffix(file) not in CONTAINER_SUFFIXES:
             raise BadInput(f"{label}: oversized, {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit; "
-                           f"split it or raise the limit")
+                           f"split it or raise the limit with --max-bytes")
         for outcome in reader(file, label, max_bytes):  # records before a failure are kept
             outcomes.append(_dated_by_path(outcome, label))
     except BadInput as error:
@@ -131,6 +134,9 @@ Reader = Callable[[Path, str, int], Iterable[Article | Rejected]]
 
 def _reader_for(file: Path) -> Reader | None:
     suffix = _suffix(file)
+    if suffix == ".gz":
+        inner = _reader_for(file.with_name(file.name[:-3]))
+        return None if inner is None or _suffix(file.with_name(file.name[:-3])) == ".gz" else _gunzipped(inner)
     if suffix in TEXT_SUFFIXES:
         return lambda file, label, _: [read_text(file.read_bytes(), label)]
     if suffix in HTML_SUFFIXES:
@@ -146,6 +152,27 @@ def _reader_for(file: Path) -> Reader | None:
     return None
 
 
+def _gunzipped(inner: Reader) -> Reader:
+    """A reader for ``NAME.gz``: the file decompressed (up to the size limit, so a small file that inflates
+    without end is refused) and read as NAME would be."""
+
+    def read(file: Path, label: str, max_bytes: int) -> Iterable[Article | Rejected]:
+        with gzip.open(file, "rb") as stream:
+            try:
+                data = stream.read(max_bytes + 1)
+            except (OSError, EOFError) as error:
+                raise BadInput(f"{label}: not a readable gzip file ({error})") from error
+        if len(data) > max_bytes:
+            raise BadInput(f"{label}: oversized once decompressed, over the {max_bytes / 1e6:g} MB limit; "
+                           "raise it with --max-bytes")
+        with tempfile.TemporaryDirectory(prefix="storyline-gz-") as folder:
+            plain = Path(folder) / file.name[:-3]
+            plain.write_bytes(data)
+            return list(inner(plain, label, max_bytes))
+
+    return read
+
+
 def _read_feed_file(file: Path, label: str, _: int) -> Iterable[Article | Rejected]:
     data = file.read_bytes()
     if _suffix(file) == ".xml" and not is_feed(data):
@@ -154,7 +181,8 @@ def _read_feed_file(file: Path, label: str, _: int) -> Iterable[Article | Reject
 
 
 def _suffix(file: Path) -> str:
-    """The format suffix: the final one, except ".warc.gz" which names one format in two parts."""
+    """The format suffix: the final one (".gz" for any other compressed file), except ".warc.gz" which
+    names one format in two parts."""
     name = file.name.lower()
     return ".warc.gz" if name.endswith(".warc.gz") else Path(name).suffix
 
@@ -162,4 +190,4 @@ def _suffix(file: Path) -> str:
 def _unsupported_reason(file: Path) -> str:
     suffix = _suffix(file)
     what = f"unsupported format {suffix}" if suffix else "unsupported format (no file extension)"
-    return f"{what}; storyline reads {', '.join(SUPPORTED_SUFFIXES)}"
+    return f"{what}; storyline reads {', '.join(SUPPORTED_SUFFIXES)} (each also gzipped, as .html.gz)"

@@ -87,7 +87,7 @@ def _read_record(record: Any, label: str, max_bytes: int) -> Article | Rejected 
     if media_type not in HTML_TYPES + TEXT_TYPES:
         return Rejected(label, f"record {uri}: not an article ({media_type or 'no content type'})")
     if record.length > max_bytes:
-        return Rejected(label, f"record {uri}: oversized, {record.length:,} bytes is over the {max_bytes:,} limit")
+        return Rejected(label, f"record {uri}: oversized, {record.length:,} bytes is over the {max_bytes:,} limit (--max-bytes)")
     data = record.content_stream().read()
     if record.raw_stream.limit > 0:
         return None  # cut off mid-record: the caller reports the truncation
