@@ -136,6 +136,8 @@ class Article:
     """Per precision, for an inferred date (``published_confidence`` is the one at its own precision)."""
     content_hash: str = ""
     title_span: Span | None = None
+    language: str | None = None
+    """ISO 639-1 code of the text's language (``None`` when too short to tell)."""
     note: str | None = None
     """How the text was had when not from the input itself (a feed entry's own text when its page could not
     be fetched), so a reader knows what the evidence is."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from storyline.errors import BadInput
+from storyline.ingest.language import detect_language
 from storyline.model import Article, PartialDate, Span
 
 # A WARC-Date says when the page was fetched, which is at or after its publication: likely, not certain.
@@ -52,6 +53,7 @@ def make_article(
         published_confidence=published_confidence if published else 0.0,
         content_hash=digest,
         title_span=Span(article_id, *title_range) if title_range else None,
+        language=detect_language(text),
     )
 
 

@@ -16,6 +16,7 @@ from storyline.errors import BadInput
 from storyline.ingest.article import CAPTURE_DATE_CONFIDENCE, make_article
 from storyline.ingest.dates import parse_metadata_date
 from storyline.ingest.decode import decode_text, declared_html_charset
+from storyline.ingest.language import word_count
 from storyline.model import Article, PartialDate
 
 # Dates from the page's metadata only (meta tags, <time>, the URL), never guessed from its running text:
@@ -62,7 +63,7 @@ def article_from_html(
     except (ValueError, etree.LxmlError) as error:
         raise BadInput(f"{path}: not a readable HTML page ({error})") from error
     text = (document.text or "").strip() if document else ""
-    if len(text.split()) < MIN_ARTICLE_WORDS:
+    if word_count(text) < MIN_ARTICLE_WORDS:
         found = f"only {text!r}" if text else "nothing"
         raise BadInput(f"{path}: no article text found in the page ({found}; it may be an index, login or "
                        f"error page)")

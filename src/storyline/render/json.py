@@ -91,6 +91,7 @@ def article_data(article: Article, duplicates: list[str], event: str | None) -> 
         "published_confidence": article.published_confidence,
         "published_confidences": _confidences(article.published_confidences),
         "duplicates": duplicates,
+        "language": article.language,
         "note": article.note,
     }
 
