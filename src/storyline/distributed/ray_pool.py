@@ -11,6 +11,7 @@ same model and stages run on the same texts, and the rows come back in order.
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import warnings
@@ -80,8 +81,8 @@ class RayPool:
         rows = [{"item": pickle.dumps((article, parses.get(parse_key(article))))} for article in articles]
         actors = self.workers or max(1, int(self.ray.cluster_resources().get("CPU", 1)))
         dataset = self.ray.data.from_items(rows).map_batches(
-            RayAnalyzer, batch_size=CHUNK, concurrency=(1, actors), batch_format="numpy",
-            max_restarts=RESTARTS, max_task_retries=RESTARTS,
+            RayAnalyzer, batch_size=CHUNK, compute=self.ray.data.ActorPoolStrategy(min_size=1, max_size=actors),
+            batch_format="numpy", max_restarts=RESTARTS, max_task_retries=RESTARTS,
         )
         for article, row in zip(articles, dataset.iter_rows(), strict=True):
             doc_bytes, analysis, failures = pickle.loads(row["result"])
@@ -91,10 +92,12 @@ class RayPool:
         if self.ray.is_initialized():
             return
         local = self.address is None
+        for name in ("ray", "ray.data"):  # Ray's progress notes are for its operators, not storyline's users
+            logging.getLogger(name).setLevel(logging.ERROR)
         try:
             self.ray.init(
                 address=self.address, num_cpus=self.workers if local else None, include_dashboard=False,
-                log_to_driver=False, configure_logging=False,
+                log_to_driver=False, logging_level=logging.ERROR,
             )
         except Exception as error:  # noqa: BLE001 - Ray fails to start or connect in many ways; each is this
             where = "start a local Ray" if local else f"reach the Ray cluster at {self.address}"
