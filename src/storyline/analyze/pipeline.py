@@ -21,7 +21,7 @@ from storyline.analyze.nlp import load_nlp, model_version
 from storyline.analyze.time import anchor_date, find_time_expressions
 from storyline.analyze.vectors import find_vectors
 from storyline.errors import StageError
-from storyline.model import Article, ArticleAnalysis, Mention, PartialDate, Rejected, Sentence, Span
+from storyline.model import Article, ArticleAnalysis, Mention, Rejected, Sentence, Span
 
 ANALYZER_VERSION = "8"  # bump when a stage's output changes, so cached analyses are redone
 MAX_CHARS = 1_000_000

@@ -147,7 +147,10 @@ def error_response(request: Request, status: int, message: str) -> Response:
     if request.url.path.startswith("/api/") or request.url.path == "/api":
         return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
     state: WebState = request.app.state.web
-    title = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    try:
+        title = HTTPStatus(status).phrase
+    except ValueError:
+        title = "Error"
     return state.page("error.html.j2", status, status=status, title=title, message=message)
 
 
