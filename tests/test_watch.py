@@ -282,3 +282,19 @@ def test_watch_stopped_by_sigterm_mid_round_exits_cleanly_and_the_next_round_fin
     again = _watch(db, server.base + FEED, "--once")
     assert again.wait(timeout=300) == 0
     assert _members(db) == 4
+
+
+def test_web_sources_page_lists_the_watched_feeds(server, tmp_path):
+    import httpx
+    from web_server import serving
+
+    from storyline.web import ServeOptions
+
+    db = tmp_path / "library.db"
+    with Library(db) as library:
+        _round(library, server.base + FEED)
+    with serving(ServeOptions(db)) as base:
+        page = httpx.get(base + "/sources", timeout=30)
+        listed = httpx.get(base + "/api/sources", timeout=30).json()["sources"]
+    assert page.status_code == 200 and "Coastline Herald - Environment" in page.text
+    assert [(state["source"], state["articles"]) for state in listed] == [(server.base + FEED, 3)]

@@ -494,6 +494,8 @@ class Store:
         self._write(f"INSERT OR REPLACE INTO sources VALUES ({', '.join('?' * len(row))})", [row])
 
     def source_states(self) -> list[dict[str, Any]]:
+        if not self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'"):
+            return []  # a library from before watch, opened read-only
         rows = self._query(f"SELECT {', '.join(self.SOURCE_FIELDS)} FROM sources ORDER BY source")
         return [dict(zip(self.SOURCE_FIELDS, row, strict=True)) for row in rows]
 

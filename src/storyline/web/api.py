@@ -50,6 +50,13 @@ def list_stories(
     }
 
 
+@router.get("/sources")
+def list_sources(request: Request) -> dict[str, Any]:
+    """The sources `storyline watch` follows, as `storyline sources --json` gives them."""
+    fields = ("source", "kind", "title", "last_fetch", "status", "error", "articles")
+    return {"sources": [{key: state[key] for key in fields} for state in _state(request).library().sources()]}
+
+
 @router.get("/stories/{story_id}")
 def get_story(request: Request, story_id: str) -> Response:
     """The story's latest briefing, exactly its story.json."""

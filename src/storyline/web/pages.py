@@ -150,3 +150,10 @@ def changes_feed(request: Request, story_id: str) -> Response:
         story_link=base + story_href(resolved),
     )
     return Response(feed, media_type="application/atom+xml")
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request) -> HTMLResponse:
+    """The feeds and folders `storyline watch` follows into this library, with how each last went."""
+    state = _state(request)
+    return state.page("sources.html.j2", sources=state.library().sources())
