@@ -358,6 +358,8 @@ class Story:
     id: str | None = None
     events: tuple[StoryEvent, ...] = ()
     pending: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    """What the briefing leaves out and why (articles in a language its analysis does not read)."""
 
 
 def outlet_of_url(url: str | None) -> str | None:

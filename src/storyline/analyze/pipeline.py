@@ -121,11 +121,24 @@ def parse_key(article: Article) -> str:
 
 def analysis_key(article: Article) -> str:
     """What an analysis depends on: the parse, the article's date (figures and quotes fall back on it),
-    whether relative expressions may resolve against it, and the code."""
+    whether relative expressions may resolve against it, the code, and (for an article not in English,
+    whose English-only stages are skipped) its language."""
     published = article.published.iso() if article.published else "-"
     anchor = anchor_date(article)
     anchored = f"anchored {anchor.iso()}" if anchor else "free"
-    return f"{parse_key(article)}|{published}|{anchored}|{ANALYZER_VERSION}"
+    language = "" if is_analyzed_language(article.language) else f"|language {article.language}"
+    return f"{parse_key(article)}|{published}|{anchored}|{ANALYZER_VERSION}{language}"
+
+
+ANALYZED_LANGUAGES = frozenset({"en"})
+ENGLISH_ONLY_STAGES = frozenset({"mentions", "timexes", "attributions", "figures"})
+"""Stages whose rules and model are English: on another language they make junk ("Что" as a person,
+"Rappelons" as a speaker), so an article in another language is kept with these left empty."""
+
+
+def is_analyzed_language(language: str | None) -> bool:
+    """English, or too short to tell (a brief is analyzed as English rather than set aside)."""
+    return language is None or language in ANALYZED_LANGUAGES
 
 
 def parse_articles(
@@ -179,7 +192,12 @@ def _analyze_one(
 ) -> ArticleAnalysis:
     slots: dict[str, Any] = {"article": article, "doc": doc}
     found: dict[str, tuple[Any, ...]] = {}
+    english = is_analyzed_language(article.language)
     for stage in STAGES:
+        if not english and stage.name in ENGLISH_ONLY_STAGES:
+            found[stage.name] = stage.empty()
+            slots[stage.name] = found[stage.name]
+            continue
         try:
             if doc is None and "doc" in stage.needs:
                 raise StageError(

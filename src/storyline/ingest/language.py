@@ -4,7 +4,8 @@ Detection uses py3langid (a small offline model). Measured on the 17 realworld n
 language in their metadata and text to read (Arabic, Chinese, English, Japanese, Spanish, Thai), py3langid
 and lingua were both right on all 17, whole and cut to their first 80 characters; lingua with every
 language loaded took 14 s to start and 1.4 GB, py3langid under a second and a few MB, so py3langid it is.
-The first ``SAMPLE_CHARS`` characters are enough (3 ms an article). A text with fewer than
+The first ``SAMPLE_CHARS`` characters are enough (3 ms an article), read in lower case: TV transcripts
+in capitals were taken for Nigerian Pidgin or Igbo (9 of the 12,095 development articles) until then. A text with fewer than
 ``MIN_LETTERS`` letters is too short to tell: its language is ``None``.
 """
 
@@ -25,7 +26,7 @@ def detect_language(text: str) -> str | None:
         return None
     import py3langid  # loads its model on first use
 
-    return py3langid.classify(sample)[0]
+    return py3langid.classify(sample.lower())[0]  # lower case: a transcript in capitals is still English
 
 
 def word_count(text: str) -> int:

@@ -58,6 +58,7 @@ def story_data(story: Story) -> dict[str, Any]:
         "entities": [_entity(entity) for entity in story.entities],
         "rejected": [rejected_data(rejected) for rejected in story.rejected],
         "pending": list(story.pending),
+        "notes": list(story.notes),
     }
 
 

@@ -11,7 +11,9 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storyline.analyze.pipeline import is_analyzed_language
 from storyline.model import ArticleAnalysis, Duplicate, Rejected, Story, StoryEvent
+from storyline.render.text import article_name
 from storyline.story.entities import EntityIndex, merge_entities
 from storyline.story.quotes import collect_quotes
 from storyline.story.series import build_series
@@ -41,13 +43,16 @@ def assemble_story(
 ) -> Story:
     """The story stages over analyzed articles; ``skip`` names stages left for later ("summary") on a
     story too large to rebuild them with every article, and ``pending`` says so to the reader."""
+    everything = analyses
+    analyses = [analysis for analysis in everything if is_analyzed_language(analysis.article.language)]
     entities = merge_entities(analyses)
     index = EntityIndex(entities)
+    title = story_title(analyses, entities) if analyses else article_name(everything[0].article) if everything else ""
     return Story(
-        title=options.title or story_title(analyses, entities),
-        articles=tuple(analysis.article for analysis in analyses),
+        title=options.title or title,
+        articles=tuple(analysis.article for analysis in everything),
         timeline=tuple(build_timeline(analyses)),
-        summary=() if "summary" in skip else tuple(summarize(analyses, words=options.summary_words)),
+        summary=() if "summary" in skip or not analyses else tuple(summarize(analyses, words=options.summary_words)),
         quotes=tuple(collect_quotes(analyses, index.canonical)),
         figures=tuple(build_series(analyses, index.canonical)),
         entities=tuple(entities),
@@ -57,7 +62,21 @@ def assemble_story(
         id=story_id,
         events=tuple(events),
         pending=tuple(pending),
+        notes=tuple(_not_analyzed(everything)),
     )
+
+
+def _not_analyzed(analyses: Sequence[ArticleAnalysis]) -> list[str]:
+    """One note per language the analysis does not read, naming its articles."""
+    by_language: dict[str, list[str]] = {}
+    for analysis in analyses:
+        if not is_analyzed_language(analysis.article.language):
+            by_language.setdefault(analysis.article.language or "", []).append(article_name(analysis.article))
+    return [
+        f"not analyzed, in language {language!r} (names, quotes, figures, dates and the summary read English "
+        f"only): {'; '.join(names)}"
+        for language, names in sorted(by_language.items())
+    ]
 
 
 def generated_at() -> str:
