@@ -49,3 +49,9 @@ def test_language_briefing_says_which_articles_were_not_analyzed_and_why(story):
 def test_language_story_json_with_notes_validates(story):
     schema = json.loads((REPO / "src" / "storyline" / "story.schema.json").read_text())
     jsonschema.validate(json.loads(render_json(story)), schema)
+
+
+def test_language_timeline_markdown_says_which_articles_were_not_analyzed(story):
+    from storyline.render import render_markdown
+
+    assert "_Not analyzed: in language 'fr'" in render_markdown(story)

@@ -73,6 +73,8 @@ def render_markdown(story: Story) -> str:
     lines += ["## Summary", ""]
     for note in story.pending:
         lines.append(f"_Pending: {escape_markdown(note)}_")
+    for note in story.notes:
+        lines.append(f"_Not analyzed: {escape_markdown(note.removeprefix('not analyzed, '))}_")
     for sentence in story.summary:
         lines.append(f"- {escape_markdown(sentence.text)}{_cite(index, index.cite_all(sentence.evidence))}")
     if not story.summary and not story.pending:
