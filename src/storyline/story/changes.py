@@ -119,6 +119,7 @@ def story_changes(
             heard.add(quote.speaker)
         else:
             new_quotes.append(quote)
+    statuses = [(entry, _entry_status(entry, old_entries, dated_before)) for entry in after.timeline]
     outlets: dict[str, list[str]] = {}
     for article in after.articles:
         if article.outlet and article.outlet not in known_outlets:
@@ -131,11 +132,9 @@ def story_changes(
             NewEvent(event, tuple(headlines[a] for a in event.articles if a in headlines))
             for event in after.events if event.id not in known_events
         ),
-        timeline=tuple(entry for entry in after.timeline if _entry_status(entry, old_entries, dated_before) == "new"),
+        timeline=tuple(entry for entry, status in statuses if status == "new"),
         redated=tuple(
-            Redated(dated_before[_span(evidence)], entry)
-            for entry in after.timeline if _entry_status(entry, old_entries, dated_before) == "redated"
-            for evidence in entry.evidence[:1]
+            Redated(dated_before[_span(entry.evidence[0])], entry) for entry, status in statuses if status == "redated"
         ),
         figures=_figure_changes(old.figures, after.figures),
         conflicts=_new_conflicts(old.figures, after.figures),

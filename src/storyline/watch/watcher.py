@@ -163,8 +163,8 @@ class Watcher:
             if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)
             and path.name.lower().endswith(SUPPORTED_SUFFIXES)
         )
-        keys = {f"{path.relative_to(folder).as_posix()}|{path.stat().st_size}|{path.stat().st_mtime_ns}": path
-                for path in files}
+        keys = {f"{path.relative_to(folder).as_posix()}|{stat.st_size}|{stat.st_mtime_ns}": path
+                for path in files if (stat := path.stat())}
         seen = self.library.seen_entries(source, list(keys))
         articles, rejected, taken = [], [], []
         for key, path in keys.items():

@@ -52,7 +52,7 @@ def story_context(story: Story, listing: StoryListing | None) -> dict:
         coverage=story_coverage(story),
         listing=listing,
         article_href=article_href,
-        cite_evidence=lambda evidence: index.cite_all(evidence),
+        cite_evidence=index.cite_all,
         kind_names={"event": "Event", "timeline": "Timeline", "figure": "Figure", "quote": "Quote"},
     )
     return context
