@@ -457,6 +457,20 @@ def eval_event_dates(data: Path, json_out: Path | None, out: Path | None) -> Non
     _report(bench.run(data, out=out), json_out)
 
 
+@_eval_command("metadata", "Page titles, outlets, URLs, dates and kinds against the realworld metadata gold.")
+def eval_metadata(data: Path, json_out: Path | None, out: Path | None) -> None:
+    from storyline.eval import metadata as bench
+
+    _report(bench.run(data, out=out), json_out)
+
+
+@_eval_command("boilerplate", "Page text kept and boilerplate left out, on trafilatura's evaluation pages.")
+def eval_boilerplate(data: Path, json_out: Path | None, out: Path | None) -> None:
+    from storyline.eval import boilerplate as bench
+
+    _report(bench.run(data, out=out), json_out)
+
+
 @_eval_command("clustering", "Events and stories in a mixed stream (B-cubed against the gold clusters).", [
     click.option("--level", type=click.Choice(["event", "story"]), default="event", show_default=True),
     click.option("--mix", multiple=True, type=click.Path(exists=True, path_type=Path),

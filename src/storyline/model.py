@@ -134,6 +134,9 @@ class Article:
     published_confidence: float = 0.0
     published_confidences: DateConfidence | None = None
     """Per precision, for an inferred date (``published_confidence`` is the one at its own precision)."""
+    published_time: str | None = None
+    """The publication time as the input declares it (ISO 8601 with its UTC offset when given): the day in
+    ``published`` is the day where it was written, which this lets a reader check."""
     content_hash: str = ""
     title_span: Span | None = None
     language: str | None = None

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from email.utils import parsedate_tz
+from email.utils import parsedate_to_datetime, parsedate_tz
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from storyline.model import PartialDate
 
@@ -18,6 +19,10 @@ from storyline.model import PartialDate
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:18|19|20)\d{2})([-_.])(\d{2})\2(\d{2})(?!\d)")
 _ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 _COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T?\d{4,6}(?:Z|[+-]\d{4})?)?\s*$")
+# A date as web addresses file articles: "/2013/11/27/travel/…" (a day), "/2018/10/slug" (a month),
+# "/fortune/2023-11/17/c_1.htm".
+_DATE_IN_URL = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/?#]|$)")
+_TIME_WITHOUT_COLON = re.compile(r"T(\d{2})(\d{2})(Z|[+-]\d{2}:?\d{2})?$")
 # Earlier than this no news archive reaches; later values are typos or placeholders such as 9999.
 _FIRST_YEAR = 1800
 
@@ -63,6 +68,48 @@ def date_in_path(path: str) -> PartialDate | None:
         if match:
             return _date_or_none(int(match.group(1)), int(match.group(3)), int(match.group(4)))
     return None
+
+
+def date_in_url(url: str) -> PartialDate | None:
+    """The date a web address files its article under, at the precision it gives.
+
+    >>> date_in_url("https://www.cnn.com/2023/11/06/politics/alito/index.html").iso()
+    '2023-11-06'
+    >>> date_in_url("https://www.linknaija.com/2018/10/kate-henshaw.html").iso()
+    '2018-10'
+    """
+    match = _DATE_IN_URL.search(urlsplit(url).path) if url else None
+    if match is None:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    return _date_or_none(year, month, day)
+
+
+def published_time(value: str) -> str | None:
+    """``value`` as an ISO 8601 date and time, keeping the offset it was written with; None when it gives
+    no time of day.
+
+    >>> published_time("20180619T055000+0900")
+    '2018-06-19T05:50:00+09:00'
+    >>> published_time("2023-11-06T13:00:15.055Z")
+    '2023-11-06T13:00:15.055000+00:00'
+    >>> published_time("2018-10-06") is None
+    True
+    """
+    text = value.strip()
+    if "T" not in text and " " not in text.strip() and not _COMPACT_DATE.match(text):
+        return None
+    text = _TIME_WITHOUT_COLON.sub(lambda m: f"T{m[1]}:{m[2]}{m[3] or ''}", text)
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if len(text) <= 10 and moment.hour == moment.minute == moment.second == 0 and moment.tzinfo is None:
+        return None
+    return moment.isoformat()
 
 
 def _date_or_none(year: int, month: int | None, day: int | None) -> PartialDate | None:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from storyline.errors import BadInput
 from storyline.ingest.article import make_article
-from storyline.ingest.dates import parse_metadata_date
+from storyline.ingest.dates import parse_metadata_date, published_time
 from storyline.ingest.html import html_to_text
 from storyline.model import Article, PartialDate, Rejected
 
@@ -75,7 +75,7 @@ def _article_from_entry(entry: Any, path: str, feed_title: str | None, captions:
     entry_source = entry.get("source", {}).get("title")
     title = html_to_text(entry.get("title", "")) or None
     return make_article(text, path, title=title, source=entry_source or feed_title, url=entry.get("link"),
-                        published=entry_date(entry))
+                        published=entry_date(entry), published_time=entry_time(entry))
 
 
 def entry_text(entry: Any, captions: frozenset[str] = frozenset()) -> str:
@@ -153,6 +153,15 @@ def read_json_feed(document: dict, label: str) -> Iterator[Article | Rejected]:
             continue
         yield make_article(item.text, f"{label}#{number}", title=item.title, source=document.get("title"),
                            url=item.link, published=item.published)
+
+
+def entry_time(entry: Any) -> str | None:
+    """The entry's publication time as the feed writes it, with its offset (ISO 8601)."""
+    for field in ("published", "updated", "created"):
+        value = entry.get(field)
+        if isinstance(value, str) and parse_metadata_date(value) is not None:
+            return published_time(value)
+    return None
 
 
 def entry_date(entry: Any) -> PartialDate | None:

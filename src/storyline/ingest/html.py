@@ -1,4 +1,5 @@
-"""Web pages: trafilatura finds the article's main text and its metadata (title, date, site, canonical URL).
+"""Web pages: trafilatura finds the article's main text; the page's own declarations give its title, outlet,
+address and publication time (``page_metadata``).
 
 The stored text is trafilatura's extraction, not the page source: navigation, adverts and comments are not
 part of the story, and offsets index what a reader would call the article.
@@ -13,15 +14,14 @@ import trafilatura
 from lxml import etree
 
 from storyline.errors import BadInput
-from storyline.ingest.article import CAPTURE_DATE_CONFIDENCE, make_article
-from storyline.ingest.dates import parse_metadata_date
+from storyline.ingest.boilerplate import without_boilerplate
+from storyline.ingest.article import CAPTURE_DATE_CONFIDENCE, URL_DATE_CONFIDENCE, make_article
 from storyline.ingest.decode import decode_text, declared_html_charset
+from storyline.ingest.kind import home_page_reason
 from storyline.ingest.language import word_count
+from storyline.ingest.page_metadata import read_page_metadata
 from storyline.model import Article, PartialDate
 
-# Dates from the page's metadata only (meta tags, <time>, the URL), never guessed from its running text:
-# that is the dater's job, which says so with a lower confidence.
-_METADATA_DATES_ONLY = {"extensive_search": False, "original_date": True}
 # Fewer words than this is a menu or a button trafilatura fell back to, not an article (the shortest news
 # briefs run to a few sentences).
 MIN_ARTICLE_WORDS = 10
@@ -58,28 +58,33 @@ def article_from_html(
             url=url,
             with_metadata=True,
             include_comments=False,
-            date_extraction_params=_METADATA_DATES_ONLY,
         )
     except (ValueError, etree.LxmlError) as error:
         raise BadInput(f"{path}: not a readable HTML page ({error})") from error
-    text = (document.text or "").strip() if document else ""
+    text = without_boilerplate(document.text or "").strip() if document else ""
+    page = read_page_metadata(html, url)
     if word_count(text) < MIN_ARTICLE_WORDS:
-        found = f"only {text!r}" if text else "nothing"
+        if page.redirect:
+            raise BadInput(f"{path}: not an article: a redirect to {_shortened(page.redirect)}")
+        found = f"only {_shortened(text)!r}" if text else "nothing"
         raise BadInput(f"{path}: no article text found in the page ({found}; it may be an index, login or "
                        f"error page)")
-    title = document.title
-    published = parse_metadata_date(document.date)
-    confidence = 1.0
+    home_page = home_page_reason(page.url or url, page.links) if page.og_type != "article" else None
+    if home_page:
+        raise BadInput(f"{path}: not an article: {home_page}")
+    title = page.title or document.title
+    published, confidence = page.published, 1.0 if not page.published_from_url else URL_DATE_CONFIDENCE
     if published is None and capture_date is not None:
         published, confidence = capture_date, CAPTURE_DATE_CONFIDENCE
     return make_article(
         text,
         path,
         title=title,
-        source=document.sitename or document.hostname,
-        url=document.url or url,
+        source=page.outlet,
+        url=page.url or url,
         published=published,
         published_confidence=confidence,
+        published_time=page.published_time,
         title_range=_title_range(text, title),
     )
 
@@ -104,6 +109,12 @@ def html_to_text(fragment: str) -> str:
             element.text = "\n" + (element.text or "")
     lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    """One line of at most ``limit`` characters: a rejection reason never carries a page's text."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _title_range(text: str, title: str | None) -> tuple[int, int] | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from storyline.errors import BadInput
 from storyline.ingest.article import make_article
-from storyline.ingest.dates import parse_metadata_date
+from storyline.ingest.dates import parse_metadata_date, published_time
 from storyline.ingest.decode import decode_text, detect_bom, normalize_newlines
 from storyline.ingest.feed import is_json_feed, read_json_feed
 from storyline.ingest.html import article_from_html, html_to_text
@@ -119,7 +119,9 @@ def article_from_record(record: Any, path: str) -> Article:
     title = _string_field(record, TITLE_FIELDS, path)
     url = _string_field(record, URL_FIELDS, path)
     source = _source(record, path)
-    published = parse_metadata_date(_first_present(record, DATE_FIELDS))
+    stated = _first_present(record, DATE_FIELDS)
+    published = parse_metadata_date(stated)
+    stated_time = published_time(stated) if published and isinstance(stated, str) else None
     text = _text_field(record, path)
     if text is None:
         html = _string_field(record, HTML_FIELDS, path)
@@ -129,8 +131,10 @@ def article_from_record(record: Any, path: str) -> Article:
         title_range = page.title_span if title in (None, page.title) else None
         return make_article(page.text, path, title=title or page.title, source=source or page.source,
                             url=url or page.url, published=published or page.published,
+                            published_time=stated_time if published else page.published_time,
                             title_range=(title_range.start, title_range.end) if title_range else None)
-    return make_article(text, path, title=title, source=source, url=url, published=published)
+    return make_article(text, path, title=title, source=source, url=url, published=published,
+                        published_time=stated_time)
 
 
 def _text_field(record: dict[str, Any], path: str) -> str | None:

@@ -140,7 +140,7 @@ def _reader_for(file: Path) -> Reader | None:
     if suffix in TEXT_SUFFIXES:
         return lambda file, label, _: [read_text(file.read_bytes(), label)]
     if suffix in HTML_SUFFIXES:
-        return lambda file, label, _: [read_html(file.read_bytes(), label)]
+        return _read_html_file
     if suffix in JSONL_SUFFIXES:
         return lambda file, label, max_bytes: read_jsonl(file, label, max_bytes=max_bytes)
     if suffix in JSON_SUFFIXES:
@@ -171,6 +171,14 @@ def _gunzipped(inner: Reader) -> Reader:
             return list(inner(plain, label, max_bytes))
 
     return read
+
+
+def _read_html_file(file: Path, label: str, _: int) -> Iterable[Article | Rejected]:
+    """A page, or a feed saved under a page's name (a browser's "Save as" of an RSS address)."""
+    data = file.read_bytes()
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    saved_feed = head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and b"<html" not in head and is_feed(data)
+    return read_feed(data, label) if saved_feed else [read_html(data, label)]
 
 
 def _read_feed_file(file: Path, label: str, _: int) -> Iterable[Article | Rejected]:

@@ -91,6 +91,7 @@ def article_data(article: Article, duplicates: list[str], event: str | None) -> 
         "published_from": article.published_from,
         "published_confidence": article.published_confidence,
         "published_confidences": _confidences(article.published_confidences),
+        "published_time": article.published_time,
         "duplicates": duplicates,
         "language": article.language,
         "note": article.note,
