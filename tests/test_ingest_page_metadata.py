@@ -65,7 +65,7 @@ def test_page_without_a_declared_time_takes_the_month_its_address_files_it_under
             "<link rel='canonical' href='https://www.linknaija.com/2018/10/kate-henshaw.html'></head></html>")
     metadata = read_page_metadata(html)
     assert metadata.published == PartialDate(dt.date(2018, 10, 1), "month")
-    assert metadata.published_from_url and metadata.published_time is None
+    assert metadata.published_confidence == 0.9 and metadata.published_time is None
 
 
 def test_page_with_a_bare_relative_canonical_keeps_its_og_url():
@@ -73,3 +73,11 @@ def test_page_with_a_bare_relative_canonical_keeps_its_og_url():
             "<meta property='og:url' content='http://www.cleveland.com/food/2014/12/searches.html'></head></html>")
     assert read_page_metadata(html).url == "http://www.cleveland.com/food/2014/12/searches.html"
 
+
+
+def test_page_declaring_only_when_it_was_updated_is_dated_then_as_likely_not_certain():
+    html = ("<html><head><title>Father of Orlando gunman known for rambling political videos</title></head>"
+            "<body><div class='timestamp updated' title='2016-06-13T1603Z'>Jun 13, 4:03 PM EDT</div></body></html>")
+    metadata = read_page_metadata(html)
+    assert metadata.published == PartialDate(dt.date(2016, 6, 13), "day")
+    assert metadata.published_confidence == 0.9

@@ -24,3 +24,15 @@ def test_nlp_closing_quote_stays_with_its_sentence(nlp, opening, closing):
         f"{opening}a period of months.{closing}\n\nThe area has seen intense battles."
     )
     assert _sentences(nlp, text)[0].endswith(f"months.{closing}")
+
+
+def test_nlp_a_line_cut_before_a_lower_case_word_stays_one_sentence(nlp):
+    from storyline.ingest.text import read_text
+    from storyline.analyze.pipeline import find_sentences
+
+    text = ("Prices up 5% in three months to April against a ‘particularly low’ level last year, says Halifax\n"
+            "UK house prices grew in April at the fastest annual rate in more than two years according to "
+            "figures from Halifax.\nThe mortgage lender said prices rose by 5% in the three months to April.")
+    article = read_text(text.encode(), "halifax.txt")
+    sentences = [text[s.span.start : s.span.end] for s in find_sentences(article, nlp(text))]
+    assert sentences[1].startswith("UK house prices grew in April")

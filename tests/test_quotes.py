@@ -72,7 +72,7 @@ def test_quotes_speakers_go_through_the_canonical_names():
 
 
 def test_quotes_undated_come_last():
-    undated = Attribution(content=Span("u", 0, 10), direct=False, speaker="someone", source=Span("u", 0, 4), cue_lemma="tell")
+    undated = Attribution(content=Span("u", 0, 10), direct=False, speaker="Singh", source=Span("u", 0, 4), cue_lemma="tell")
     analyses = [
         analysis("u", INDIRECT, [undated], "2024-09-27"),
         analysis("d", QUOTE, [quote_attribution("d", "2018-01-01")], "2018-01-01"),
@@ -120,3 +120,42 @@ def test_quotes_reported_speech_under_a_negated_cue_is_left_out():
         source=Span("a", 4, 12), cue=Span("a", cue_start, text.index(" that")), cue_lemma="confirm",
     )
     assert collect_quotes([analysis("a", text, [denied], "2024-09-27")]) == []
+
+
+def _said_by(speaker: str, text: str) -> Attribution:
+    cue = text.index(" said") + 1
+    return Attribution(
+        content=Span("a", text.index("that") + 5, len(text) - 1), direct=False, speaker=speaker,
+        source=Span("a", 0, cue - 1), cue=Span("a", cue, cue + 4), cue_lemma="say",
+    )
+
+
+def test_quotes_a_share_of_people_polled_is_not_a_speaker():
+    text = "Fifty-one percent said that the economy was getting worse."
+    assert collect_quotes([analysis("a", text, [_said_by("Fifty-one percent", text)], "2024-09-27")]) == []
+
+
+def test_quotes_a_possessive_pronoun_is_not_a_speaker():
+    text = "Their lawyers said that the appeal would be filed on Monday."
+    assert collect_quotes([analysis("a", text, [_said_by("their", text)], "2024-09-27")]) == []
+
+
+def test_quotes_a_document_named_by_its_kind_alone_is_not_a_speaker():
+    text = "The warning said that the storm would reach the coast by Tuesday night."
+    assert collect_quotes([analysis("a", text, [_said_by("The warning", text)], "2024-09-27")]) == []
+
+
+def test_quotes_a_report_that_names_its_organisation_is_kept():
+    text = "A Pentagon report said that 900 troops would remain in Syria."
+    quotes = collect_quotes([analysis("a", text, [_said_by("A Pentagon report", text)], "2024-09-27")])
+    assert [quote.speaker for quote in quotes] == ["A Pentagon report"]
+
+
+def test_quotes_a_quoted_manner_of_one_word_is_not_what_was_said():
+    text = 'The two witnesses testified "side-by-side" before the committee.'
+    start = text.index("side")
+    manner = Attribution(
+        content=Span("a", start, start + len("side-by-side")), direct=True, speaker="The two witnesses",
+        source=Span("a", 0, 17), cue=Span("a", 18, 27), cue_lemma="testify",
+    )
+    assert collect_quotes([analysis("a", text, [manner], "2024-09-27")]) == []

@@ -191,6 +191,24 @@ def test_summary_support_ignores_a_similar_sentence_about_another_place():
     assert len(summary[0].evidence) == 1
 
 
+def test_summary_a_stock_no_comment_line_is_no_sources_support():
+    articles = [
+        _analysis(
+            f"outlet{number}",
+            [f"{subject} announced a plan to cut 2,000 jobs over the next three years.",
+             "A spokesman did not immediately respond to a request for comment."],
+            "2024-05-02",
+        )
+        for number, subject in enumerate(["Ford", "Siemens", "Unilever"])
+    ]
+    summary = summarize(articles, words=40)
+    assert all("request for comment" not in sentence.text for sentence in summary)
+
+
+def test_summary_a_no_comment_line_does_not_stand_alone():
+    assert not stands_alone("The White House had no comment on the report, which was published on Tuesday.")
+
+
 SINGH = _analysis(
     "briefing",
     [

@@ -23,7 +23,7 @@ from storyline.analyze.vectors import find_vectors
 from storyline.errors import StageError
 from storyline.model import Article, ArticleAnalysis, Mention, Rejected, Sentence, Span
 
-ANALYZER_VERSION = "8"  # bump when a stage's output changes, so cached analyses are redone
+ANALYZER_VERSION = "9"  # bump when a stage's output changes, so cached analyses are redone
 MAX_CHARS = 1_000_000
 TOKENIZED_BRACKETS = frozenset({"-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-"})
 """Brackets as Penn Treebank tokenizers write them, in corpora distributed as tokenized text."""
@@ -31,13 +31,34 @@ NON_NAME_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QU
 
 
 def find_sentences(article: Article, doc: Doc) -> list[Sentence]:
-    """Sentence spans without their surrounding white space, so evidence quotes start on a word."""
-    sentences: list[Sentence] = []
+    """Sentence spans without their surrounding white space, so evidence quotes start on a word.
+
+    The parser sometimes cuts a line where nothing ends a sentence ("UK" / "house" / "prices grew in
+    April…" after a standfirst without a full stop); a piece that goes on in lower case is joined to the
+    sentence it was cut from, so no sentence starts in the middle of another.
+    """
+    spans: list[tuple[int, int]] = []
     for sent in doc.sents:
         start, end = _strip(article.text, sent.start_char, sent.end_char)
-        if start < end:
-            sentences.append(Sentence(Span(article.id, start, end), len(sentences)))
-    return sentences
+        if start >= end:
+            continue
+        if spans and _cut_mid_sentence(article.text, spans[-1][1], start):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return [Sentence(Span(article.id, start, end), index) for index, (start, end) in enumerate(spans)]
+
+
+SENTENCE_ENDINGS = frozenset(".!?…:;\"'”’)]»")
+"""What a sentence may end with; a parser's cut after anything else, within a line, is a mistake."""
+
+
+def _cut_mid_sentence(text: str, previous_end: int, start: int) -> bool:
+    """A cut within a line, after no sentence ending, before a word in lower case: a sentence goes on."""
+    return (
+        text[start].islower() and text[previous_end - 1] not in SENTENCE_ENDINGS
+        and "\n" not in text[previous_end:start]
+    )
 
 
 def find_mentions(article: Article, doc: Doc) -> list[Mention]:

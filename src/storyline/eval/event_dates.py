@@ -92,13 +92,37 @@ def _judge(documents: Sequence[dict], articles: Sequence[Article]) -> Iterable[J
         if not sentence.refers_only:  # it refers to its dates, and reports no event on them
             by_article.setdefault(sentence.article_index, []).append(sentence)
     for index, document in enumerate(documents):
+        text = articles[index].text
         for truth in document["sentences"]:
-            match = _covering(by_article.get(index, []), truth["start"], truth["end"])
+            start, end = _located(text, truth)
+            match = _covering(by_article.get(index, []), start, end)
             yield Judgement(
                 file=document["file"], text=truth["text"], kind=truth.get("kind", ""),
                 gold=PartialDate.parse(truth["date"]) if truth["date"] else None,
                 predicted=match.date if match is not None else None, heldout=document.get("heldout", False),
             )
+
+
+def _located(text: str, truth: dict) -> tuple[int, int]:
+    """Where the gold sentence stands in the text as read now: at its recorded offsets, or (when the
+    reader's extraction has changed since the gold was written, e.g. a boilerplate line removed above it)
+    at the occurrence of its text nearest to them."""
+    start, end = truth["start"], truth["end"]
+    if text[start:end] == truth["text"]:
+        return start, end
+    found = _occurrences(text, truth["text"])
+    if not found:
+        return start, end
+    nearest = min(found, key=lambda position: abs(position - start))
+    return nearest, nearest + len(truth["text"])
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    positions, position = [], text.find(needle)
+    while position >= 0:
+        positions.append(position)
+        position = text.find(needle, position + 1)
+    return positions
 
 
 def _covering(sentences: Sequence[DatedSentence], start: int, end: int) -> DatedSentence | None:

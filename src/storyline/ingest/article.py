@@ -16,6 +16,8 @@ CAPTURE_DATE_CONFIDENCE = 0.9
 FILE_DATE_CONFIDENCE = 0.8
 # A date in a page's address ("/2018/10/…") is the publisher's own filing, usually the publication day.
 URL_DATE_CONFIDENCE = 0.9
+# A page's "last updated" time is at or after its publication, like a capture date.
+UPDATED_DATE_CONFIDENCE = CAPTURE_DATE_CONFIDENCE
 
 
 def content_hash(text: str) -> str:

@@ -15,7 +15,7 @@ from lxml import etree
 
 from storyline.errors import BadInput
 from storyline.ingest.boilerplate import without_boilerplate
-from storyline.ingest.article import CAPTURE_DATE_CONFIDENCE, URL_DATE_CONFIDENCE, make_article
+from storyline.ingest.article import CAPTURE_DATE_CONFIDENCE, make_article
 from storyline.ingest.decode import decode_text, declared_html_charset
 from storyline.ingest.kind import home_page_reason
 from storyline.ingest.language import word_count
@@ -73,7 +73,7 @@ def article_from_html(
     if home_page:
         raise BadInput(f"{path}: not an article: {home_page}")
     title = page.title or document.title
-    published, confidence = page.published, 1.0 if not page.published_from_url else URL_DATE_CONFIDENCE
+    published, confidence = page.published, page.published_confidence
     if published is None and capture_date is not None:
         published, confidence = capture_date, CAPTURE_DATE_CONFIDENCE
     return make_article(

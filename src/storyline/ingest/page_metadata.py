@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from storyline.ingest.article import UPDATED_DATE_CONFIDENCE, URL_DATE_CONFIDENCE
 from storyline.ingest.dates import date_in_url, parse_metadata_date, published_time
 from storyline.model import PartialDate
 
@@ -29,6 +30,7 @@ _PUBLISHED_META = (
     "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created",
     "dc.date.created", "citation_publication_date", "cxenseparse:recs:publishtime", "date",
 )
+_UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified")
 _TITLE_META = ("og:title", "title", "twitter:title", "headline")
 # JSON-LD types that describe the article itself, rather than the site or a breadcrumb.
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Report|LiveBlogPosting)$")
@@ -57,8 +59,9 @@ class PageMetadata:
     published: PartialDate | None
     published_time: str | None
     """The publication time as declared, ISO 8601 with the page's UTC offset when it gives one."""
-    published_from_url: bool = False
-    """The date was read from the address ("/2018/10/…"), not declared as the publication time."""
+    published_confidence: float = 1.0
+    """1.0 for a declared publication time; less for the month or day the address files the page under
+    ("/2018/10/…") or a declared time of last update, which is at or after the publication."""
     og_type: str | None = None
     links: int = 0
     """Links in the page's body: what a front page is made of."""
@@ -85,16 +88,17 @@ def read_page_metadata(html: str, fetched_url: str | None = None) -> PageMetadat
         outlet = title_site
     if outlet is not None and title is not None and _normal(outlet) == _normal(title):
         outlet = None  # a headline is never the outlet
-    declared = _declared_publication(root, meta, articles, linked_data)
-    published = parse_metadata_date(declared) if declared else None
-    from_url = False
+    declared = _declared_time(_publication_candidates(root, meta, articles, linked_data))
+    published, confidence = (parse_metadata_date(declared), 1.0) if declared else (None, 0.0)
     if published is None:
-        published = date_in_url(url or fetched_url or "")
-        from_url = published is not None
+        published, confidence = date_in_url(url or fetched_url or ""), URL_DATE_CONFIDENCE
+    if published is None:
+        declared = _declared_time(_update_candidates(root, meta, articles))
+        published, confidence = (parse_metadata_date(declared), UPDATED_DATE_CONFIDENCE) if declared else (None, 0.0)
     return PageMetadata(
         title=title, outlet=outlet, url=url, published=published,
-        published_time=published_time(declared) if declared and not from_url else None,
-        published_from_url=from_url, og_type=(meta.get("og:type") or None),
+        published_time=published_time(declared) if declared and confidence == 1.0 else None,
+        published_confidence=confidence if published else 0.0, og_type=(meta.get("og:type") or None),
         links=sum(1 for link in root.iter("a") if link.get("href")), redirect=_refresh_target(root),
     )
 
@@ -269,15 +273,29 @@ def _is_headline(text: str, site_names: list[str], host: str | None) -> bool:
     return len(text.split()) >= 2 or len(text) >= 6
 
 
-def _declared_publication(
+def _publication_candidates(
     root: lxml.html.HtmlElement, meta: dict[str, str], articles: list[dict], linked_data: list[dict]
-) -> str | None:
-    """The publication time the page declares: the article's JSON-LD, meta tags, a marked <time>."""
+) -> list[object]:
+    """The publication times the page declares, surest first: the article's JSON-LD, meta tags, a marked
+    <time>, the JSON-LD of the page around the article."""
     candidates: list[object] = [item.get("datePublished") for item in articles]
     candidates.extend(meta.get(key) for key in _PUBLISHED_META)
     candidates.extend(_parsely_date(meta.get("parsely-page")))
-    candidates.extend(_marked_times(root))
+    candidates.extend(_marked_times(root, "published"))
     candidates.extend(item.get("datePublished") for item in linked_data if not _is_article(item))
+    return candidates
+
+
+def _update_candidates(root: lxml.html.HtmlElement, meta: dict[str, str], articles: list[dict]) -> list[object]:
+    """When the page says it was last updated: at or after its publication, the closest date it gives
+    when it declares no publication time (AP's hosted pages mark only "timestamp updated")."""
+    candidates: list[object] = [item.get("dateModified") for item in articles]
+    candidates.extend(meta.get(key) for key in _UPDATED_META)
+    candidates.extend(_marked_times(root, "updated"))
+    return candidates
+
+
+def _declared_time(candidates: list[object]) -> str | None:
     for candidate in candidates:
         if isinstance(candidate, str) and parse_metadata_date(candidate) is not None:
             return candidate.strip()
@@ -292,15 +310,17 @@ def _parsely_date(value: str | None) -> Iterable[object]:
     return [data.get("pub_date")] if isinstance(data, dict) else []
 
 
-def _marked_times(root: lxml.html.HtmlElement) -> Iterator[str]:
-    """Times marked as the publication: ``<time itemprop=datePublished>``, ``<time pubdate>``, or an
-    element whose class says "published" (hAtom's ``<abbr class="published" title=…>``)."""
+def _marked_times(root: lxml.html.HtmlElement, kind: str) -> Iterator[str]:
+    """Times marked as the publication (``kind`` "published": ``<time itemprop=datePublished>``,
+    ``<time pubdate>``, hAtom's ``<abbr class="published" title=…>``) or as the last update ("updated":
+    ``itemprop=dateModified``, ``class="updated"``)."""
+    itemprop = "datepublished" if kind == "published" else "datemodified"
     for element in root.iter("time", "abbr", "span", "div"):
         classes = (element.get("class") or "").lower().split()
         marked = (
-            (element.get("itemprop") or "").lower() == "datepublished"
-            or (element.tag == "time" and element.get("pubdate") is not None)
-            or "published" in classes
+            (element.get("itemprop") or "").lower() == itemprop
+            or (kind == "published" and element.tag == "time" and element.get("pubdate") is not None)
+            or kind in classes
         )
         if marked:
             value = element.get("datetime") or element.get("content") or element.get("title")

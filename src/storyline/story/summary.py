@@ -112,6 +112,15 @@ _CAPTION_CUE = re.compile(
 )
 _SENTENCE_END = re.compile(r"""[.!]\s*(["'”’)\]]|'')*\s*$""")
 _AGENCY = r"\(\s*(?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg)\s*\)"
+_NO_COMMENT = re.compile(
+    r"\b(?:declined|refused|would not|wouldn't|did not|didn't) (?:immediately )?(?:to )?comment|\bno (?:immediate )?comment\b|"
+    r"\b(?:did not|didn't|has not|hasn't|have not|had not) (?:yet |immediately )?(?:respond|responded|reply|replied|return(?:ed)?)\b"
+    r".{0,60}\b(?:comment|request|inquir\w*|messages?|calls?|e-?mails?|questions?)\b|"
+    r"\bcould not (?:immediately )?be reached\b|\b(?:was|were) not (?:immediately )?available (?:for|to) comment\b",
+    re.IGNORECASE,
+)
+NO_COMMENT_MAX_WORDS = 30
+"""Longer than this, a sentence with a "no comment" clause also says something else."""
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]+)*\s*(?:\([A-Za-z .]{1,20}\))?"
     rf"|[A-Z][A-Za-z.'\- ]{{1,40}}{_AGENCY})\s*(?:--|[-—–])\s+"
@@ -235,9 +244,22 @@ def stands_alone(text: str) -> bool:
         return False
     if _CONTEXT_OPENER.match(text) or _CAPTION_CUE.search(text):
         return False
-    if _is_speech_tag(text) or not _has_verb(text):
+    if _is_speech_tag(text) or not _has_verb(text) or is_no_comment(text):
         return False
     return not _quote_out_of_context(text)
+
+
+def is_no_comment(text: str) -> bool:
+    """A newsroom's stock line that someone would not or could not comment ("A spokesman had no comment",
+    "did not respond to a request for comment"): it reports no news, and the same words in nine articles
+    about nine different things are not nine sources for one point.
+
+    >>> is_no_comment("A spokesman for the ministry did not immediately respond to a request for comment.")
+    True
+    >>> is_no_comment("The ministry said 900 troops would stay in Syria.")
+    False
+    """
+    return len(text.split()) <= NO_COMMENT_MAX_WORDS and _NO_COMMENT.search(text) is not None
 
 
 def independent_sources(analyses: Sequence[ArticleAnalysis]) -> list[int]:
@@ -444,12 +466,15 @@ class _SimilarityIndex:
     def __init__(self, analyses: Sequence[ArticleAnalysis]) -> None:
         self.analyses = analyses
         self.sentences: list[tuple[int, Sentence, frozenset[str]]] = []
+        self.no_comment: list[bool] = []
         term_counts: list[Counter[str]] = []
         for article_index, analysis in enumerate(analyses):
             text = analysis.article.text
             for sentence in analysis.sentences:
-                term_counts.append(Counter(_content_terms(text[sentence.span.start : sentence.span.end])))
+                sentence_text = text[sentence.span.start : sentence.span.end]
+                term_counts.append(Counter(_content_terms(sentence_text)))
                 self.sentences.append((article_index, sentence, _places(analysis, sentence.span)))
+                self.no_comment.append(is_no_comment(sentence_text))
         document_frequency = Counter(term for terms in term_counts for term in terms)
         total = len(term_counts)
         self.idf = {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in document_frequency.items()}
@@ -459,7 +484,8 @@ class _SimilarityIndex:
     def support(self, candidates: Sequence[_Candidate], sources: Sequence[int]) -> list[list[_Support]]:
         """For each candidate, the most similar sentence of every other independent source, if similar
         enough and not about another place: sentences naming places, none of them shared, report
-        different happenings (troops leaving Syria do not support troops leaving Iraq)."""
+        different happenings (troops leaving Syria do not support troops leaving Iraq). A stock "no
+        comment" line supports nothing."""
         similarity = (self._matrix([Counter(_content_terms(c.text)) for c in candidates]) @ self.matrix.T).tocsr()
         similarity.data[similarity.data < SUPPORT_SIMILARITY] = 0.0
         similarity.eliminate_zeros()
@@ -470,6 +496,8 @@ class _SimilarityIndex:
             start, end = similarity.indptr[row], similarity.indptr[row + 1]
             for column, value in zip(similarity.indices[start:end], similarity.data[start:end], strict=True):
                 article, sentence, other_places = self.sentences[column]
+                if self.no_comment[column]:
+                    continue
                 source = sources[article]
                 if source == sources[candidate.article]:
                     continue
