@@ -50,3 +50,13 @@ def test_cli_build_of_inputs_all_rejected_says_so_and_exits_non_zero(tmp_path):
     result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
     assert result.exit_code == 4
     assert "all 2 inputs were rejected" in result.output and not (tmp_path / "out" / "report.html").exists()
+
+
+def test_cli_eval_without_the_eval_extras_says_how_to_install_them(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "tilse.data.timelines", None)
+    result = CliRunner().invoke(main, ["eval", "tls", "--data", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "storyline eval tls needs tilse, one of the eval extras: run `make eval-deps`" in result.output
+    assert "Traceback" not in result.output

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from storyline.analyze.attribution import find_attributions
 from storyline.analyze.nlp import load_nlp
 from storyline.errors import BadInput
+from storyline.eval import require
 from storyline.model import Article
 
 WORD = re.compile(r"\w+")
@@ -176,7 +177,7 @@ def predict_storyline(article: GoldArticle, doc: Doc) -> list[AttributionSpans]:
 
 def predict_textacy(doc: Doc) -> list[AttributionSpans]:
     """textacy's direct quotations: speaker tokens as source, cue tokens as cue, the quotation as content."""
-    from textacy.extract.triples import direct_quotations
+    direct_quotations = require("textacy.extract.triples", "attribution").direct_quotations
 
     predictions = []
     try:

@@ -23,6 +23,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from storyline.errors import BadInput, StorylineError
+from storyline.eval import require
 from storyline.model import Article, ArticleAnalysis, PartialDate, Sentence, Span
 from storyline.story.summary import summarize
 
@@ -126,10 +127,10 @@ def lead_summary(analyses: Sequence[ArticleAnalysis], words: int) -> list[str]:
 
 def lexrank_summary(analyses: Sequence[ArticleAnalysis], words: int) -> list[str]:
     """sumy's LexRank over all sentences of the topic, most central first, until ``words`` is reached."""
-    from sumy.models.dom import Sentence as SumySentence
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.summarizers.lex_rank import LexRankSummarizer
-    from sumy.utils import get_stop_words
+    SumySentence = require("sumy.models.dom", "summary").Sentence  # noqa: N806 - sumy's class
+    Stemmer = require("sumy.nlp.stemmers", "summary").Stemmer  # noqa: N806
+    LexRankSummarizer = require("sumy.summarizers.lex_rank", "summary").LexRankSummarizer  # noqa: N806
+    get_stop_words = require("sumy.utils", "summary").get_stop_words
 
     tokenizer = _WordTokenizer()
     texts = [_text(analysis, sentence) for analysis in analyses for sentence in analysis.sentences]

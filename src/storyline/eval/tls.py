@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.errors import BadInput
+from storyline.eval import require
 from storyline.model import Article, ArticleAnalysis, PartialDate, Sentence, Span
 from storyline.story.dated_sentences import DatedSentence, date_sentences
 from storyline.story.timeline import timeline_of_sentences
@@ -58,10 +59,10 @@ def run(data: Path, out: Path | None = None, topics: Sequence[str] | None = None
     """Build and score a timeline for every gold timeline of every topic (or of the named topics or
     folders: "bpoil" is the pooled topic, "bpoil_bbc" only that folder's gold timelines against the pool).
     With ``out``, each predicted timeline is written as ``out/<folder>/<gold file>`` in the gold format."""
-    from tilse.data.timelines import GroundTruth
-    from tilse.data.timelines import Timeline as TilseTimeline
-    from tilse.evaluation import dates as tilse_dates
-    from tilse.evaluation import rouge
+    timelines = require("tilse.data.timelines", "tls")
+    GroundTruth, TilseTimeline = timelines.GroundTruth, timelines.Timeline  # noqa: N806 - tilse's classes
+    tilse_dates = require("tilse.evaluation.dates", "tls")
+    rouge = require("tilse.evaluation.rouge", "tls")
 
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation="reimpl")
     rows: list[dict] = []
