@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_data
 from storyline.errors import BadInput
+from storyline.ingest.reader import read_file
 from storyline.ingest.warc import read_warc
 from storyline.model import Article, PartialDate, Rejected
 
@@ -105,3 +107,10 @@ def test_ingest_warc_reads_a_plain_text_capture_as_text(tmp_path):
     assert article.title == "Spill update"
     assert article.published == PartialDate(dt.date(2010, 6, 1), "day")
     assert article.published_confidence == 0.9
+
+
+def test_warc_an_older_arc_archive_is_read_record_by_record():
+    archive = shared_data("bench/realworld/warc/small-arcs-and-warcs/IAH-20080430204825-00000-blackbook-truncated.arc")
+    reasons = [outcome.reason for outcome in read_file(archive) if isinstance(outcome, Rejected)]
+    assert "record http://www.archive.org/robots.txt: not an article: robots.txt, a site's rules for crawlers" in reasons
+    assert "record http://www.archive.org/images/star.png: not an article (image/png)" in reasons

@@ -30,7 +30,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 JSON_SUFFIXES = (".json",)
 FEED_SUFFIXES = (".rss", ".atom", ".rdf", ".xml")
-WARC_SUFFIXES = (".warc", ".warc.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 # Streamed containers of many records: their size limit applies to each record, not to the whole file.
 CONTAINER_SUFFIXES = JSONL_SUFFIXES + WARC_SUFFIXES
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES
@@ -189,10 +189,10 @@ def _read_feed_file(file: Path, label: str, _: int) -> Iterable[Article | Reject
 
 
 def _suffix(file: Path) -> str:
-    """The format suffix: the final one (".gz" for any other compressed file), except ".warc.gz" which
-    names one format in two parts."""
+    """The format suffix: the final one (".gz" for any other compressed file), except ".warc.gz" and
+    ".arc.gz", which name one format in two parts."""
     name = file.name.lower()
-    return ".warc.gz" if name.endswith(".warc.gz") else Path(name).suffix
+    return next((suffix for suffix in (".warc.gz", ".arc.gz") if name.endswith(suffix)), Path(name).suffix)
 
 
 def _unsupported_reason(file: Path) -> str:

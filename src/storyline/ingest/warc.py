@@ -1,4 +1,5 @@
-"""Web archives (WARC, gzipped or not) through warcio: each captured HTML page is an article.
+"""Web archives (WARC and the older ARC, gzipped or not) through warcio: each captured HTML page is an
+article.
 
 Responses that are not pages (images, scripts, redirects, errors) are listed as rejected with what they
 are. Protocol records (warcinfo, request, metadata, revisit) describe the crawl, not content, and are
@@ -42,7 +43,7 @@ def read_warc(file: Path, label: str, *, max_bytes: int) -> Iterator[Article | R
     """
     records_read = 0
     with file.open("rb") as stream:
-        archive = ArchiveIterator(stream)
+        archive = ArchiveIterator(stream, arc2warc=True)  # ARC records read as their WARC equivalents
         records = iter(archive)
         while True:
             try:
@@ -120,13 +121,13 @@ def _truncation(record: Any) -> str | None:
 
 
 def _starts_like_warc(file: Path) -> bool:
-    """True when the file opens with (a prefix of) a WARC header, gzipped or not: a damaged archive
+    """True when the file opens with (a prefix of) a WARC or ARC header, gzipped or not: a damaged archive
     rather than some other file given a .warc name."""
     with file.open("rb") as stream:
         head = stream.read(512)
     if head.startswith(b"\x1f\x8b"):
         head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
-    return bool(head) and (head.startswith(b"WARC/") or b"WARC/".startswith(head))
+    return bool(head) and any(head.startswith(magic) or magic.startswith(head) for magic in (b"WARC/", b"filedesc://"))
 
 
 def _uri(record: Any) -> str:
