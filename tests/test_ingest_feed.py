@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from storyline.errors import BadInput
+from storyline.ingest.dedupe import find_duplicates
 from storyline.ingest.feed import is_feed, read_feed
 from storyline.model import Article, PartialDate, Rejected
 
@@ -15,7 +16,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
 
 def _read(name: str) -> list[Article | Rejected]:
-    return list(read_feed((FIXTURES / name).read_bytes(), name))
+    return _read_path(FIXTURES / name)
+
+
+def _read_path(path: Path) -> list[Article | Rejected]:
+    return list(read_feed(path.read_bytes(), path.name))
 
 
 def test_ingest_feed_reads_rss_entries_with_full_content():
@@ -31,7 +36,26 @@ def test_ingest_feed_reads_rss_entries_with_full_content():
 
 def test_ingest_feed_falls_back_to_the_summary_as_text_without_markup():
     second = _read("gulf_news.rss")[1]
-    assert second.text == "Shares in BP fell 13 percent in London on Tuesday after the company’s top kill attempt failed."
+    assert second.text.endswith("\n\nShares in BP fell 13 percent in London on Tuesday after the company’s top kill attempt failed.")
+
+
+def test_ingest_feed_a_short_entry_opens_with_its_title_which_can_be_cited():
+    second = _read("gulf_news.rss")[1]
+    assert second.text.startswith("BP shares hit 13-year low\n\n")
+    assert second.text[second.title_span.start : second.title_span.end] == second.title == "BP shares hit 13-year low"
+
+
+def test_ingest_feed_entries_sharing_one_stock_line_are_not_copies(tmp_path):
+    feed = tmp_path / "explainers.rss"
+    feed.write_text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Desk</title>"
+        "<item><title>Wildfires spread across New South Wales</title><description>Here's what you need to know.</description></item>"
+        "<item><title>Fed raises interest rates by a quarter point</title><description>Here's what you need to know.</description></item>"
+        "</channel></rss>", encoding="utf-8")
+    first, second = _read_path(feed)
+    assert first.id != second.id
+    kept, copies = find_duplicates([first, second])
+    assert len(kept) == 2 and copies == []
 
 
 def test_ingest_feed_rejects_an_entry_without_text():
@@ -77,7 +101,7 @@ def test_ingest_feed_tells_feeds_from_other_xml(head, feed):
 
 def test_ingest_feed_takes_the_description_not_a_photos_media_caption():
     (article,) = _read("science_desk_media.rss")
-    assert article.text.startswith("A capsule carrying rock and dust from the asteroid Bennu landed")
+    assert "A capsule carrying rock and dust from the asteroid Bennu landed" in article.text
     assert "Recovery crews" not in article.text
 
 

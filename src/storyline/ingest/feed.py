@@ -19,10 +19,13 @@ from storyline.errors import BadInput
 from storyline.ingest.article import make_article
 from storyline.ingest.dates import parse_metadata_date, published_time
 from storyline.ingest.html import html_to_text
+from storyline.ingest.language import word_count
 from storyline.model import Article, PartialDate, Rejected
 
 _MEDIA_RSS = "http://search.yahoo.com/mrss/"
 # The link many feeds end an entry's text with, pointing to the page: not part of what the entry says.
+# An entry with fewer words than this is a teaser whose news is in its title.
+SHORT_ENTRY_WORDS = 30
 _READ_ON = re.compile(r"\s*(?:Continue reading|Keep reading|Read more|Read the full (?:story|article))\s*(?:\.\.\.|…|»|→)?\s*$",
                       re.IGNORECASE)
 # feedparser's complaints that say nothing about the feed's structure.
@@ -74,8 +77,22 @@ def _article_from_entry(entry: Any, path: str, feed_title: str | None, captions:
         raise BadInput(f"{path}: no text, the entry has neither content nor a summary")
     entry_source = entry.get("source", {}).get("title")
     title = html_to_text(entry.get("title", "")) or None
-    return make_article(text, path, title=title, source=entry_source or feed_title, url=entry.get("link"),
-                        published=entry_date(entry), published_time=entry_time(entry))
+    return entry_article(text, path, title=title, source=entry_source or feed_title, url=entry.get("link"),
+                         published=entry_date(entry), published_time=entry_time(entry))
+
+
+def entry_article(
+    text: str, path: str, *, title: str | None, source: str | None, url: str | None,
+    published: PartialDate | None, published_time: str | None = None,
+) -> Article:
+    """The article of a feed entry. An entry whose text is a line or two ("Here's what you need to
+    know.") carries its news in its title, so the title opens the stored text (and can be cited): two
+    entries sharing one stock line are two articles, not copies of one."""
+    title_range = None
+    if title and word_count(text) < SHORT_ENTRY_WORDS and not text.startswith(title):
+        text, title_range = f"{title}\n\n{text}", (0, len(title))
+    return make_article(text, path, title=title, source=source, url=url, published=published,
+                        published_time=published_time, title_range=title_range)
 
 
 def entry_text(entry: Any, captions: frozenset[str] = frozenset()) -> str:
@@ -151,8 +168,8 @@ def read_json_feed(document: dict, label: str) -> Iterator[Article | Rejected]:
         if not item.text:
             yield Rejected(label, f"item {number}: no text, the item has neither content nor a summary")
             continue
-        yield make_article(item.text, f"{label}#{number}", title=item.title, source=document.get("title"),
-                           url=item.link, published=item.published)
+        yield entry_article(item.text, f"{label}#{number}", title=item.title, source=document.get("title"),
+                            url=item.link, published=item.published)
 
 
 def entry_time(entry: Any) -> str | None:

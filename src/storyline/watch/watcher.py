@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from storyline.errors import BadInput
-from storyline.ingest.article import make_article
+from storyline.ingest.feed import entry_article
 from storyline.ingest.html import read_html
 from storyline.ingest.reader import SUPPORTED_SUFFIXES, read_file
 from storyline.library import AddOptions, AddResult, Library
@@ -149,8 +149,8 @@ class Watcher:
                         reason = str(error).removeprefix(f"{label}: ")
         if not entry.text.strip():
             return Rejected(label, f"no text: the page could not be had ({reason}) and the entry carries none", "watch")
-        article = make_article(entry.text, label, title=entry.title, source=feed.title, url=entry.link,
-                               published=entry.published)
+        article = entry_article(entry.text, label, title=entry.title, source=feed.title, url=entry.link,
+                                published=entry.published)
         return replace(article, note=f"the feed's own text: the page could not be had ({reason})")
 
     # --- folders ---
