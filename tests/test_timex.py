@@ -346,3 +346,38 @@ def test_timex_never_raises_on_time_like_word_salad(words):
     for dct in (None, SYRIA_DCT, PartialDate.parse("0001-01-01"), PartialDate.parse("9999-12-31")):
         for timex in find_time_expressions(text, dct):
             assert text[timex.span.start : timex.span.end] == timex.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The company cut its budget for FY2021 after the pandemic hit sales.", [("FY2021", "2021")]),
+        ("Troops are expected to leave Syria in late 2019, officials said.", [("late 2019", "2019")]),
+        ("Early 2018 saw protests in more than 80 Iranian cities.", [("Early 2018", "2018")]),
+        ("Several members of the class of '98 sit in parliament.", [("'98", "1998")]),
+        ("The floods came in early summer, as they had before.", [("early summer", "2018-SU")]),
+    ],
+)
+def test_timex_timeml_date_families_are_tagged_with_their_modifier_or_prefix(text, expected):
+    assert tagged(text, SYRIA_DCT) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds gather at the monument annually to remember the dead.", [("annually", "P1Y")]),
+        ("Presidential elections are held every four years.", [("every four years", "P4Y")]),
+        ("The envoy met the rebel commanders twice a week.", [("twice a week", "P1W")]),
+    ],
+)
+def test_timex_recurring_times_are_sets(text, expected):
+    assert tagged(text, SYRIA_DCT) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The board raised its quarterly dividend to 12 cents a share.",
+     "Revenue is expected to grow 20% annually through 2025."],
+)
+def test_timex_an_accounting_adjective_or_rate_is_not_a_set(text):
+    assert all(timex.type != "SET" for timex in find_time_expressions(text, SYRIA_DCT))

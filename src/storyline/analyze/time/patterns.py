@@ -142,11 +142,18 @@ def _year(match: re.Match, text: str) -> list[Reading]:
     year = int(match["year"])
     prefix = (match["pre"] or "").strip().lower()
     mod = modifier(prefix.replace("the ", "") if prefix.startswith("the ") else prefix)
-    if not prefix.startswith(("fiscal", "the", "mid", "early", "late", "end", "beginning")) and not mod:
+    if not prefix.startswith(("fiscal", "fy", "the", "mid", "early", "late", "end", "beginning")) and not mod:
         if re.search(r"(?i)\b(?:No\.|number|flight|route|highway|interstate|model|version|room|page)\s*$",
                      text[max(0, match.start() - 12) : match.start()]):
             return []
     return [Reading(match.start(), match.end(), "year", {"y": year, "mod": mod})]
+
+
+def _two_digit_year(match: re.Match, text: str) -> list[Reading]:
+    """ "the class of '98", "since '05": a year written with its last two digits, in the century that puts
+    it within 50 years of 2000 (TimeML values a year in full; news rarely abbreviates older ones)."""
+    short = int(match["yy"])
+    return [Reading(match.start(), match.end(), "year", {"y": (2000 if short < 50 else 1900) + short, "mod": None})]
 
 
 def _decade(match: re.Match, text: str) -> list[Reading]:
@@ -220,6 +227,12 @@ def _relative_period(match: re.Match, text: str) -> list[Reading]:
         return []
     year = int(groups["year"]) if groups.get("year") else None
     return [Reading(match.start(), match.end(), "period", {"rel": rel, "unit": unit, "mod": mod, "year": year})]
+
+
+def _modified_season(match: re.Match, text: str) -> list[Reading]:
+    """ "early summer", "the late spring": that season of the year the text is in, with its part."""
+    return [Reading(match.start(), match.end(), "period",
+                    {"rel": "the", "unit": match["unit"].lower(), "mod": modifier(match["mod"]), "year": None})]
 
 
 def _year_end(match: re.Match, text: str) -> list[Reading]:
@@ -385,6 +398,23 @@ def _literal(type_: str, value: str) -> Builder:
     return build
 
 
+def _every_few(match: re.Match, text: str) -> list[Reading]:
+    """ "every four years": a set whose period is the duration named (TimeML SET P4Y)."""
+    count = parse_number(match["num"])
+    if count is None or count != int(count) or count < 1:
+        return []
+    letter, needs_t, size = UNITS[_unit_word(match["unit"])]
+    return [Reading(match.start(), match.end(), "literal",
+                    {"type": "SET", "value": f"P{'T' if needs_t else ''}{int(count) * size}{letter}"})]
+
+
+def _times_a(match: re.Match, text: str) -> list[Reading]:
+    """ "twice a week", "three times a year": a set over the unit (TimeML SET P1W; the count is its
+    frequency, which the value does not carry)."""
+    letter, needs_t, size = UNITS[_unit_word(match["unit"])]
+    return [Reading(match.start(), match.end(), "literal", {"type": "SET", "value": f"P{'T' if needs_t else ''}{size}{letter}"})]
+
+
 def _set(match: re.Match, text: str) -> list[Reading]:
     word = match["what"]
     lower = word.lower()
@@ -398,9 +428,28 @@ def _set(match: re.Match, text: str) -> list[Reading]:
     return [Reading(match.start(), match.end(), "literal", {"type": "SET", "value": value})]
 
 
+# After a frequency word, a word that makes it an adjective ("quarterly dividend", "weekly magazine"):
+# a lower-case word that is not a function word joining the next phrase.
+_ADJECTIVE_USE = re.compile(
+    r"\s(?!(?:and|or|but|since|through|until|till|for|in|on|at|to|from|with|by|as|over|under|after|before|"
+    r"during|throughout|if|when|while|because|so|than|then|thereafter|now|ever|again)\b)[a-z]"
+)
+_ACCOUNTING_FREQUENCIES = frozenset({"quarterly", "annually", "semiannually", "biannually"})
+# Before it, a rate ("rise 8.5% annually", "doubling its profits annually"): how fast, not how often.
+_RATE_BEFORE_ADVERB = re.compile(r"(?i)(?:\d%?|percent|per cent|doubl\w*|tripl\w*)\s*(?:\w+\s){0,2}$")
+
+
 def _adverb_set(match: re.Match, text: str) -> list[Reading]:
+    """ "held here annually", "meets weekly", "the daily tally": a set. The words of accounts ("quarterly",
+    "annually"…) are left untagged, as TimeBank leaves them, as adjectives ("quarterly dividend") and in
+    rates ("rise 8.5% annually"): how fast, not how often."""
+    if match["word"].lower() in _ACCOUNTING_FREQUENCIES and (
+        _ADJECTIVE_USE.match(text, match.end()) or _RATE_BEFORE_ADVERB.search(text[max(0, match.start() - 30) : match.start()])
+    ):
+        return []
     values = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
-              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}
+              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W", "semiannually": "P6M",
+              "biannually": "P6M"}
     return [Reading(match.start(), match.end(), "literal", {"type": "SET", "value": values[match["word"].lower()]})]
 
 
@@ -570,9 +619,11 @@ RULES: list[Rule] = [
         rf"|\s(?P<spoken>{_SPOKEN_YEAR})|(?P<tail>(?:,?\s(?i:of\s)?(?i:this|last|next)\s(?i:year)(?:'s)?)))?{_R}"),
          _month, _MONTH_TRIGGER),
     Rule("year", _c(
-        rf"{_L}(?P<pre>(?i:fiscal\s(?:year\s)?|(?:the\s)?(?:early|late|mid-?\s?"
+        rf"{_L}(?P<pre>(?i:fiscal\s(?:year\s)?|FY\s?|(?:the\s)?(?:(?:early|late|mid)(?:-|\s|-\s)?"
         rf"|(?:the\s)?(?:end|beginning|start|middle)\sof\s)|the\syear\s))?(?P<year>{YEAR_RE}){_R}"),
          _year, _YEAR_TRIGGER),
+    Rule("two-digit year", _c(rf"{_L}[’'](?P<yy>\d\d){_R}"),
+         _two_digit_year, _trigger(r"[’']\d\d", 16, 4)),
     Rule("decade", _c(
         rf"{_L}(?:(?:the|[Tt]he)\s)?(?:(?P<mod>{_MOD_RE})[\s-]?)?"
         rf"(?:(?:(?P<full>{YEAR_RE[3:-1]}0)|'(?P<short>\d0))'?s|(?P<word>(?i:{_DECADE_WORDS}))){_R}"),
@@ -593,6 +644,9 @@ RULES: list[Rule] = [
         r"|the current|the following|the latest|the same|this|last|next|that|the|in the)\s"
         r"(?P<unit>week|weekend|month|year|decade|century|summer|spring|fall|autumn|winter)"
         rf"(?:\s(?:of\s)?(?P<year>{YEAR_RE}))?{_R}", _I), _relative_period, _PERIOD_TRIGGER),
+    Rule("modified season", _c(
+        rf"{_L}(?:(?P<rel>the)\s)?(?P<mod>early|late|mid)[\s-](?P<unit>summer|spring|fall|autumn|winter){_R}", _I),
+         _modified_season, _PERIOD_TRIGGER),
     Rule("season of a year", _c(
         rf"{_L}(?:the\s)?(?:(?P<mod>{_MOD_RE})[\s-])?(?P<rel>summer|spring|fall|autumn|winter)(?P<unit>)\s(?:of\s)?"
         rf"(?:(?P<year>{YEAR_RE})|(?P<spoken>{_SPOKEN_YEAR})){_R}", _I), _season_year, _PERIOD_TRIGGER),
@@ -635,10 +689,18 @@ RULES: list[Rule] = [
         rf"{_L}(?P<pre>(?:in\s)?recent|the\scoming|coming|the\spast\sfew|the\snext\sfew|the\sweeks|the\smonths"
         rf"|for|within|in)\s(?P<unit>years|months|weeks|days|decades|centuries)(?:\sahead)?{_R}", _I),
          _vague_span, _UNIT_TRIGGER),
-    Rule("frequency adverb", _c(rf"{_L}(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly){_R}", _I),
-         _adverb_set, _words("daily nightly weekly monthly yearly hourly biweekly", 0, 0)),
+    Rule("frequency adverb", _c(
+        rf"{_L}(?P<word>daily|nightly|weekly|monthly|yearly|hourly|biweekly|annually|quarterly|semiannually"
+        rf"|biannually){_R}", _I),
+         _adverb_set, _words("daily nightly weekly monthly yearly hourly biweekly annually quarterly semiannually "
+                             "biannually", 0, 0)),
     Rule("every", _c(rf"{_L}(?i:every|each|per)\s(?:other\s)?(?P<what>{UNIT_RE}|{WEEKDAY_RE}s?|{MONTH_RE}){_R}"),
          _set, _words("every each per", 0, 40)),
+    Rule("every few", _c(rf"{_L}(?i:every)\s(?P<num>{NUMBER_RE})\s(?P<unit>{UNIT_RE}){_R}"),
+         _every_few, _words("every", 0, 40)),
+    Rule("times a", _c(rf"{_L}(?P<times>(?i:once|twice|thrice|(?:{NUMBER_RE})\stimes))\s(?i:a|an|per|each)\s"
+                       rf"(?P<unit>{UNIT_RE}){_R}"),
+         _times_a, _words("once twice thrice times", 0, 24)),
     Rule("weekday nights", _c(
         rf"{_L}(?P<what>{WEEKDAY_RE})s?(?:'s)?\s(?P<part>(?i:nights|mornings|evenings|afternoons)){_R}"),
          _weekday_set, _WEEKDAY_TRIGGER),
