@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import numpy
@@ -9,6 +11,7 @@ import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from storyline.errors import ModelMissing
 
@@ -61,6 +64,39 @@ def _mark_line(doc: Doc, start: int, end: int, starts: numpy.ndarray) -> None:
         starts[start + 1 : end] = -1
     if end < len(doc):
         starts[end] = 1
+
+
+# spaCy rebuilds ``doc.ents`` (and ``span.ents``, which filters it) on every access: asked once per
+# quote or figure on a live blog of thousands of updates, that made the analysis quadratic. The last docs'
+# entities are kept here, by identity, with their start positions for bisection.
+_ENTITY_CACHE: list[tuple[Doc, tuple[SpacySpan, ...], list[int]]] = []
+_ENTITY_CACHE_SIZE = 4
+_ENTITY_LOCK = threading.Lock()
+
+
+def entities(doc: Doc) -> tuple[SpacySpan, ...]:
+    """``doc.ents``, computed once per doc."""
+    return _indexed(doc)[0]
+
+
+def entities_within(span: SpacySpan) -> list[SpacySpan]:
+    """The doc's entities lying wholly inside ``span`` (what ``span.ents`` gives), found by bisection."""
+    found, starts = _indexed(span.doc)
+    first = bisect_left(starts, span.start)
+    last = bisect_right(starts, span.end)
+    return [entity for entity in found[first:last] if entity.end <= span.end]
+
+
+def _indexed(doc: Doc) -> tuple[tuple[SpacySpan, ...], list[int]]:
+    with _ENTITY_LOCK:
+        for cached, found, starts in _ENTITY_CACHE:
+            if cached is doc:
+                return found, starts
+        found = tuple(doc.ents)
+        starts = [entity.start for entity in found]
+        _ENTITY_CACHE.insert(0, (doc, found, starts))
+        del _ENTITY_CACHE[_ENTITY_CACHE_SIZE:]
+        return found, starts
 
 
 @lru_cache(maxsize=1)

@@ -19,10 +19,8 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Protocol
 
-from spacy.tokens import Doc
-
 from storyline.analyze.nlp import load_nlp
-from storyline.analyze.pipeline import MAX_CHARS, analyze_articles, parse_key, serialize_doc
+from storyline.analyze.pipeline import analyze_articles, parse_articles, parse_key, serialize_doc
 from storyline.model import Article, ArticleAnalysis, Rejected
 
 if TYPE_CHECKING:
@@ -102,20 +100,9 @@ class AnalysisPool:
 def analyze_chunk(items: list[tuple[Article, bytes | None]]) -> list[Analyzed]:
     """In a worker: parse what has no stored parse, analyze everything, and return the new parses."""
     nlp = load_nlp()
-    to_parse = [article.text for article, stored in items if stored is None and len(article.text) <= MAX_CHARS]
-    parsed = iter(nlp.pipe(to_parse, batch_size=32))
-    docs: list[Doc | None] = []
-    fresh: list[bool] = []
-    for article, stored in items:
-        if stored is not None:
-            docs.append(Doc(nlp.vocab).from_bytes(stored))
-            fresh.append(False)
-        elif len(article.text) <= MAX_CHARS:
-            docs.append(next(parsed))
-            fresh.append(True)
-        else:
-            docs.append(None)
-            fresh.append(False)
+    stored_parses = {parse_key(article): stored for article, stored in items if stored is not None}
+    docs = list(parse_articles([article for article, _ in items], stored_parses, nlp=nlp))
+    fresh = [stored is None and doc is not None for (_, stored), doc in zip(items, docs, strict=True)]
     results: list[Analyzed] = []
     for (article, _), doc, new in zip(items, docs, fresh, strict=True):
         failures: list[Rejected] = []

@@ -136,8 +136,10 @@ check_stage_order(STAGES)
 
 
 def parse_key(article: Article) -> str:
-    """What a spaCy parse depends on: the text and the model, not the article's date."""
-    return f"{article.content_hash or article.id}|{model_version()}"
+    """What a spaCy parse depends on: the text and the model, not the article's date (and, for a text
+    parsed in pieces, that it was)."""
+    pieces = "|pieces" if len(article.text) > PIECE_CHARS else ""
+    return f"{article.content_hash or article.id}|{model_version()}{pieces}"
 
 
 def analysis_key(article: Article) -> str:
@@ -172,17 +174,48 @@ def parse_articles(
     to_parse = (
         article.text
         for article in articles
-        if parse_key(article) not in cached and len(article.text) <= MAX_CHARS
+        if parse_key(article) not in cached and len(article.text) <= PIECE_CHARS
     )
     parsed = nlp.pipe(to_parse, batch_size=32)
     for article in articles:
         key = parse_key(article)
         if key in cached:
             yield Doc(nlp.vocab).from_bytes(cached[key])
-        elif len(article.text) <= MAX_CHARS:
+        elif len(article.text) <= PIECE_CHARS:
             yield next(parsed)
+        elif len(article.text) <= MAX_CHARS:
+            yield parse_in_pieces(nlp, article.text)
         else:
             yield None
+
+
+PIECE_CHARS = 50_000
+"""A text longer than this (a live blog, a transcript, a report) is parsed in pieces of about this size,
+cut at line ends, and the pieces joined into one doc: one huge doc costs the parser more time per word
+and memory in proportion to its whole length."""
+
+
+def parse_in_pieces(nlp: Language, text: str) -> Doc:
+    """``text`` parsed piece by piece and joined, its characters and offsets exactly as one parse's."""
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= PIECE_CHARS else _piece_end(text, start)
+        pieces.append(text[start:end])
+        start = end
+    doc = Doc.from_docs(list(nlp.pipe(pieces, batch_size=4)), ensure_whitespace=False)
+    return doc if doc.text == text else nlp(text)  # every offset downstream indexes the text as it is
+
+
+def _piece_end(text: str, start: int) -> int:
+    """Where a piece starting at ``start`` ends: after the last line end (else sentence end, else space)
+    within ``PIECE_CHARS``."""
+    limit = start + PIECE_CHARS
+    for separator in ("\n", ". ", " "):
+        cut = text.rfind(separator, start + PIECE_CHARS // 2, limit)
+        if cut >= 0:
+            return cut + len(separator)
+    return limit
 
 
 def serialize_doc(doc: Doc) -> bytes:

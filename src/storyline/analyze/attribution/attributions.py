@@ -28,7 +28,7 @@ from storyline.analyze.attribution.cues import (
     trim_span,
 )
 from storyline.analyze.attribution.lines import find_colon_attributions, find_transcript_turns
-from storyline.analyze.nlp import doc_text
+from storyline.analyze.nlp import doc_text, entities, entities_within
 from storyline.analyze.time import anchor_date
 from storyline.analyze.attribution.quote_marks import QuotedPassage, find_quoted_passages
 from storyline.analyze.attribution.speakers import SpeakerResolver
@@ -177,10 +177,10 @@ def _credit_line(doc: Doc, passage: QuotedPassage) -> tuple[tuple[int, int], tup
     credit = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
     if credit is None:
         return None
-    people = [entity for entity in credit.ents if entity.label_ == "PERSON"]
+    people = [entity for entity in entities_within(credit) if entity.label_ == "PERSON"]
     if people and people[0].start - credit.start <= 1:  # the name opens the credit ("President Obama, ...")
         return match.span(1), (people[0].start_char, people[0].end_char)
-    surnames = {entity[-1].lower_ for entity in doc.ents if entity.label_ == "PERSON"}
+    surnames = {entity[-1].lower_ for entity in entities(doc) if entity.label_ == "PERSON"}
     first = credit[0]
     if first.pos_ == "PROPN" and first.lower_ in surnames:  # "- Sanders." once the article named him
         return match.span(1), (first.idx, first.idx + len(first.text))

@@ -11,7 +11,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from storyline.analyze.attribution.cues import Candidate, cue_lemma, trim_span
-from storyline.analyze.nlp import doc_text
+from storyline.analyze.nlp import doc_text, entities, entities_within
 
 # What a headline may credit before its colon besides a name ("Poll: Clinton and Sanders in dead heat").
 REPORTING_NOUNS = frozenset("poll survey report study analysis memo newspaper".split())
@@ -53,8 +53,8 @@ def _colon_source(doc: Doc, start: int, lead: str, headline: bool) -> tuple[int,
     name = doc.char_span(start, start + len(lead), alignment_mode="strict")
     if name is None:
         return None
-    if len(lead.split()) <= 5 and len(name.ents) == 1 and name.ents[0].label_ in ("PERSON", "ORG") and (
-        name.ents[0].start == name.start and name.ents[0].end == name.end
+    if len(lead.split()) <= 5 and len(named := entities_within(name)) == 1 and named[0].label_ in ("PERSON", "ORG") and (
+        named[0].start == name.start and named[0].end == name.end
     ):
         return start, start + len(lead)
     if headline and name[0].lower_ != "the" and not lead.isupper() and name.root.pos_ in ("PROPN", "NOUN") and any(
@@ -86,7 +86,7 @@ def find_transcript_turns(doc: Doc) -> list[Candidate]:
         start += len(line) + 1
     labels = [(index, TRANSCRIPT_LABEL.match(line)) for index, (_, line) in enumerate(lines)]
     labels = [(index, match) for index, match in labels if match is not None]
-    surnames = {entity.text.split()[-1].lower().strip("'’s") for entity in doc.ents if entity.label_ == "PERSON"}
+    surnames = {entity.text.split()[-1].lower().strip("'’s") for entity in entities(doc) if entity.label_ == "PERSON"}
     uses = Counter(match.group(1).split()[-1] for _, match in labels)  # "JAKE TAPPER", then "TAPPER"
     dialogue = sum(1 for count in uses.values() if count >= 2) >= 2
     speakers = [(index, match) for index, match in labels if match.group(1).split()[-1].lower() in surnames

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.analyze.attribution.cues import Candidate
-from storyline.analyze.nlp import doc_text
+from storyline.analyze.nlp import doc_text, entities, entities_within
 
 SINGULAR_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 FIRST_PERSON = {"i", "me", "we", "us"}
@@ -111,7 +111,7 @@ class SpeakerResolver:
         self.fullest: dict[str, str] = {}
         self.gender: dict[str, str] = {}
         self.mentions: list[PersonMention] = []
-        people = [entity for entity in doc.ents if entity.label_ == "PERSON"]
+        people = [entity for entity in entities(doc) if entity.label_ == "PERSON"]
         for person in people:
             words = clean_person_name(person).split()
             if not words:
@@ -174,7 +174,7 @@ class SpeakerResolver:
         ("statements from officials, including Thabit al-Abbasi" are not al-Abbasi's words)."""
         root = source.root
         heads = {root.i} | {child.i for child in root.children if child.dep_ in ("appos", "compound", "conj")}
-        for entity in source.ents:
+        for entity in entities_within(source):
             if entity.label_ == "PERSON" and any(token.i in heads for token in entity):
                 words = clean_person_name(entity).split()
                 if words:

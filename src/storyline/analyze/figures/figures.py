@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from storyline.analyze.nlp import entities
 from storyline.analyze.figures.dates import date_figure
 from storyline.analyze.figures.places import (
     PLACE_LABELS,
@@ -587,7 +588,7 @@ def _normalize_what(noun: Token) -> str:
     """ "troops" for every word for soldiers; a people named in more than one word as named ("one East
     Timorese" counts east timorese); else the noun as written, lower case."""
     if noun.ent_type_ == "NORP":
-        for ent in noun.doc.ents:
+        for ent in entities(noun.doc):
             if ent.start <= noun.i < ent.end and ent.end - 1 == noun.i:
                 return ent.text.lower()
     word = noun.lower_
@@ -614,7 +615,7 @@ def _owner(doc: Doc, noun: Token) -> str | None:
 
 
 def _same_entity(doc: Doc, first: Token, second: Token) -> bool:
-    return any(ent.start <= first.i < ent.end and ent.start <= second.i < ent.end for ent in doc.ents)
+    return any(ent.start <= first.i < ent.end and ent.start <= second.i < ent.end for ent in entities(doc))
 
 
 def _is_acronym(token: Token) -> bool:

@@ -15,6 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from storyline.analyze.nlp import entities, entities_within
 from storyline.analyze.figures.dates import antecedent
 from storyline.model import Figure
 
@@ -46,7 +47,7 @@ def names_elsewhere(sentence: SpacySpan, previous: Figure, owner: str | None) ->
     the place of the figure before it ("Italy has 10 million doses … The Dutch government is acquiring
     19 million doses"; but "… US troops in Iraq … US troop numbers wound down to 40,000" is)."""
     carried = (previous.where or "").lower()
-    others = {ent.text.lower() for ent in sentence.ents if ent.label_ in {"GPE", "NORP"}} - {(owner or "").lower()}
+    others = {ent.text.lower() for ent in entities_within(sentence) if ent.label_ in {"GPE", "NORP"}} - {(owner or "").lower()}
     return any(name not in carried and not is_demonym_of(name, carried) for name in others)
 
 
@@ -59,7 +60,7 @@ def homeland(doc: Doc, noun: Token) -> str | None:
     peoples += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" and c.i < noun.i]
     if not peoples:
         return None
-    named = Counter(_name(ent) for ent in doc.ents if ent.label_ == "GPE")
+    named = Counter(_name(ent) for ent in entities(doc) if ent.label_ == "GPE")
     if not named:
         return None
     most = max(named.values())
@@ -68,7 +69,7 @@ def homeland(doc: Doc, noun: Token) -> str | None:
     if not homes:
         return None
     home = max(homes, key=len)  # "Nigerian" is of Nigeria when Niger is named as often
-    elsewhere = any(ent.label_ == "GPE" and _name(ent) != home for ent in noun.sent.ents)
+    elsewhere = any(ent.label_ == "GPE" and _name(ent) != home for ent in entities_within(noun.sent))
     return None if elsewhere else home
 
 
@@ -162,7 +163,7 @@ def place_text(doc: Doc, token: Token) -> str:
 def entity_text(doc: Doc, token: Token) -> str:
     """The name a token is part of, without words the tagger swept into it ("Besides Mexico", "The
     United States")."""
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.start <= token.i < ent.end:
             return _name(ent)
     return token.text
@@ -187,7 +188,7 @@ def _country_in_context(doc: Doc, token: Token) -> str | None:
     Iraq withdrawal … troops currently in the country")."""
     sentence = token.sent
     in_sentence = [
-        ent for ent in sentence.ents
+        ent for ent in entities_within(sentence)
         if ent.label_ == "GPE" and ent.end <= token.i and ent.root.dep_ not in {"compound", "amod", "nmod"}
     ]  # fmt: skip
     if in_sentence:  # "The US declared an emergency as 20 cases were confirmed in the country", not "U.S. troops"
@@ -197,7 +198,7 @@ def _country_in_context(doc: Doc, token: Token) -> str | None:
         if earliest == 0:
             break
         earliest = doc[earliest - 1].sent.start
-    named = [ent for ent in doc.ents if ent.label_ == "GPE" and earliest <= ent.start and ent.end <= token.i]
+    named = [ent for ent in entities(doc) if ent.label_ == "GPE" and earliest <= ent.start and ent.end <= token.i]
     for ent in reversed(named):
         root = ent.root
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
