@@ -102,3 +102,12 @@ def test_kind_realworld_crawl_records_never_become_articles():
     reasons = [outcome.reason for outcome in outcomes if isinstance(outcome, Rejected)]
     assert "record http://archive.org/robots.txt: not an article: robots.txt, a site's rules for crawlers" in reasons
     assert any(reason.startswith("record metadata://gnu.org/software/wget/warc/wget.log: not an article") for reason in reasons)
+
+
+def test_kind_a_page_whose_title_calls_it_the_main_page_is_a_home_page():
+    html = (b"<html><head><title>Main Page - Wikipedia, the free encyclopedia</title></head><body><div>"
+            + b"<p>Today's featured article: the Battle of Hastings was fought on 14 October 1066 between the "
+              b"Norman-French army of William, the Duke of Normandy, and an English army.</p>" * 3
+            + b"</div></body></html>")
+    with pytest.raises(BadInput, match="not an article: the home page of en.wikipedia.org"):
+        read_html(html, "main.html", url="http://en.wikipedia.org/wiki/Main_Page")

@@ -34,6 +34,8 @@ _PAYWALL = re.compile(
 _PAYWALL_MAX_WORDS = 150
 # The share of a file's lines that must be of a kind for the file to be that kind.
 _MOSTLY = 0.6
+_HOME_TITLES = frozenset({"main page", "home", "home page", "homepage", "front page", "startseite", "hauptseite",
+                          "accueil", "page d'accueil", "portada", "página principal", "pagina principale"})
 _HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.shtml", "/default.aspx",
                          "/home", "/home/"})
 
@@ -69,14 +71,14 @@ def non_article_reason(text: str, url: str | None = None) -> str | None:
     return None
 
 
-def home_page_reason(url: str | None, links: int) -> str | None:
+def home_page_reason(url: str | None, links: int, title: str | None = None) -> str | None:
     """Why a page at ``url`` is a site's front page rather than an article, or None: the address it states
-    for itself is the site's root."""
-    if not url:
-        return None
-    address = urlsplit(url)
-    if address.hostname and address.path.lower() in _HOME_PATHS and not address.query:
-        return f"the home page of {address.hostname}, {links} links and no article of its own"
+    for itself is the site's root, or its title calls it the main page ("Main Page", "Startseite")."""
+    address = urlsplit(url) if url else None
+    site = address.hostname if address is not None and address.hostname else "a site"
+    at_root = address is not None and address.hostname and address.path.lower() in _HOME_PATHS and not address.query
+    if at_root or " ".join((title or "").split()).casefold() in _HOME_TITLES:
+        return f"the home page of {site}, {links} links and no article of its own"
     return None
 
 
