@@ -123,3 +123,14 @@ def test_web_browser_no_console_errors_on_any_page(page, base):
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
     assert page.console_errors == []
+
+
+def test_web_browser_a_long_address_wraps_instead_of_widening_the_page(page, base):
+    page.set_viewport_size({"width": 420, "height": 900})
+    page.goto(base + "/search?q=harbour+dredging")
+    page.locator("ol.hits a.hit").first.click()
+    page.wait_for_load_state()
+    story_link = page.locator("header.masthead .kicker a").get_attribute("href")
+    for path in (page.url, base + story_link):
+        page.goto(path)
+        assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
