@@ -19,6 +19,8 @@ def token(doc, word: str):
         ("The current unrest has left at least 233 people dead in Libya .", "people", "Libya"),
         ("Scotland is on alert . The US declared an emergency as 20 cases were confirmed in the country .",
          "cases", "US"),
+        ("Officials in Louisiana said 100,000 residents of Mississippi were also told to leave .", "residents",
+         "Mississippi"),
     ],
 )  # fmt: skip
 def test_figures_places_place_around_the_counted_noun(nlp, sentence, noun, place):

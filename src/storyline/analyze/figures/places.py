@@ -27,6 +27,8 @@ PLACE_LABELS = {"GPE", "LOC"}
 INSIDE_PREPOSITIONS = {"in", "inside", "within"}
 LEADING_NON_NAME = {"ADP", "ADV", "AUX", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"}  # "Will Tunisia …" is Tunisia
 BRACKET_TOKENS = {"-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-"}  # brackets in tokenized text
+# People counted as a place's own: "100,000 residents of Mississippi" are in Mississippi.
+INHABITANT_NOUNS = {"resident", "inhabitant", "citizen", "people", "population", "voter", "household", "family"}
 PLACE_NOUNS = {"country", "city", "capital", "town", "province", "region", "state", "island"}
 CONTEXT_SENTENCES = 4  # how far back "in the country" looks for the country
 
@@ -131,7 +133,8 @@ def place_of(doc: Doc, node: Token, holders: set[str] = RECORDING_VERBS) -> str 
 
 
 def _place_by_preposition(doc: Doc, node: Token) -> str | None:
-    for preposition in PLACE_PREPOSITIONS:
+    prepositions = PLACE_PREPOSITIONS + (("of",) if node.lemma_.lower() in INHABITANT_NOUNS else ())
+    for preposition in prepositions:
         for child in node.children:
             if child.dep_ != "prep" or child.lower_ != preposition:
                 continue
