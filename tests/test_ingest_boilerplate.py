@@ -33,3 +33,7 @@ def test_boilerplate_a_long_paragraph_opening_like_a_call_to_act_is_kept():
 def test_boilerplate_removal_keeps_the_other_lines_exactly():
     text = "BP's cap is holding.\nClick here to subscribe to our daily briefing\nOil stopped flowing on Thursday."
     assert without_boilerplate(text) == "BP's cap is holding.\nOil stopped flowing on Thursday."
+
+
+def test_boilerplate_a_quoted_line_about_a_newsletter_is_the_articles():
+    assert not is_boilerplate('"We started our newsletter in 2019 to reach rural readers," she said.')

@@ -118,3 +118,15 @@ def test_ingest_feed_reads_a_saved_json_feed_as_articles():
                                                                "A telescope carried by a balloon"]
     assert result.rejected == ()
     assert result.articles[0].source == "Tech Desk" and result.articles[0].published == PartialDate(dt.date(2023, 6, 12), "day")
+
+
+def test_ingest_feed_an_entry_with_a_malformed_link_does_not_stop_the_feed(tmp_path):
+    feed = tmp_path / "desk.rss"
+    feed.write_text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Desk</title>"
+        "<item><title>Bridge closes for repairs</title><link>https://[site_url]/bridge</link>"
+        "<description>The old bridge closed on Monday for six months of repairs to its steel supports.</description></item>"
+        "<item><title>School opens</title><link>https://valley.example/school</link>"
+        "<description>A new primary school opened its doors to 300 pupils in the north of the town.</description></item>"
+        "</channel></rss>", encoding="utf-8")
+    assert [article.title for article in _read_path(feed)] == ["Bridge closes for repairs", "School opens"]

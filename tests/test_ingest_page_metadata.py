@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from storyline.ingest.dates import published_time
 from storyline.ingest.html import read_html
 from storyline.ingest.page_metadata import read_page_metadata
 from storyline.model import PartialDate
@@ -81,3 +82,14 @@ def test_page_declaring_only_when_it_was_updated_is_dated_then_as_likely_not_cer
     metadata = read_page_metadata(html)
     assert metadata.published == PartialDate(dt.date(2016, 6, 13), "day")
     assert metadata.published_confidence == 0.9
+
+
+def test_page_with_a_malformed_canonical_link_is_read_without_it():
+    html = ("<html><head><title>Floods close twelve roads across the valley</title>"
+            "<link rel='canonical' href='https://[site_url]/news/floods'></head></html>")
+    metadata = read_page_metadata(html)
+    assert metadata.url is None and metadata.title == "Floods close twelve roads across the valley"
+
+
+def test_page_time_written_with_am_or_pm_is_not_misread():
+    assert published_time("June 5, 2023 3:45 pm") is None

@@ -159,3 +159,9 @@ def test_quotes_a_quoted_manner_of_one_word_is_not_what_was_said():
         source=Span("a", 0, 17), cue=Span("a", 18, 27), cue_lemma="testify",
     )
     assert collect_quotes([analysis("a", text, [manner], "2024-09-27")]) == []
+
+
+def test_quotes_a_newspaper_named_like_a_document_is_a_speaker():
+    text = "The Post said that the mayor had resigned on Friday."
+    quotes = collect_quotes([analysis("a", text, [_said_by("The Post", text)], "2024-09-27")])
+    assert [quote.speaker for quote in quotes] == ["The Post"]

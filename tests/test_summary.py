@@ -288,3 +288,7 @@ def test_summary_of_the_seed_articles_quotes_them_exactly():
     for sentence in summary:
         first = sentence.evidence[0]
         assert texts[first.article][first.start : first.end] == sentence.text
+
+
+def test_summary_a_refusal_that_is_news_still_stands_alone():
+    assert stands_alone("North Korea has not responded to Seoul's request for military talks, officials said.")

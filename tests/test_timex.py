@@ -381,3 +381,7 @@ def test_timex_recurring_times_are_sets(text, expected):
 )
 def test_timex_an_accounting_adjective_or_rate_is_not_a_set(text):
     assert all(timex.type != "SET" for timex in find_time_expressions(text, SYRIA_DCT))
+
+
+def test_timex_a_number_opening_a_quotation_is_not_a_two_digit_year():
+    assert tagged("He said: '20 people were killed in the blast.'", SYRIA_DCT) == []

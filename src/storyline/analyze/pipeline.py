@@ -23,7 +23,7 @@ from storyline.analyze.vectors import find_vectors
 from storyline.errors import StageError
 from storyline.model import Article, ArticleAnalysis, Mention, Rejected, Sentence, Span
 
-ANALYZER_VERSION = "10"  # bump when a stage's output changes, so cached analyses are redone
+ANALYZER_VERSION = "11"  # bump when a stage's output changes, so cached analyses are redone
 MAX_CHARS = 1_000_000
 TOKENIZED_BRACKETS = frozenset({"-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-"})
 """Brackets as Penn Treebank tokenizers write them, in corpora distributed as tokenized text."""

@@ -13,20 +13,24 @@ from __future__ import annotations
 import re
 
 # Longer than this, a line is a paragraph of the article whatever it starts with.
-MAX_BOILERPLATE_WORDS = 30
+MAX_BOILERPLATE_WORDS = 20
+# A quotation or a reporting verb makes a line the article's: '"We started our newsletter in 2019," she
+# said', "Join our fight, the senator told the crowd".
+_REPORTED = re.compile(r"[\"“”]|\b(?:said|says|told|tells|according to|sagte|erklärte)\b", re.IGNORECASE)
 
 _PATTERNS = [
     # a link to another story, labelled ("Read more: Looted colonial art", "Lesen Sie auch: …")
-    r"(?:read|see) (?:more|also)\b.*|also read\b.*|related(?: articles?| stories| coverage)?:.*|more on this(?: story)?:.*|"
+    r"(?:read|see) (?:more|also)(?::.*|(?:\s+\S+){0,8})|also read:.*|related(?: articles?| stories| coverage)?:.*|more on this(?: story)?:.*|"
     r"(?:lesen sie auch|mehr zum thema|auch interessant|weiterlesen)\b.*|lire aussi\b.*",
     # "you may also like" boxes
     r"(?:you (?:may|might) also (?:like|be interested in)|recommended for you)\b.*|"
     r"(?:das|dies) (?:könnte|dürfte) (?:sie|dich) auch interessieren\b.*|.*(?:könnte|dürfte) (?:sie|dich) auch interessieren:?",
     # a call to act: subscribe, sign up, follow, download, submit
-    r"(?:click here to|sign up\b|subscribe\b|register\b|join our\b|get our\b|follow us\b|download (?:our|the) app\b|"
+    r"(?:click here to|sign up\b|subscribe\b|join our\b|get our\b|follow us\b|download (?:our|the) app\b|"
     r"submit your\b|continue reading\b|keep reading\b).*",
     # a newsletter offered to the reader ("PC Gamer Newsletter", "Mit unserem Newsletter erhalten Sie …")
-    r"(?:[\w' ]{0,40} )?newsletter|.*\b(?:our|unserem?|notre) newsletter\b.*|.*\bnewsletter\b.*\b(?:sign up|subscribe|abonnieren|anmelden)\b.*",
+    r"(?-i:(?:[A-Z][\w']*\s){1,3}Newsletter)|.*\b(?:our|unserem?|notre) newsletter\b.*\b(?:you|your|sie|ihnen|dich|du|vous)\b.*|"
+    r".*\bnewsletter\b.*\b(?:sign up|abonnieren|anmelden|inscrivez)\b.*",
     # comment widgets
     r"(?:view|show|load|hide) comments|comments? \(\d+\)|\d+ comments?|kommentare insgesamt:?.*|\d+ kommentare",
     # standards and opinion footers
@@ -51,6 +55,6 @@ def without_boilerplate(text: str) -> str:
 def is_boilerplate(line: str) -> bool:
     """True for a short line whose whole form is a site's own call, label or footer."""
     stripped = line.strip(" \t-–—•·|»›>")
-    if not stripped or len(stripped.split()) > MAX_BOILERPLATE_WORDS:
+    if not stripped or len(stripped.split()) > MAX_BOILERPLATE_WORDS or _REPORTED.search(stripped):
         return False
     return _BOILERPLATE.fullmatch(stripped.rstrip(".!:…")) is not None or _BOILERPLATE.fullmatch(stripped) is not None

@@ -11,8 +11,8 @@ import re
 import time
 from email.utils import parsedate_to_datetime, parsedate_tz
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
+from storyline.ingest.urls import split_url
 from storyline.model import PartialDate
 
 # A full date written with separators, standing alone in a file or folder name ("2010-04-20", "2010_04_20").
@@ -22,6 +22,7 @@ _COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T?\d{4,6}(?:Z|[+-]\d{4}
 # A date as web addresses file articles: "/2013/11/27/travel/…" (a day), "/2018/10/slug" (a month),
 # "/fortune/2023-11/17/c_1.htm".
 _DATE_IN_URL = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/?#]|$)")
+_RFC_2822 = re.compile(r"^(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)")
 _TIME_WITHOUT_COLON = re.compile(r"T(\d{2})(\d{2})(Z|[+-]\d{2}:?\d{2})?$")
 # Earlier than this no news archive reaches; later values are typos or placeholders such as 9999.
 _FIRST_YEAR = 1800
@@ -78,7 +79,8 @@ def date_in_url(url: str) -> PartialDate | None:
     >>> date_in_url("https://www.linknaija.com/2018/10/kate-henshaw.html").iso()
     '2018-10'
     """
-    match = _DATE_IN_URL.search(urlsplit(url).path) if url else None
+    parts = split_url(url)
+    match = _DATE_IN_URL.search(parts.path) if parts is not None else None
     if match is None:
         return None
     year, month, day = (int(part) if part else None for part in match.groups())
@@ -103,6 +105,8 @@ def published_time(value: str) -> str | None:
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
+        if not _RFC_2822.match(text):
+            return None  # "June 5, 2023 3:45 pm": the RFC 2822 reader would drop the pm
         try:
             moment = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):

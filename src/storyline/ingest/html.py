@@ -69,7 +69,8 @@ def article_from_html(
         found = f"only {_shortened(text)!r}" if text else "nothing"
         raise BadInput(f"{path}: no article text found in the page ({found}; it may be an index, login or "
                        f"error page)")
-    home_page = home_page_reason(page.url or url, page.links, page.title) if page.og_type != "article" else None
+    addresses = [page.url, page.og_url, url]
+    home_page = home_page_reason(addresses, page.links, page.title) if page.og_type != "article" else None
     if home_page:
         raise BadInput(f"{path}: not an article: {home_page}")
     title = page.title or document.title

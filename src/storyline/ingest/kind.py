@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from urllib.parse import urlsplit
+
+from storyline.ingest.urls import split_url
 
 # A line that is one web address (or a crawler's "dns:" lookup), alone.
 _ADDRESS_LINE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|dns:\S+|www\.\S+)$", re.IGNORECASE)
@@ -50,7 +51,7 @@ def non_article_reason(text: str, url: str | None = None) -> str | None:
     >>> non_article_reason("Troops began leaving Syria on Wednesday, officials said.") is None
     True
     """
-    address = urlsplit(url) if url else None
+    address = split_url(url)
     if address is not None and address.scheme == "metadata":
         return f"the crawler's own record ({address.path.rsplit('/', 1)[-1] or url}), not a page"
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -71,12 +72,13 @@ def non_article_reason(text: str, url: str | None = None) -> str | None:
     return None
 
 
-def home_page_reason(url: str | None, links: int, title: str | None = None) -> str | None:
-    """Why a page at ``url`` is a site's front page rather than an article, or None: the address it states
-    for itself is the site's root, or its title calls it the main page ("Main Page", "Startseite")."""
-    address = urlsplit(url) if url else None
-    site = address.hostname if address is not None and address.hostname else "a site"
-    at_root = address is not None and address.hostname and address.path.lower() in _HOME_PATHS and not address.query
+def home_page_reason(addresses: list[str | None], links: int, title: str | None = None) -> str | None:
+    """Why a page is a site's front page rather than an article, or None: every address it states for
+    itself or was fetched at (``addresses``) is the site's root — one root canonical beside an article's
+    own address is a site's misconfiguration — or its title calls it the main page ("Main Page")."""
+    known = [parts for parts in (split_url(address) for address in addresses) if parts is not None and parts.hostname]
+    site = known[0].hostname if known else "a site"
+    at_root = bool(known) and all(parts.path.lower() in _HOME_PATHS and not parts.query for parts in known)
     if at_root or " ".join((title or "").split()).casefold() in _HOME_TITLES:
         return f"the home page of {site}, {links} links and no article of its own"
     return None

@@ -14,13 +14,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 
 from storyline.ingest.article import UPDATED_DATE_CONFIDENCE, URL_DATE_CONFIDENCE
 from storyline.ingest.dates import date_in_url, parse_metadata_date, published_time
+from storyline.ingest.urls import split_url
 from storyline.model import PartialDate
 
 # Meta tags naming the publication time, most specific first (property, name or itemprop, lower-cased).
@@ -63,6 +64,9 @@ class PageMetadata:
     """1.0 for a declared publication time; less for the month or day the address files the page under
     ("/2018/10/…") or a declared time of last update, which is at or after the publication."""
     og_type: str | None = None
+    og_url: str | None = None
+    """The address og:url states, beside the canonical one in ``url``: a page is a home page only when
+    every address it states is the site's root."""
     links: int = 0
     """Links in the page's body: what a front page is made of."""
     redirect: str | None = None
@@ -79,7 +83,8 @@ def read_page_metadata(html: str, fetched_url: str | None = None) -> PageMetadat
     linked_data = list(_json_ld_objects(root))
     articles = [item for item in linked_data if _is_article(item)]
     url = _canonical_url(root, meta, articles, fetched_url)
-    host = urlsplit(url or fetched_url or "").hostname
+    parts = split_url(url or fetched_url)
+    host = parts.hostname if parts is not None else None
     site_names = _site_names(meta, articles)
     outlet = _outlet(site_names, host)
     titles = _title_candidates(root, meta, articles)
@@ -99,6 +104,7 @@ def read_page_metadata(html: str, fetched_url: str | None = None) -> PageMetadat
         title=title, outlet=outlet, url=url, published=published,
         published_time=published_time(declared) if declared and confidence == 1.0 else None,
         published_confidence=confidence if published else 0.0, og_type=(meta.get("og:type") or None),
+        og_url=meta.get("og:url"),
         links=sum(1 for link in root.iter("a") if link.get("href")), redirect=_refresh_target(root),
     )
 
@@ -168,8 +174,12 @@ def _canonical_url(
             continue
         if not candidate.strip().startswith(("http://", "https://", "/")):
             continue  # a bare relative canonical ("8003098") is a site's fault, not an address
-        absolute = urljoin(base, candidate.strip()) if base else candidate.strip()
-        if urlsplit(absolute).scheme in ("http", "https") and urlsplit(absolute).hostname:
+        try:
+            absolute = urljoin(base, candidate.strip()) if base else candidate.strip()
+        except ValueError:
+            continue
+        parts = split_url(absolute)
+        if parts is not None and parts.scheme in ("http", "https") and parts.hostname:
             return absolute
     return fetched_url
 

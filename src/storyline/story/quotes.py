@@ -111,8 +111,8 @@ def is_speaker(speaker: str | None) -> bool:
     speaker = " ".join((speaker or "").split())
     if not speaker or speaker.casefold() in UNRESOLVED_PRONOUNS or _SHARE_OF_PEOPLE.match(speaker):
         return False
-    bare = _BARE_DOCUMENT.match(speaker)
-    return not (bare and bare.group(1).lower() in DOCUMENTS)
+    bare = _BARE_DOCUMENT.match(speaker)  # "The warning", never "The Post" (a newspaper's name)
+    return not (bare and bare.group(1).islower() and bare.group(1) in DOCUMENTS)
 
 
 def _with_evidence(quote: Quote, evidence: Evidence) -> Quote:

@@ -115,7 +115,7 @@ _AGENCY = r"\(\s*(?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg)\s*\)"
 _NO_COMMENT = re.compile(
     r"\b(?:declined|refused|would not|wouldn't|did not|didn't) (?:immediately )?(?:to )?comment|\bno (?:immediate )?comment\b|"
     r"\b(?:did not|didn't|has not|hasn't|have not|had not) (?:yet |immediately )?(?:respond|responded|reply|replied|return(?:ed)?)\b"
-    r".{0,60}\b(?:comment|request|inquir\w*|messages?|calls?|e-?mails?|questions?)\b|"
+    r".{0,60}\b(?:comment|inquir\w*|messages|e-?mails|questions)\b|"
     r"\bcould not (?:immediately )?be reached\b|\b(?:was|were) not (?:immediately )?available (?:for|to) comment\b",
     re.IGNORECASE,
 )

@@ -18,11 +18,11 @@ import time
 import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import httpx
 
 from storyline import __version__
+from storyline.ingest.urls import split_url
 
 USER_AGENT = f"storyline/{__version__} (news briefing tool; reads feeds and the articles they link to)"
 MAX_BYTES = 10_000_000
@@ -106,7 +106,9 @@ class Fetcher:
 
     def allowed(self, url: str) -> bool:
         """Whether the site's robots.txt lets this client fetch ``url`` (allowed when it has none)."""
-        parts = urlsplit(url)
+        parts = split_url(url)
+        if parts is None:
+            return True  # a malformed address: fetching it fails with the reason, robots.txt has no say
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
             fetched = self.get(f"{origin}/robots.txt")
@@ -148,7 +150,8 @@ class Fetcher:
             )
 
     def _wait_for_host(self, url: str) -> None:
-        host = urlsplit(url).netloc
+        parts = split_url(url)
+        host = parts.netloc if parts is not None else url
         last = self._last_request.get(host)
         if last is not None:
             wait = self.per_host_interval - (time.monotonic() - last)

@@ -141,7 +141,7 @@ def _year(match: re.Match, text: str) -> list[Reading]:
         return []
     year = int(match["year"])
     prefix = (match["pre"] or "").strip().lower()
-    mod = modifier(prefix.replace("the ", "") if prefix.startswith("the ") else prefix)
+    mod = modifier((prefix.replace("the ", "") if prefix.startswith("the ") else prefix).rstrip("- "))
     if not prefix.startswith(("fiscal", "fy", "the", "mid", "early", "late", "end", "beginning")) and not mod:
         if re.search(r"(?i)\b(?:No\.|number|flight|route|highway|interstate|model|version|room|page)\s*$",
                      text[max(0, match.start() - 12) : match.start()]):
@@ -151,7 +151,13 @@ def _year(match: re.Match, text: str) -> list[Reading]:
 
 def _two_digit_year(match: re.Match, text: str) -> list[Reading]:
     """ "the class of '98", "since '05": a year written with its last two digits, in the century that puts
-    it within 50 years of 2000 (TimeML values a year in full; news rarely abbreviates older ones)."""
+    it within 50 years of 2000 (TimeML values a year in full; news rarely abbreviates older ones). Not a
+    number opening a quotation ("'20 people were killed,' he said") nor one counting something ("'50
+    years ago …")."""
+    rest = text[match.end() : match.end() + 200]
+    sentence = re.split(r"[.!?][\s\"”]|\n", rest, maxsplit=1)[0]
+    if re.match(r"\s+(?:%|percent|[a-z]+s\b)", rest) or re.search(r"\w[.,!?]?[’']", sentence):
+        return []
     short = int(match["yy"])
     return [Reading(match.start(), match.end(), "year", {"y": (2000 if short < 50 else 1900) + short, "mod": None})]
 
@@ -436,7 +442,7 @@ _ADJECTIVE_USE = re.compile(
 )
 _ACCOUNTING_FREQUENCIES = frozenset({"quarterly", "annually", "semiannually", "biannually"})
 # Before it, a rate ("rise 8.5% annually", "doubling its profits annually"): how fast, not how often.
-_RATE_BEFORE_ADVERB = re.compile(r"(?i)(?:\d%?|percent|per cent|doubl\w*|tripl\w*)\s*(?:\w+\s){0,2}$")
+_RATE_BEFORE_ADVERB = re.compile(r"(?i)(?:\d%|percent|per cent|doubl\w*|tripl\w*)\s*(?:\w+\s){0,2}$")
 
 
 def _adverb_set(match: re.Match, text: str) -> list[Reading]:
@@ -700,7 +706,7 @@ RULES: list[Rule] = [
          _every_few, _words("every", 0, 40)),
     Rule("times a", _c(rf"{_L}(?P<times>(?i:once|twice|thrice|(?:{NUMBER_RE})\stimes))\s(?i:a|an|per|each)\s"
                        rf"(?P<unit>{UNIT_RE}){_R}"),
-         _times_a, _words("once twice thrice times", 0, 24)),
+         _times_a, _words("once twice thrice times", 30, 24)),
     Rule("weekday nights", _c(
         rf"{_L}(?P<what>{WEEKDAY_RE})s?(?:'s)?\s(?P<part>(?i:nights|mornings|evenings|afternoons)){_R}"),
          _weekday_set, _WEEKDAY_TRIGGER),
