@@ -10,7 +10,9 @@ import pytest
 
 from conftest import REPO
 from storyline.library import BuildOptions, build_story
+from storyline.model import Article, ArticleAnalysis
 from storyline.render import render_json
+from storyline.story.build import NAMED_IN_NOTE, _not_analyzed
 
 pytestmark = pytest.mark.slow
 FRENCH = ("Rappelons que le gouvernement a annoncé mardi un plan de sauvetage pour les pêcheurs de Grand Isle, "
@@ -55,3 +57,11 @@ def test_language_timeline_markdown_says_which_articles_were_not_analyzed(story)
     from storyline.render import render_markdown
 
     assert "_Not analyzed: in language 'fr'" in render_markdown(story)
+
+
+def test_language_note_names_a_few_articles_and_counts_the_rest():
+    articles = [ArticleAnalysis(Article(id=f"de{n}", text="Der Text.", path=f"seite{n}.html", title=f"Seite {n}",
+                                        language="de")) for n in range(NAMED_IN_NOTE + 3)]
+    (note,) = _not_analyzed(articles)
+    assert note.startswith("not analyzed, in language 'de', 8 articles")
+    assert note.endswith("Seite 4 and 3 more") and "Seite 5" not in note

@@ -165,3 +165,10 @@ def test_quotes_a_newspaper_named_like_a_document_is_a_speaker():
     text = "The Post said that the mayor had resigned on Friday."
     quotes = collect_quotes([analysis("a", text, [_said_by("The Post", text)], "2024-09-27")])
     assert [quote.speaker for quote in quotes] == ["The Post"]
+
+
+def test_quotes_the_share_of_a_group_and_a_possessed_document_are_not_speakers():
+    text = "The percentage of men and women said that prices were too high."
+    share = _said_by("the percentage of men and women", text)
+    message = _said_by("our message", text)
+    assert collect_quotes([analysis("a", text, [share, message], "2024-09-27")]) == []

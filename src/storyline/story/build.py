@@ -66,17 +66,24 @@ def assemble_story(
     )
 
 
+NAMED_IN_NOTE = 5
+"""Articles a language note names; the rest are counted (each article's ``language`` is in story.json)."""
+
+
 def _not_analyzed(analyses: Sequence[ArticleAnalysis]) -> list[str]:
-    """One note per language the analysis does not read, naming its articles."""
+    """One note per language the analysis does not read, naming its first articles and counting the rest."""
     by_language: dict[str, list[str]] = {}
     for analysis in analyses:
         if not is_analyzed_language(analysis.article.language):
             by_language.setdefault(analysis.article.language or "", []).append(article_name(analysis.article))
-    return [
-        f"not analyzed, in language {language!r} (names, quotes, figures, dates and the summary read English "
-        f"only): {'; '.join(names)}"
-        for language, names in sorted(by_language.items())
-    ]
+    notes = []
+    for language, names in sorted(by_language.items()):
+        named = "; ".join(names[:NAMED_IN_NOTE])
+        more = f" and {len(names) - NAMED_IN_NOTE} more" if len(names) > NAMED_IN_NOTE else ""
+        count = f"{len(names)} articles" if len(names) > 1 else "1 article"
+        notes.append(f"not analyzed, in language {language!r}, {count} (names, quotes, figures, dates and the "
+                     f"summary read English only): {named}{more}")
+    return notes
 
 
 def generated_at() -> str:

@@ -25,13 +25,14 @@ UNRESOLVED_PRONOUNS = frozenset(
 # about them, not someone who said it.
 _SHARE_OF_PEOPLE = re.compile(
     r"^(?:[\w-]+\s+)?(?:percent|per cent|%)\b|^\d[\d.,]*\s*(?:%|percent|per cent)|"
+    r"^(?:the|a)\s+(?:percentage|proportion|share|fraction)\s+of\b|"
     r"^(?:about |nearly |almost |more than |over )?(?:half|a third|two-thirds|a quarter|a majority|the majority|"
     r"a minority|most|many|some)(?: of\b.*)?$",
     re.IGNORECASE,
 )
-# A document named by its kind alone ("The warning", "the statement") stands for someone the article
-# does not name; "A Pentagon report" names its organisation and stays.
-_BARE_DOCUMENT = re.compile(r"^(?:the|a|an|this|that)\s+(\w+)$", re.IGNORECASE)
+# A document named by its kind alone ("The warning", "our message") stands for someone the article does
+# not name; "A Pentagon report" names its organisation and stays.
+_BARE_DOCUMENT = re.compile(r"^(?:the|a|an|this|that|our|my|your|their|his|her|its)\s+(\w+)$", re.IGNORECASE)
 MIN_QUOTE_WORDS = 3
 """Fewer quoted words are a term or a manner ("testified "side-by-side""), not what someone said."""
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
