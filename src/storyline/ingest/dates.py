@@ -99,8 +99,8 @@ def published_time(value: str) -> str | None:
     True
     """
     text = value.strip()
-    if "T" not in text and " " not in text.strip() and not _COMPACT_DATE.match(text):
-        return None
+    if "T" not in text and " " not in text:
+        return None  # a date alone
     text = _TIME_WITHOUT_COLON.sub(lambda m: f"T{m[1]}:{m[2]}{m[3] or ''}", text)
     try:
         moment = dt.datetime.fromisoformat(text)
@@ -111,8 +111,6 @@ def published_time(value: str) -> str | None:
             moment = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             return None
-    if len(text) <= 10 and moment.hour == moment.minute == moment.second == 0 and moment.tzinfo is None:
-        return None
     return moment.isoformat()
 
 

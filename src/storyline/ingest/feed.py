@@ -24,6 +24,8 @@ from storyline.model import Article, PartialDate, Rejected
 
 _MEDIA_RSS = "http://search.yahoo.com/mrss/"
 # The link many feeds end an entry's text with, pointing to the page: not part of what the entry says.
+# An entry's dates as the feed writes them, the publication first.
+_WRITTEN_DATES = ("published", "updated", "created")
 # An entry with fewer words than this is a teaser whose news is in its title.
 SHORT_ENTRY_WORDS = 30
 _READ_ON = re.compile(r"\s*(?:Continue reading|Keep reading|Read more|Read the full (?:story|article))\s*(?:\.\.\.|…|»|→)?\s*$",
@@ -174,7 +176,7 @@ def read_json_feed(document: dict, label: str) -> Iterator[Article | Rejected]:
 
 def entry_time(entry: Any) -> str | None:
     """The entry's publication time as the feed writes it, with its offset (ISO 8601)."""
-    for field in ("published", "updated", "created"):
+    for field in _WRITTEN_DATES:
         value = entry.get(field)
         if isinstance(value, str) and parse_metadata_date(value) is not None:
             return published_time(value)
@@ -184,11 +186,11 @@ def entry_time(entry: Any) -> str | None:
 def entry_date(entry: Any) -> PartialDate | None:
     """Publication date as the feed writes it (local to the publisher); feedparser's parsed struct is in
     UTC and would move a late-evening story to the next day, so it is only the fallback."""
-    for field in ("published", "updated", "created"):
+    for field in _WRITTEN_DATES:
         date = parse_metadata_date(entry.get(field))
         if date is not None:
             return date
-    for field in ("published_parsed", "updated_parsed", "created_parsed"):
+    for field in (f"{written}_parsed" for written in _WRITTEN_DATES):
         date = parse_metadata_date(entry.get(field))
         if date is not None:
             return date

@@ -14,8 +14,8 @@ import trafilatura
 from lxml import etree
 
 from storyline.errors import BadInput
-from storyline.ingest.boilerplate import without_boilerplate
 from storyline.ingest.article import CAPTURE_DATE_CONFIDENCE, make_article
+from storyline.ingest.boilerplate import without_boilerplate
 from storyline.ingest.decode import decode_text, declared_html_charset
 from storyline.ingest.kind import home_page_reason
 from storyline.ingest.language import word_count

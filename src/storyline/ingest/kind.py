@@ -57,7 +57,7 @@ def non_article_reason(text: str, url: str | None = None) -> str | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return None
-    if (address is not None and address.path.endswith("/robots.txt")) or _mostly(lines, _is_robots_line):
+    if (address is not None and address.path.endswith("/robots.txt")) or _mostly(lines, _ROBOTS_DIRECTIVE.match):
         return "robots.txt, a site's rules for crawlers"
     if len(lines) >= 2 and _mostly(lines, _ADDRESS_LINE.match):
         return f"a list of {len(lines)} web addresses"
@@ -82,10 +82,6 @@ def home_page_reason(addresses: list[str | None], links: int, title: str | None 
     if at_root or " ".join((title or "").split()).casefold() in _HOME_TITLES:
         return f"the home page of {site}, {links} links and no article of its own"
     return None
-
-
-def _is_robots_line(line: str) -> bool:
-    return bool(_ROBOTS_DIRECTIVE.match(line))
 
 
 def _mostly(lines: list[str], test: Callable[[str], object]) -> bool:

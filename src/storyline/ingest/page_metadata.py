@@ -93,20 +93,31 @@ def read_page_metadata(html: str, fetched_url: str | None = None) -> PageMetadat
         outlet = title_site
     if outlet is not None and title is not None and _normal(outlet) == _normal(title):
         outlet = None  # a headline is never the outlet
-    declared = _declared_time(_publication_candidates(root, meta, articles, linked_data))
-    published, confidence = (parse_metadata_date(declared), 1.0) if declared else (None, 0.0)
-    if published is None:
-        published, confidence = date_in_url(url or fetched_url or ""), URL_DATE_CONFIDENCE
-    if published is None:
-        declared = _declared_time(_update_candidates(root, meta, articles))
-        published, confidence = (parse_metadata_date(declared), UPDATED_DATE_CONFIDENCE) if declared else (None, 0.0)
+    published, confidence, declared_time = _publication(root, meta, articles, linked_data, url or fetched_url)
     return PageMetadata(
-        title=title, outlet=outlet, url=url, published=published,
-        published_time=published_time(declared) if declared and confidence == 1.0 else None,
-        published_confidence=confidence if published else 0.0, og_type=(meta.get("og:type") or None),
+        title=title, outlet=outlet, url=url, published=published, published_time=declared_time,
+        published_confidence=confidence, og_type=(meta.get("og:type") or None),
         og_url=meta.get("og:url"),
         links=sum(1 for link in root.iter("a") if link.get("href")), redirect=_refresh_target(root),
     )
+
+
+def _publication(
+    root: lxml.html.HtmlElement, meta: dict[str, str], articles: list[dict], linked_data: list[dict],
+    address: str | None,
+) -> tuple[PartialDate | None, float, str | None]:
+    """The publication date, its confidence and the declared time: a declared publication time (1.0),
+    else the date the address files the page under, else a declared last update (both likely, not sure)."""
+    declared = _declared_time(_publication_candidates(root, meta, articles, linked_data))
+    if declared:
+        return parse_metadata_date(declared), 1.0, published_time(declared)
+    filed = date_in_url(address or "")
+    if filed is not None:
+        return filed, URL_DATE_CONFIDENCE, None
+    updated = _declared_time(_update_candidates(root, meta, articles))
+    if updated:
+        return parse_metadata_date(updated), UPDATED_DATE_CONFIDENCE, None
+    return None, 0.0, None
 
 
 def _refresh_target(root: lxml.html.HtmlElement) -> str | None:
@@ -215,7 +226,7 @@ def _title_candidates(root: lxml.html.HtmlElement, meta: dict[str, str], article
     found.extend(heading.text_content() for heading in root.iter("h1"))
     titles: list[str] = []
     for title in found:
-        title = " ".join(str(title).split()) if isinstance(title, str) else ""
+        title = " ".join(title.split()) if isinstance(title, str) else ""
         if title and title not in titles:
             titles.append(title)
     return titles
