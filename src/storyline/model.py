@@ -260,12 +260,25 @@ class ArticleAnalysis:
 
 
 @dataclass(frozen=True, slots=True)
+class DateConflict:
+    """Sources that give one happening different dates: ``dates[i]`` is the date ``evidence[i]`` gives it.
+    The first dates are the agreed one, which the entry shows; the others disagree with it."""
+
+    dates: tuple[PartialDate, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
+    """One dated happening. ``date`` is the one its surest sources agree on; ``conflict`` lists the sources
+    that date the same happening otherwise, when any do."""
+
     date: PartialDate
     text: str
     evidence: tuple[Evidence, ...]
     support: int
     planned: bool = False
+    conflict: DateConflict | None = None
 
 
 @dataclass(frozen=True, slots=True)

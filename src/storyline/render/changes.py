@@ -22,7 +22,7 @@ from storyline.render.json import (
     quote_data,
     timeline_entry_data,
 )
-from storyline.render.text import format_value, human_date, quoted
+from storyline.render.text import conflict_sides, format_value, human_date, quoted
 from storyline.story.changes import FigureChange, StoryChanges
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -49,6 +49,7 @@ def changes_data(changes: StoryChanges) -> dict[str, Any]:
         "conflicts": [
             dict(conflict_data(new.conflict), what=new.what, where=new.where, unit=new.unit) for new in changes.conflicts
         ],
+        "date_conflicts": [timeline_entry_data(entry) for entry in changes.date_conflicts],
         "speakers": list(changes.speakers),
         "quotes": [quote_data(quote) for quote in changes.quotes],
         "outlets": [
@@ -75,6 +76,10 @@ def change_lines(changes: StoryChanges) -> list[tuple[str, str, tuple[Evidence, 
         counted = f"{new.what} in {new.where}" if new.where else new.what
         values = " vs ".join(format_value(value, unit=new.unit) for value in new.conflict.values)
         lines.append(("Sources now disagree", f"{counted}, {new.conflict.period}: {values}", new.conflict.evidence))
+    for entry in changes.date_conflicts:
+        sides = " vs ".join(human_date(date) for date, _ in conflict_sides(entry.conflict))
+        line = f"the date of {quoted(_clip(entry.text))}: {sides}"
+        lines.append(("Sources now disagree", line, entry.conflict.evidence))
     for speaker in changes.speakers:
         first = next(quote for quote in changes.quotes if quote.speaker == speaker)
         lines.append(("New speakers", speaker, first.evidence))
@@ -152,7 +157,7 @@ def _entry_title(changes: StoryChanges) -> str:
         return f"Version {changes.after_version}: first briefing, {len(changes.articles)} articles"
     parts = [f"{len(changes.articles)} new article{'' if len(changes.articles) == 1 else 's'}"]
     for count, name in ((len(changes.events), "event"), (len(changes.figures), "figure change"),
-                        (len(changes.conflicts), "new disagreement"), (len(changes.quotes), "quote")):
+                        (len(changes.conflicts) + len(changes.date_conflicts), "new disagreement"), (len(changes.quotes), "quote")):
         if count:
             parts.append(f"{count} {name}{'' if count == 1 else 's'}")
     return f"Version {changes.after_version}: " + ", ".join(parts)

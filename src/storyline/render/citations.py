@@ -26,6 +26,9 @@ def story_evidence(story: Story) -> Iterator[tuple[str, Evidence]]:
         for i, item in enumerate(items):
             for j, evidence in enumerate(item.evidence):
                 yield f"{name}[{i}].evidence[{j}]", evidence
+    for i, entry in enumerate(story.timeline):
+        for j, evidence in enumerate(entry.conflict.evidence if entry.conflict else ()):
+            yield f"timeline[{i}].conflict.evidence[{j}]", evidence
     for i, series in enumerate(story.figures):
         for k, point in enumerate(series.points):
             for j, evidence in enumerate(point.evidence):

@@ -22,6 +22,7 @@ from storyline.render.citations import CITED_SOURCES, Citation, SourceIndex, sto
 from storyline.render.highlight import highlight
 from storyline.render.text import (
     INFERRED_DATE_NOTE,
+    conflict_sides,
     format_value,
     human_date,
     published_note,
@@ -57,6 +58,8 @@ class EntryView:
     entry: TimelineEntry
     date: str
     citations: list[Citation]
+    conflict: list[tuple[str, list[Citation]]]
+    """Each date sources give the entry's happening, with their citations (empty when they agree)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +146,14 @@ def _period(story: Story) -> str:
 
 
 def _timeline(story: Story, index: SourceIndex) -> list[EntryView]:
-    return [EntryView(e, human_date(e.date), index.cite_all(e.evidence)) for e in story.timeline]
+    return [
+        EntryView(
+            entry, human_date(entry.date), index.cite_all(entry.evidence),
+            [(human_date(date), index.cite_all(evidence)) for date, evidence in conflict_sides(entry.conflict)]
+            if entry.conflict else [],
+        )
+        for entry in story.timeline
+    ]
 
 
 def _series_view(series: FigureSeries, index: SourceIndex) -> SeriesView:

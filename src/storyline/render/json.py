@@ -14,6 +14,7 @@ from typing import Any
 from storyline.model import (
     Article,
     DateConfidence,
+    DateConflict,
     Entity,
     Evidence,
     FigureConflict,
@@ -118,7 +119,12 @@ def timeline_entry_data(entry: TimelineEntry) -> dict[str, Any]:
         "support": entry.support,
         "planned": entry.planned,
         "evidence": evidence_data(entry.evidence),
+        "conflict": date_conflict_data(entry.conflict) if entry.conflict else None,
     }
+
+
+def date_conflict_data(conflict: DateConflict) -> dict[str, Any]:
+    return {"dates": [date.iso() for date in conflict.dates], "evidence": evidence_data(conflict.evidence)}
 
 
 def _summary_sentence(sentence: SummarySentence) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from storyline.render.text import (
     INFERRED_DATE_NOTE,
     article_name,
     format_value,
+    conflict_sides,
     human_date,
     published_note,
     quoted,
@@ -92,6 +93,12 @@ def render_markdown(story: Story) -> str:
             f"- **{entry.date.iso()}** — {escape_markdown(entry.text)}"
             f"{_cite(index, index.cite_all(entry.evidence))} _({', '.join(notes)})_"
         )
+        if entry.conflict is not None:
+            sides = " vs ".join(
+                f"{human_date(date)}{_cite(index, index.cite_all(evidence))}"
+                for date, evidence in conflict_sides(entry.conflict)
+            )
+            lines.append(f"  > **Sources disagree on the date**: {sides}")
     if not story.timeline:
         lines.append("_No dated events were found._")
     lines.append("")

@@ -10,7 +10,7 @@ import math
 from collections import Counter
 
 from storyline.analyze.time import ANCHOR_CONFIDENCE, anchor_date
-from storyline.model import Article, PartialDate
+from storyline.model import Article, DateConflict, Evidence, PartialDate
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -33,6 +33,14 @@ def human_date(date: PartialDate) -> str:
     if date.precision == "month":
         return f"{MONTHS[value.month - 1]} {value.year}"
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def conflict_sides(conflict: DateConflict) -> list[tuple[PartialDate, tuple[Evidence, ...]]]:
+    """Each date of a date conflict with the evidence giving it, the agreed date first."""
+    sides: dict[PartialDate, list[Evidence]] = {}
+    for date, evidence in zip(conflict.dates, conflict.evidence, strict=True):
+        sides.setdefault(date, []).append(evidence)
+    return [(date, tuple(evidence)) for date, evidence in sides.items()]
 
 
 def plain_number(number: float) -> int | float:

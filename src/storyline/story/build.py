@@ -51,7 +51,7 @@ def assemble_story(
     return Story(
         title=options.title or title,
         articles=tuple(analysis.article for analysis in everything),
-        timeline=tuple(build_timeline(analyses)),
+        timeline=tuple(build_timeline(analyses, events=events)),
         summary=() if "summary" in skip or not analyses else tuple(summarize(analyses, words=options.summary_words)),
         quotes=tuple(collect_quotes(analyses, index.canonical)),
         figures=tuple(build_series(analyses, index.canonical)),

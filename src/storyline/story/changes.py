@@ -12,7 +12,7 @@ and values, a quote by its speaker and words.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from storyline.model import (
@@ -86,6 +86,8 @@ class StoryChanges:
     redated: tuple[Redated, ...]
     figures: tuple[FigureChange, ...]
     conflicts: tuple[NewConflict, ...]
+    date_conflicts: tuple[TimelineEntry, ...]
+    """Timeline entries whose sources now disagree on the date (each with its ``conflict``)."""
     speakers: tuple[str, ...]
     quotes: tuple[Quote, ...]
     outlets: tuple[NewOutlet, ...]
@@ -93,7 +95,7 @@ class StoryChanges:
     @property
     def empty(self) -> bool:
         return not (self.articles or self.events or self.timeline or self.redated or self.figures
-                    or self.conflicts or self.speakers or self.quotes or self.outlets)
+                    or self.conflicts or self.date_conflicts or self.speakers or self.quotes or self.outlets)
 
 
 def story_changes(
@@ -138,6 +140,7 @@ def story_changes(
         ),
         figures=_figure_changes(old.figures, after.figures),
         conflicts=_new_conflicts(old.figures, after.figures),
+        date_conflicts=_new_date_conflicts(old.timeline, after.timeline),
         speakers=tuple(dict.fromkeys(
             quote.speaker for quote in new_quotes
             if quote.speaker and quote.speaker not in known_speakers and quote.speaker not in heard
@@ -147,6 +150,18 @@ def story_changes(
             NewOutlet(outlet, tuple(ids), tuple(headlines[a] for a in ids if a in headlines))
             for outlet, ids in sorted(outlets.items())
         ),
+    )
+
+
+def _new_date_conflicts(old: Sequence[TimelineEntry], new: Sequence[TimelineEntry]) -> tuple[TimelineEntry, ...]:
+    """Entries whose date sources dispute now and did not before: a disagreement is known when the older
+    briefing disputed the same entry, or already held every span that disputes it."""
+    disputed = {(entry.date, entry.text) for entry in old if entry.conflict}
+    disputing = {_span(evidence) for entry in old if entry.conflict for evidence in entry.conflict.evidence}
+    return tuple(
+        entry for entry in new
+        if entry.conflict and (entry.date, entry.text) not in disputed
+        and not {_span(evidence) for evidence in entry.conflict.evidence} <= disputing
     )
 
 

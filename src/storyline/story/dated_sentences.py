@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.analyze.time import anchor_date, dates_the_event
-from storyline.model import ArticleAnalysis, PartialDate, Sentence, Span, TimeExpression
+from storyline.model import Article, ArticleAnalysis, PartialDate, Sentence, Span, TimeExpression
 
 LEAD_SENTENCES = 5
 """How many self-contained sentences at the top of an article report the news of its publication date."""
@@ -76,6 +76,8 @@ _PRESENT_PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:(?:already|now|just|also|since)\s+)?(?:been\s+)?[a-z]+(?:ed|en|un|wn|ne|ght|id|t)\b"
 )
 _OPENING_QUOTES = frozenset({'"', "“", "`", "'", "‘"})
+_PUNCTUATION = re.compile(r"[.,;:!?()\[\]\"“”]")
+"""Marks that would hide a phrase's last word ("All rights reserved.") from whole-word search."""
 _CLITIC = re.compile(r"('ll|’ll|n't|'s|’s)\b")
 
 
@@ -102,7 +104,7 @@ _PAGE_FURNITURE = _Phrases(_PAGE_FURNITURE_CUES)
 def _lower_words(text: str) -> str:
     """Lower-case words between single spaces, padded, with clitics split off the way news tokenizers
     do ("we'll" → "we 'll"), for whole-word phrase search."""
-    lower = text.lower()
+    lower = _PUNCTUATION.sub(" ", text.lower())
     if "'" in lower or "’" in lower:
         lower = _CLITIC.sub(r" \1", lower)
     return " " + " ".join(lower.split()) + " "
@@ -125,7 +127,9 @@ class DatedSentence:
     nothing but such dates (its ``date`` is the first of them): it counts for its dates' salience and tells
     no event. ``other_dates`` are further dates of the same precision the sentence
     reports ("170,000 troops in 2007, down to 40,000 by the complete withdrawal in 2011"): the sentence
-    supports those dates' entries without deciding whether they make the timeline.
+    supports those dates' entries without deciding whether they make the timeline. ``certainty`` is how
+    sure the date is: 1 for a date the sentence states in full, else the confidence of its article's date
+    at the date's precision (a "Wednesday" resolved against an inferred day is no surer than that day).
     """
 
     article_index: int
@@ -138,6 +142,10 @@ class DatedSentence:
     other_dates: tuple[PartialDate, ...] = ()
     references: tuple[PartialDate, ...] = ()
     refers_only: bool = False
+    certainty: float = 1.0
+    day_unstated: bool = False
+    """True when the sentence names no day of its own: a lead or a saying dated by its article's
+    publication, or a clock time ("just after 6:30 p.m.") placed on the article's day."""
 
 
 def date_sentences(analyses: Sequence[ArticleAnalysis]) -> list[DatedSentence]:
@@ -173,7 +181,8 @@ def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> li
         seen_texts.add(text)
         timexes = timexes_by_sentence[position]
         dating = [dates_the_event(article.text, timex) for timex in timexes]
-        dates = finest_dates([timex for timex, dates_it in zip(timexes, dating) if dates_it])
+        dating_timexes = [timex for timex, dates_it in zip(timexes, dating) if dates_it]
+        dates = finest_dates(dating_timexes)
         references = tuple(finest_dates([timex for timex, dates_it in zip(timexes, dating) if not dates_it]))
         if dates and lead_left > 0 and all(_reports_news_of_the_day(text, date, published) for date in dates):
             dates = []
@@ -195,12 +204,29 @@ def _date_article_sentences(article_index: int, analysis: ArticleAnalysis) -> li
         lead_left -= 1
         date, *other_dates = dates
         planned = is_planned(date, published)
+        dating_it = [timex for timex in dating_timexes if timex.date == date]
+        stated = mentioned and not any(timex.anchored for timex in dating_it)
+        clock_only = mentioned and all(timex.type == "TIME" and timex.anchored for timex in dating_it)
         dated.append(
             DatedSentence(
-                article_index, sentence, text, date, mentioned, planned, published, tuple(other_dates), references
+                article_index, sentence, text, date, mentioned, planned, published, tuple(other_dates), references,
+                certainty=1.0 if stated else article_date_certainty(article, date),
+                day_unstated=not mentioned or clock_only,
             )
         )
     return dated
+
+
+def article_date_certainty(article: Article, date: PartialDate) -> float:
+    """How sure a date resting on the article's own date is: certain for a stated date, else the inferred
+    date's confidence at the precision ``date`` has."""
+    if article.published is None:
+        return 0.0
+    if article.published_from != "text":
+        return 1.0
+    if article.published_confidences is not None:
+        return article.published_confidences.at(date.precision)
+    return article.published_confidence
 
 
 def _reports_news_of_the_day(text: str, date: PartialDate, published: PartialDate | None) -> bool:
@@ -234,6 +260,8 @@ def is_self_contained(text: str) -> bool:
     False
     >>> is_self_contained("BP pumps cement to seal the damaged well after it was intercepted.")
     True
+    >>> is_self_contained("Copyright 2016 by KSAT - All rights reserved.")
+    False
     """
     if not text.rstrip(_TRAILING_CLOSERS).endswith((".", "!")) or text.lstrip()[:1] in _OPENING_QUOTES:
         return False

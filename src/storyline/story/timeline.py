@@ -23,7 +23,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyline.model import ArticleAnalysis, Evidence, PartialDate, Precision, TimelineEntry
+from storyline.model import ArticleAnalysis, DateConflict, Evidence, PartialDate, Precision, StoryEvent, TimelineEntry
+from storyline.story.date_agreement import agree_on_date, compatible, days_apart
 from storyline.story.dated_sentences import DatedSentence, date_sentences, period_end
 
 SAME_EVENT_SIMILARITY = 0.3
@@ -98,6 +99,7 @@ def build_timeline(
     date_range: tuple[dt.date, dt.date] | None = None,
     min_precision: Precision = "year",
     previous_day_leads: bool = False,
+    events: Sequence[StoryEvent] = (),
 ) -> list[TimelineEntry]:
     """The story's timeline, sorted by date (entries of one date in rank order).
 
@@ -106,7 +108,8 @@ def build_timeline(
     keeps only dates overlapping it; ``min_precision="day"`` drops month and year entries.
     ``previous_day_leads`` also offers an undated lead sentence as the telling of the day before its
     publication, the benchmark convention that wire news reports yesterday's events (off by default: the
-    product never moves a sentence to a date its source does not state).
+    product never moves a sentence to a date its source does not state). ``events``, the story's events
+    when known, say which articles report one happening, whose dates are compared (``date_agreement``).
     """
     return timeline_of_sentences(
         date_sentences(analyses),
@@ -116,6 +119,7 @@ def build_timeline(
         date_range=date_range,
         min_precision=min_precision,
         previous_day_leads=previous_day_leads,
+        events=events,
     )
 
 
@@ -128,6 +132,7 @@ def timeline_of_sentences(
     date_range: tuple[dt.date, dt.date] | None = None,
     min_precision: Precision = "year",
     previous_day_leads: bool = False,
+    events: Sequence[StoryEvent] = (),
 ) -> list[TimelineEntry]:
     """``build_timeline`` from sentences already dated by ``date_sentences(analyses)`` (any subset of
     them): a caller building several timelines of one pile, as the benchmark does per gold timeline,
@@ -155,6 +160,7 @@ def timeline_of_sentences(
         if previous_day_leads and not sentence.mentioned and sentence.date.precision == "day":
             by_date[PartialDate(sentence.date.value - dt.timedelta(days=1), "day")].append(index)
     ranked_dates = rank_dates(dated, article_weights)
+    event_of = _event_of(analyses, events) if events else None
     size = max_dates if max_dates is not None else default_timeline_size(len(analyses), len(ranked_dates))
 
     entries: list[TimelineEntry] = []
@@ -171,7 +177,7 @@ def timeline_of_sentences(
         dates_used += 1
         for representative, cluster in picks:
             told.append((representative, date))
-            entries.append(_entry(date, representative, cluster, dated, analyses))
+            entries.append(_entry(date, representative, cluster, dated, analyses, by_date, vectors, event_of))
     entries.sort(key=lambda entry: (entry.date.value, _PRECISION_RANK[entry.date.precision]))
     return entries
 
@@ -278,7 +284,7 @@ def _pick_events(
     if told:
         limits = np.array(
             [
-                REDUNDANT_SIMILARITY if _days_apart(date, told_date) <= NEAR_DAYS else REDUNDANT_FAR_SIMILARITY
+                REDUNDANT_SIMILARITY if days_apart(date, told_date) <= NEAR_DAYS else REDUNDANT_FAR_SIMILARITY
                 for _, told_date in told
             ]
         )
@@ -311,14 +317,44 @@ def _entry(
     cluster: Sequence[int],
     dated: Sequence[DatedSentence],
     analyses: Sequence[ArticleAnalysis],
+    by_date: dict[PartialDate, list[int]],
+    vectors: sparse.csr_matrix,
+    event_of: dict[int, str] | None,
 ) -> TimelineEntry:
-    evidence = tuple(
-        Evidence.of(dated[index].sentence.span, analyses[dated[index].article_index].article.text)
-        for index in cluster
+    """The entry telling ``cluster``'s happening on the date its sources agree on (``date_agreement``),
+    with the sources that date it otherwise as its conflict."""
+    agreement = agree_on_date(date, representative, dated, by_date, vectors, event_of)
+    # the sentences of the entry's own date stay unless the agreed date moved away from it
+    kept = cluster if compatible(agreement.date, date) else ()
+    members = [
+        index for index in dict.fromkeys([agreement.representative, *agreement.supporting, *kept])
+        if index not in agreement.contradicting
+    ]
+
+    def evidence_of(index: int) -> Evidence:
+        return Evidence.of(dated[index].sentence.span, analyses[dated[index].article_index].article.text)
+
+    conflict = None
+    if agreement.contradicting:
+        sides = [*agreement.supporting, *agreement.contradicting]
+        conflict = DateConflict(
+            tuple(dated[index].date for index in sides), tuple(evidence_of(index) for index in sides)
+        )
+    support = len({dated[index].article_index for index in members})
+    planned = all(dated[index].planned for index in members)
+    return TimelineEntry(
+        agreement.date, dated[agreement.representative].text, tuple(evidence_of(index) for index in members), support,
+        planned, conflict,
     )
-    support = len({dated[index].article_index for index in cluster})
-    planned = all(dated[index].planned for index in cluster)
-    return TimelineEntry(date, dated[representative].text, evidence, support, planned)
+
+
+def _event_of(analyses: Sequence[ArticleAnalysis], events: Sequence[StoryEvent]) -> dict[int, str]:
+    """Article index → the id of the event it reports."""
+    event_by_article = {article_id: event.id for event in events for article_id in event.articles}
+    return {
+        index: event_by_article[analysis.article.id]
+        for index, analysis in enumerate(analyses) if analysis.article.id in event_by_article
+    }
 
 
 def _sentence_vectors(dated: Sequence[DatedSentence]) -> sparse.csr_matrix:
@@ -384,12 +420,6 @@ def _article_weights(dated: Sequence[DatedSentence], topicality: np.ndarray) -> 
 
 def _is_coarser(first: PartialDate, second: PartialDate) -> bool:
     return _PRECISION_RANK[first.precision] < _PRECISION_RANK[second.precision]
-
-
-def _days_apart(first: PartialDate, second: PartialDate) -> int:
-    """Days between two periods, 0 when they overlap (2011 and 2011-12-18 are 0 days apart)."""
-    gap = max((second.value - period_end(first)).days, (first.value - period_end(second)).days)
-    return max(0, gap)
 
 
 def _overlaps_range(date: PartialDate, date_range: tuple[dt.date, dt.date]) -> bool:
